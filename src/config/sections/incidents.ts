@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const incidentSettingsSchema = z.strictObject({
+  /** Where the permanent, linkable record of an incident is opened. */
+  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name').default('kubernetes/k8s.io'),
+  labels: z.array(z.string()).default(['sig/k8s-infra']),
+  /** Minutes without an update before the commander is nudged, per severity. */
+  reminderMinutes: z
+    .strictObject({ SEV1: z.number().int().positive(), SEV2: z.number().int().positive(), SEV3: z.number().int().positive(), SEV4: z.number().int().positive() })
+    .default({ SEV1: 30, SEV2: 60, SEV3: 240, SEV4: 1440 }),
+});
+export type IncidentSettings = z.infer<typeof incidentSettingsSchema>;

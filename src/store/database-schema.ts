@@ -1,0 +1,7 @@
+import type { CoreTables } from './tables/core-tables.ts';
+
+/**
+ * Every table the bot owns. Each capability declares its tables in `tables/<capability>-tables.ts`
+ * and adds them here, with a migration in `migrations/`.
+ */
+export interface Database extends CoreTables {}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as core from './0001-core.ts';
+
+/** Ordered by name; a new capability appends its own file here. Never edit a migration that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001-core': core,
+};

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type Store } from '../../src/store/open-database.ts';
+
+/**
+ * The PostgreSQL the contract suites run against. In CI (CI=true or REQUIRE_POSTGRES=1) a
+ * database that cannot be reached fails the suite; on a laptop without PostgreSQL the suites
+ * say so and run on SQLite only.
+ */
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const required = process.env.CI === 'true' || process.env.REQUIRE_POSTGRES === '1';
+
+async function canReachPostgres(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export const postgresAvailable: boolean = required ? true : await canReachPostgres();
+if (!postgresAvailable) {
+  console.warn(`[tests] PostgreSQL not reachable at ${POSTGRES_URL}: PostgreSQL suites skipped (they are required in CI).`);
+}
+
+export interface TestDatabase {
+  name: 'sqlite' | 'postgres';
+  /** A fresh, migrated store; each call gets its own empty database (SQLite memory / PG schema). */
+  open(): Promise<Store>;
+}
+
+async function freshPostgresSchema(): Promise<string> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query(`create schema ${schema}`);
+  } finally {
+    await client.end();
+  }
+  return schema;
+}
+
+export const sqliteDatabase: TestDatabase = {
+  name: 'sqlite',
+  async open() {
+    const store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
+    await migrateToLatest(store);
+    return store;
+  },
+};
+
+export const postgresDatabase: TestDatabase = {
+  name: 'postgres',
+  async open() {
+    const schema = await freshPostgresSchema();
+    const store = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema });
+    await migrateToLatest(store);
+    const close = store.close.bind(store);
+    store.close = async () => {
+      await close();
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
+    };
+    return store;
+  },
+};
+
+/** Both databases, for `describe.each(testDatabases)`; PostgreSQL only when reachable or required. */
+export const testDatabases: TestDatabase[] = postgresAvailable ? [sqliteDatabase, postgresDatabase] : [sqliteDatabase];
