@@ -6,8 +6,20 @@ export interface ConfigIssue {
 }
 
 /** References between sections that a schema cannot see: every one that dangles is reported. */
-export function checkCrossReferences(config: InfraConfig): ConfigIssue[] {
+export function checkCrossReferences(input: InfraConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
+  // Also run on a document that failed the schema, so every error is reported at once:
+  // anything malformed is skipped here (the schema already reports it).
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const config = {
+    leads: strings(input.leads),
+    people: list(input.people),
+    services: list(input.services),
+    subprojects: list(input.subprojects).map((s) => ({ ...s, owners: strings(s.owners), rotations: strings(s.rotations) })),
+    rotations: list(input.rotations),
+    escalationPolicies: list(input.escalationPolicies),
+  };
   const people = new Set(config.people.map((p) => p.id));
   const rotations = new Set(config.rotations.map((r) => r.id));
   const policies = new Set(config.escalationPolicies.map((p) => p.id));

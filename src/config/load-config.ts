@@ -65,12 +65,13 @@ export function parseConfig(text: string, file: string): LoadResult {
     const node = nodeAt(doc, path);
     return { file, line: lineOf(node?.range?.[0]), path: pathString(path), message };
   };
-  const parsed = infraConfigSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    return { ok: false, errors: flattenIssues(parsed.error.issues).map((i) => toError(i.path, i.message)) };
-  }
-  const dangling = checkCrossReferences(parsed.data);
-  if (dangling.length > 0) return { ok: false, errors: dangling.map((i) => toError(i.path, i.message)) };
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = infraConfigSchema.safeParse(raw);
+  const schemaIssues = parsed.success ? [] : flattenIssues(parsed.error.issues);
+  const dangling = checkCrossReferences(parsed.success ? parsed.data : (raw as InfraConfig));
+  const errors = [...schemaIssues, ...dangling].map((i) => toError(i.path, i.message));
+  errors.sort((a, b) => a.line - b.line);
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, config: parsed.data };
 }
 

@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock.ts';
+import type { InfraConfig } from '../config/schema.ts';
+import type { Metrics } from '../http/metrics.ts';
+import type { Store } from '../store/open-database.ts';
+import type { AuditLog } from '../store/audit-log.ts';
+import type { Jobs } from '../store/jobs.ts';
+import type { JobRunner } from '../store/job-runner.ts';
+import type { Leases } from '../store/leases.ts';
+import type { WebClient } from '@slack/web-api';
+import type { Env } from '../config/env.ts';
+
+/** What handlers, HTTP routes and jobs are given; built once in main.ts (or a test). */
+export interface AppDeps {
+  env: Env;
+  config: InfraConfig;
+  clock: Clock;
+  log: Logger;
+  metrics: Metrics;
+  store: Store;
+  audit: AuditLog;
+  jobs: Jobs;
+  jobRunner: JobRunner;
+  leases: Leases;
+  /** The bot's Web API client, for work that happens outside a Slack request (jobs, webhooks). */
+  slack: WebClient;
+  /** Base URL people reach the bot at (links in messages, calendar feeds). */
+  publicUrl: string;
+}

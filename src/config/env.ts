@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** A secret comes from VAR, or from the file named by VAR_FILE (Kubernetes secret volumes). */
+function secretFrom(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const direct = env[name];
+  if (direct) return direct;
+  const file = env[`${name}_FILE`];
+  if (file) return readFileSync(file, 'utf8').trim();
+  return undefined;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  INFRA_CONFIG: z.string().default('config/infra.yaml'),
+  DATABASE_URL: z.string().optional(),
+  SLACK_API_URL: z.url().optional(),
+  PAGERDUTY_EVENTS_URL: z.url().default('https://events.pagerduty.com'),
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  PUBLIC_URL: z.url().optional(),
+  REPLICA_ID: z.string().optional(),
+});
+
+export interface Env {
+  port: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  infraConfigPath: string;
+  databaseUrl: string | undefined;
+  slackApiUrl: string | undefined;
+  pagerdutyEventsUrl: string;
+  githubApiUrl: string;
+  publicUrl: string | undefined;
+  replicaId: string | undefined;
+  /** local: the built-in emulator; http: Slack's Events API over HTTP; socket: Socket Mode. */
+  slackMode: 'local' | 'http' | 'socket';
+  secrets: {
+    slackBotToken?: string;
+    slackSigningSecret?: string;
+    slackAppToken?: string;
+    pagerdutyWebhookSecrets: string[];
+    githubToken?: string;
+    githubWebhookSecret?: string;
+  };
+  /** Every secret value, so the logger can scrub them wherever they appear. */
+  secretValues: string[];
+}
+
+export class EnvError extends Error {}
+
+export function readEnv(env: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  let secrets: Env['secrets'] = { pagerdutyWebhookSecrets: [] };
+  try {
+    secrets = {
+      slackBotToken: secretFrom(env, 'SLACK_BOT_TOKEN'),
+      slackSigningSecret: secretFrom(env, 'SLACK_SIGNING_SECRET'),
+      slackAppToken: secretFrom(env, 'SLACK_APP_TOKEN'),
+      // Comma-separated during secret rotation: both old and new are accepted.
+      pagerdutyWebhookSecrets: (secretFrom(env, 'PAGERDUTY_WEBHOOK_SECRET') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      githubToken: secretFrom(env, 'GITHUB_TOKEN'),
+      githubWebhookSecret: secretFrom(env, 'GITHUB_WEBHOOK_SECRET'),
+    };
+  } catch (err) {
+    problems.push(`cannot read a secret file: ${(err as Error).message}`);
+  }
+  const slackMode = !secrets.slackBotToken ? 'local' : secrets.slackAppToken ? 'socket' : 'http';
+  if (slackMode === 'http' && !secrets.slackSigningSecret) {
+    problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (HTTP mode); Slack shows it under Basic Information → App Credentials');
+  }
+  if (slackMode === 'socket' && !secrets.slackAppToken?.startsWith('xapp-')) {
+    problems.push('SLACK_APP_TOKEN: must be an app-level token starting with xapp- (Socket Mode)');
+  }
+  if (problems.length > 0 || !parsed.success) throw new EnvError(`invalid environment:\n  ${problems.join('\n  ')}`);
+  const e = parsed.data;
+  const secretValues = [secrets.slackBotToken, secrets.slackSigningSecret, secrets.slackAppToken, secrets.githubToken, secrets.githubWebhookSecret, ...secrets.pagerdutyWebhookSecrets].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 6,
+  );
+  return {
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    infraConfigPath: e.INFRA_CONFIG,
+    databaseUrl: e.DATABASE_URL,
+    slackApiUrl: e.SLACK_API_URL,
+    pagerdutyEventsUrl: e.PAGERDUTY_EVENTS_URL,
+    githubApiUrl: e.GITHUB_API_URL,
+    publicUrl: e.PUBLIC_URL,
+    replicaId: e.REPLICA_ID,
+    slackMode,
+    secrets,
+    secretValues,
+  };
+}

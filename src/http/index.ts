@@ -1,0 +1,8 @@
+import type { Express } from 'express';
+import type { AppDeps } from '../app/app-deps.ts';
+
+/** HTTP routes beyond Slack and health: webhooks, status page, calendar feeds. */
+export function registerHttpRoutes(web: Express, deps: AppDeps): void {
+  void web;
+  void deps;
+}

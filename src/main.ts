@@ -1,0 +1,87 @@
+/**
+ * Composition root: the only file that reads process.env. Everything else is given what it needs.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { readEnv, EnvError } from './config/env.ts';
+import { loadConfigFile, formatConfigError } from './config/load-config.ts';
+import { createLogger } from './app/logger.ts';
+import { Metrics } from './http/metrics.ts';
+import { openDatabase, parseDatabaseUrl } from './store/open-database.ts';
+import { startBot } from './app/create-bot.ts';
+import { systemClock } from './core/clock.ts';
+import { mountLocalSlack } from './app/local-slack.ts';
+
+async function main(): Promise<number> {
+  const startedAt = performance.now();
+  let env;
+  try {
+    env = readEnv(process.env);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`k8s-infra-bot: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const log = createLogger({ level: env.logLevel, secretValues: env.secretValues });
+
+  const loaded = loadConfigFile(env.infraConfigPath);
+  if (!loaded.ok) {
+    process.stderr.write(`k8s-infra-bot: ${env.infraConfigPath} is invalid (${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}):\n`);
+    for (const e of loaded.errors) process.stderr.write(`${formatConfigError(e)}\n`);
+    return 3;
+  }
+  const config = loaded.config;
+
+  let target;
+  try {
+    target = parseDatabaseUrl(env.databaseUrl);
+  } catch (err) {
+    process.stderr.write(`k8s-infra-bot: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const store = await openDatabase(target);
+  const replicaId = env.replicaId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const metrics = new Metrics();
+
+  const bot = await startBot({
+    env,
+    config,
+    clock: systemClock,
+    log,
+    metrics,
+    store,
+    replicaId,
+    beforeSlack: env.slackMode === 'local' ? (web, port) => mountLocalSlack(web, port, config, log) : undefined,
+  });
+  log.info({ port: bot.port, slackMode: env.slackMode, database: store.description, replicaId }, 'k8s-infra-bot listening');
+  if (env.slackMode === 'local') {
+    process.stdout.write(`\nk8s-infra-bot sandbox: http://localhost:${bot.port}/sandbox  (local Slack emulator; set SLACK_BOT_TOKEN for real Slack)\n\n`);
+  }
+  void bot.whenReady.then(() => log.info({ ms: Math.round(performance.now() - startedAt) }, 'ready'));
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await bot.stop().catch((err: unknown) => log.error({ err }, 'error while stopping'));
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return -1;
+}
+
+process.on('unhandledRejection', (reason) => {
+  // Logged, never fatal: one failed background promise must not take paging down with it.
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'unhandled rejection', err: String(reason) })}\n`);
+});
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    process.stderr.write(`k8s-infra-bot: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

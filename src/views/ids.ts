@@ -1,0 +1,26 @@
+/**
+ * Every action_id, callback_id and block_id the bot uses, in one place: handlers register on
+ * these, views render them, and a test checks the manifest and uniqueness against this file.
+ */
+export const ACTION_IDS = {
+  help: {
+    runExample: 'help.run_example',
+  },
+  rota: {},
+  paging: {},
+  access: {},
+  incidents: {},
+  status: {},
+} as const;
+
+export const CALLBACK_IDS = {
+  rota: {},
+  paging: {},
+  access: {},
+  incidents: {},
+} as const;
+
+/** Walks a nested id table into a flat list (for uniqueness and manifest checks). */
+export function allIds(table: object): string[] {
+  return Object.values(table).flatMap((v: unknown) => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? allIds(v) : []));
+}
