@@ -36,6 +36,7 @@ export const httpProbeSchema = z.strictObject({
   method: z.enum(['GET', 'HEAD']).default('GET'),
   expectStatus: z.number().int().min(100).max(599).default(200),
   expectHeader: headerMatch.optional(),
+  /** `contains` a substring, or `pattern` a regular expression (multiline: ^ and $ match at line ends). */
   expectBody: bodyMatch.optional(),
   /** Certificate expiring within this many days makes the probe degraded (the group's Terraform uptime checks use 15). */
   certWarningDays: z.number().int().min(0).max(365).default(15),
