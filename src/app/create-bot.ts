@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import bolt from '@slack/bolt';
+import { App, ExpressReceiver } from '@slack/bolt';
 import express, { type Express } from 'express';
+import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import type { InfraConfig } from '../config/schema.ts';
@@ -19,7 +20,6 @@ import { boltLogger } from './bolt-logger.ts';
 import type { AppDeps } from './app-deps.ts';
 import { registerHttpRoutes } from '../http/index.ts';
 
-const { App, ExpressReceiver, LogLevel } = bolt;
 
 export interface BotOptions {
   env: Env;
@@ -76,17 +76,20 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   const clientOptions = slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {};
   const logger = boltLogger(log);
+  // A fixed authorize: Bolt's single-token mode would call auth.test on the first request,
+  // putting a Slack round trip (or an outage) in front of the 3-second ack.
+  const authorize = async () => ({ botToken });
   const app =
     env.slackMode === 'socket'
-      ? new App({ token: botToken, appToken: env.secrets.slackAppToken, socketMode: true, logger, clientOptions, tokenVerificationEnabled: false })
+      ? new App({ authorize, appToken: env.secrets.slackAppToken, socketMode: true, logger, clientOptions })
       : new App({
-          token: botToken,
-          receiver: new ExpressReceiver({ signingSecret: signingSecret!, endpoints: '/slack/events', app: web, logger, logLevel: LogLevel.INFO }),
+          authorize,
+          receiver: new ExpressReceiver({ signingSecret: signingSecret!, endpoints: '/slack/events', app: web, logger }),
           logger,
           clientOptions,
-          // Start-up must not depend on Slack answering auth.test.
-          tokenVerificationEnabled: false,
         });
+  // Jobs and webhooks post outside any request; they use this client with the bot token.
+  const slackClient = new WebClient(botToken, { ...clientOptions, logger });
 
   let migrated = false;
   const deps: AppDeps = {
@@ -100,7 +103,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     jobs: new Jobs(store.db, store.dialect),
     jobRunner: undefined as unknown as JobRunner,
     leases: new Leases(store.db, options.replicaId),
-    slack: app.client,
+    slack: slackClient,
     publicUrl: env.publicUrl ?? `http://localhost:${port}`,
   };
   deps.jobRunner = new JobRunner(deps.jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });

@@ -1,0 +1,61 @@
+import { Writable } from 'node:stream';
+import { readEnv } from '../../src/config/env.ts';
+import { loadConfigOrThrow } from '../../src/config/load-config.ts';
+import type { InfraConfig } from '../../src/config/schema.ts';
+import { createLogger } from '../../src/app/logger.ts';
+import { ManualClock, systemClock, type Clock } from '../../src/core/clock.ts';
+import { Metrics } from '../../src/http/metrics.ts';
+import { startBot, type Bot } from '../../src/app/create-bot.ts';
+import type { Store } from '../../src/store/open-database.ts';
+import { sqliteDatabase, type TestDatabase } from './test-databases.ts';
+
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const TEST_BOT_TOKEN = 'xoxb-test-token-0123456789';
+
+export interface TestBotOptions {
+  config?: InfraConfig;
+  clock?: Clock | ManualClock;
+  database?: TestDatabase;
+  store?: Store;
+  slackApiUrl?: string;
+  env?: Record<string, string>;
+  replicaId?: string;
+  jobPollMs?: number;
+}
+
+export interface TestBot extends Bot {
+  logLines: string[];
+}
+
+/** The real bot on an ephemeral port in HTTP mode, with logs captured for assertions. */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const env = readEnv({
+    PORT: '0',
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    LOG_LEVEL: 'info',
+    ...(options.slackApiUrl ? { SLACK_API_URL: options.slackApiUrl } : {}),
+    ...options.env,
+  });
+  const logLines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logLines.push(chunk.toString());
+      cb();
+    },
+  });
+  const log = createLogger({ level: 'info', secretValues: env.secretValues, destination: { write: (s: string) => destination.write(s) } });
+  const store = options.store ?? (await (options.database ?? sqliteDatabase).open());
+  const bot = await startBot({
+    env,
+    config: options.config ?? loadConfigOrThrow('config/infra.yaml'),
+    clock: options.clock ?? systemClock,
+    log,
+    metrics: new Metrics({ defaultMetrics: false }),
+    store,
+    replicaId: options.replicaId ?? 'test-replica',
+    jobPollMs: options.jobPollMs ?? 20,
+  });
+  await bot.whenReady;
+  return Object.assign(bot, { logLines });
+}
