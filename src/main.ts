@@ -10,7 +10,6 @@ import { Metrics } from './http/metrics.ts';
 import { openDatabase, parseDatabaseUrl } from './store/open-database.ts';
 import { startBot } from './app/create-bot.ts';
 import { systemClock } from './core/clock.ts';
-import { mountLocalSlack } from './app/local-slack.ts';
 
 async function main(): Promise<number> {
   const startedAt = performance.now();
@@ -53,7 +52,10 @@ async function main(): Promise<number> {
     metrics,
     store,
     replicaId,
-    beforeSlack: env.slackMode === 'local' ? (web, port) => mountLocalSlack(web, port, config, log) : undefined,
+    beforeSlack:
+      env.slackMode === 'local'
+        ? async (web, port) => (await import('./app/local-slack.ts')).mountLocalSlack(web, port, config, log)
+        : undefined,
   });
   log.info({ port: bot.port, slackMode: env.slackMode, database: store.description, replicaId }, 'k8s-infra-bot listening');
   if (env.slackMode === 'local') {

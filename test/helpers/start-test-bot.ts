@@ -29,6 +29,13 @@ export interface TestBot extends Bot {
 
 /** The real bot on an ephemeral port in HTTP mode, with logs captured for assertions. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const bot = await startTestBotUnready(options);
+  await bot.whenReady;
+  return bot;
+}
+
+/** As startTestBot, without waiting for the database. */
+export async function startTestBotUnready(options: TestBotOptions = {}): Promise<TestBot> {
   const env = readEnv({
     PORT: '0',
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
@@ -56,6 +63,5 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     replicaId: options.replicaId ?? 'test-replica',
     jobPollMs: options.jobPollMs ?? 20,
   });
-  await bot.whenReady;
   return Object.assign(bot, { logLines });
 }
