@@ -57,10 +57,18 @@ export class CommandRouter {
   on(name: string, handler: SubcommandHandler): void {
     if (!this.catalog.some((s) => s.name === name)) throw new Error(`subcommand ${name} is not in the catalog`);
     this.handlers.set(name, handler);
+    this.helpCache = undefined;
   }
 
   available(): Set<string> {
     return new Set(['help', ...this.handlers.keys()]);
+  }
+
+  private helpCache: Reply | undefined;
+  /** Help is the same for everyone until a handler is added, and it is the most common command. */
+  private help(): Reply {
+    this.helpCache ??= helpReply(this.catalog, this.available());
+    return this.helpCache;
   }
 
   register(app: App, commandName = '/k8s-infra'): void {
@@ -84,7 +92,8 @@ export class CommandRouter {
     const info = parsed.name === '' ? this.resolve('help') : this.resolve(parsed.name);
     const label = info?.name ?? 'unknown';
     let acked = false;
-    const log = this.deps.log.child({ subcommand: label, user: command.user_id });
+    let childLog: Logger | undefined;
+    const log = () => (childLog ??= this.deps.log.child({ subcommand: label, user: command.user_id }));
     const doAck = async (r?: Reply) => {
       if (acked) return;
       acked = true;
@@ -103,7 +112,7 @@ export class CommandRouter {
         const names = this.catalog.flatMap((s) => [s.name, ...(s.aliases ?? [])]);
         await reply(unknownSubcommandReply(parsed.name, closestMatch(parsed.name, names), this.catalog));
       } else if (info.name === 'help') {
-        await reply(helpReply(this.catalog, this.available()));
+        await reply(this.help());
       } else if (!this.deps.isReady()) {
         outcome = 'not_ready';
         await reply(errorReply('The bot is starting up or its database is unreachable; try again in a minute.'));
@@ -124,16 +133,16 @@ export class CommandRouter {
             now: this.deps.clock.now(),
             reply,
             ack: () => doAck(),
-            log,
+            log: log(),
           });
         }
       }
     } catch (err) {
       outcome = 'error';
       const userFacing = err instanceof UserFacingError;
-      if (!userFacing) log.error({ err }, 'subcommand failed');
+      if (!userFacing) log().error({ err }, 'subcommand failed');
       const message = userFacing ? err.message : `Something went wrong running \`/k8s-infra ${label}\`. The error was logged; please try again or tell #wg-k8s-infra.`;
-      await reply(errorReply(message)).catch((e: unknown) => log.error({ err: e }, 'could not report an error to the user'));
+      await reply(errorReply(message)).catch((e: unknown) => log().error({ err: e }, 'could not report an error to the user'));
     } finally {
       clearTimeout(safety);
       if (!acked) await doAck().catch(() => undefined);
