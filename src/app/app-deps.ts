@@ -9,6 +9,8 @@ import type { JobRunner } from '../store/job-runner.ts';
 import type { Leases } from '../store/leases.ts';
 import type { WebClient } from '@slack/web-api';
 import type { Env } from '../config/env.ts';
+import type { Notifier } from '../core/notifier.ts';
+import type { PeopleDirectory } from '../config/people-directory.ts';
 
 /** What handlers, HTTP routes and jobs are given; built once in main.ts (or a test). */
 export interface AppDeps {
@@ -24,6 +26,9 @@ export interface AppDeps {
   leases: Leases;
   /** The bot's Web API client, for work that happens outside a Slack request (jobs, webhooks). */
   slack: WebClient;
+  /** Posting, updating and DMs for work outside a Slack request. */
+  notifier: Notifier;
+  people: PeopleDirectory;
   /** Base URL people reach the bot at (links in messages, calendar feeds). */
   publicUrl: string;
 }

@@ -19,6 +19,8 @@ import { migrateToLatest, type Store } from '../store/open-database.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { AppDeps } from './app-deps.ts';
 import { registerHttpRoutes } from '../http/index.ts';
+import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
+import { PeopleDirectory } from '../config/people-directory.ts';
 
 
 export interface BotOptions {
@@ -104,6 +106,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     jobRunner: undefined as unknown as JobRunner,
     leases: new Leases(store.db, options.replicaId),
     slack: slackClient,
+    notifier: new SlackNotifier(slackClient, metrics, Object.fromEntries([config.channels.announcements, config.channels.alerts].map((c) => [c.name, c.id]))),
+    people: new PeopleDirectory(config),
     publicUrl: env.publicUrl ?? `http://localhost:${port}`,
   };
   deps.jobRunner = new JobRunner(deps.jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });
