@@ -1,0 +1,35 @@
+/**
+ * How to reach a Google API. Production leaves everything unset: the default endpoint over
+ * gRPC with Application Default Credentials. Tests and local mode point the REST fallback at
+ * a local fake (`{ fallback: true, protocol: 'http', apiEndpoint: '127.0.0.1', port, authClient: noCredentialsAuthClient() }`).
+ */
+export interface GcpConnection {
+  fallback?: boolean;
+  protocol?: 'http' | 'https';
+  apiEndpoint?: string;
+  port?: number;
+  /** An auth client object (google-auth-library shape); default: Application Default Credentials. */
+  authClient?: object;
+  /** Per-request deadline in ms (default 4000), below the status runner's 5 s timeout. */
+  requestTimeoutMs?: number;
+}
+
+export function clientOptions(connection: GcpConnection): Record<string, unknown> {
+  const { requestTimeoutMs: _ignored, ...rest } = connection;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * An auth client that adds no credentials, for local fakes only. google-gax 5 calls `fetch`,
+ * google-gax 4 (inside @google-cloud/logging) calls `getRequestHeaders` and fetches itself.
+ */
+export function noCredentialsAuthClient(): object {
+  return {
+    getRequestHeaders: async () => ({}),
+    fetch: (url: string | URL, init?: RequestInit) => {
+      // gax passes node-fetch style extras (agent, responseType) that the global fetch does not know.
+      const { headers, body, method, signal } = init ?? {};
+      return fetch(url, { ...(headers ? { headers } : {}), ...(body ? { body } : {}), ...(method ? { method } : {}), ...(signal ? { signal } : {}) });
+    },
+  };
+}
