@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { App } from '@slack/bolt';
+import { registerHandlers } from '../src/handlers/index.ts';
+import { CommandRouter } from '../src/handlers/command-router.ts';
+import { ACTION_IDS, CALLBACK_IDS, allIds } from '../src/views/ids.ts';
+import { startTestBot } from './helpers/start-test-bot.ts';
+
+interface Manifest {
+  features: { slash_commands: { command: string; url: string }[]; app_home?: { home_tab_enabled?: boolean } };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions?: { request_url: string; bot_events: string[] };
+    interactivity?: { is_enabled: boolean; request_url: string; message_menu_options_url?: string };
+  };
+}
+
+const manifest = parse(readFileSync('manifest.yml', 'utf8')) as Manifest;
+
+/** Registers the real handlers on a recorder standing in for Bolt's App, to see what they listen to. */
+async function registeredListeners() {
+  const seen = { commands: [] as string[], actions: [] as unknown[], views: [] as unknown[], options: [] as unknown[], events: [] as string[], shortcuts: [] as unknown[] };
+  const recorder = {
+    command: (name: string) => seen.commands.push(name),
+    action: (id: unknown) => seen.actions.push(id),
+    view: (id: unknown) => seen.views.push(id),
+    options: (id: unknown) => seen.options.push(id),
+    event: (name: string) => seen.events.push(name),
+    shortcut: (id: unknown) => seen.shortcuts.push(id),
+    message: () => seen.events.push('message'),
+    use: () => undefined,
+    error: () => undefined,
+  } as unknown as App;
+  const bot = await startTestBot();
+  try {
+    const router = new CommandRouter({ clock: bot.deps.clock, log: bot.deps.log, metrics: bot.deps.metrics, isReady: () => true });
+    registerHandlers(recorder, router, { ...bot.deps, jobRunner: { register: () => undefined, wake: () => undefined } as unknown as typeof bot.deps.jobRunner });
+    router.register(recorder);
+  } finally {
+    await bot.stop();
+  }
+  return seen;
+}
+
+describe('manifest.yml', () => {
+  it('declares the slash command, interactivity and events at /slack/events', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/k8s-infra']);
+    for (const url of [manifest.features.slash_commands[0]!.url, manifest.settings.interactivity!.request_url, manifest.settings.event_subscriptions!.request_url]) {
+      expect(new URL(url).pathname).toBe('/slack/events');
+    }
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email']));
+  });
+
+  it('has an entry for every listener the handlers register', async () => {
+    const seen = await registeredListeners();
+    for (const c of seen.commands) expect(manifest.features.slash_commands.map((x) => x.command)).toContain(c);
+    if (seen.actions.length + seen.views.length + seen.shortcuts.length > 0) expect(manifest.settings.interactivity?.is_enabled).toBe(true);
+    if (seen.options.length > 0) expect(manifest.settings.interactivity?.message_menu_options_url).toBeTruthy();
+    for (const e of seen.events) expect(manifest.settings.event_subscriptions?.bot_events).toContain(e === 'message' ? 'message.im' : e);
+    if (seen.events.includes('app_home_opened')) expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    expect(seen.commands).toEqual(['/k8s-infra']);
+  });
+});
+
+describe('src/views/ids.ts', () => {
+  it('holds unique ids within Slack’s 255-character limit', () => {
+    const ids = [...allIds(ACTION_IDS), ...allIds(CALLBACK_IDS)];
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(255);
+  });
+});
