@@ -1,0 +1,116 @@
+/**
+ * An access request as the lead persists it. Plain JSON-safe data (times as ISO strings) so a
+ * row can hold it; every change goes through the pure transitions in access-request-lifecycle.ts.
+ */
+
+export type AccessRequestStatus =
+  /** Waiting for approvals. */
+  | 'pending'
+  /** Enough approvals; the pull request is being prepared (effect `open-pr`). */
+  | 'approved'
+  /** Pull request open, waiting for merge. */
+  | 'pr_opened'
+  /** Merged (or the address was already there): access granted. Temporary access stays here until expiry. */
+  | 'fulfilled'
+  /** Pull request closed without merge. */
+  | 'closed'
+  | 'denied'
+  /** Withdrawn by the requester before a decision. */
+  | 'cancelled'
+  /** The change could not be prepared (e.g. groups.yaml unparseable); nothing was opened. */
+  | 'failed'
+  /** Temporary access ended: the removal pull request is being prepared. */
+  | 'expiring'
+  | 'removal_pr_opened'
+  /** Removal merged: access gone. */
+  | 'expired';
+
+export const TERMINAL_STATUSES: readonly AccessRequestStatus[] = ['closed', 'denied', 'cancelled', 'failed', 'expired'];
+
+/** Someone acting in Slack; `github` and `email` come from the people config when known. */
+export interface Actor {
+  slackUserId: string;
+  github?: string;
+  email?: string;
+  /** For messages and the PR text. */
+  name?: string;
+}
+
+export interface Approval {
+  slackUserId: string;
+  github: string;
+  at: string;
+}
+
+export interface PullRequestRef {
+  number: number;
+  url: string;
+  /** Head branch (without owner). */
+  branch: string;
+}
+
+export interface AccessRequest {
+  /** Stable id, also the idempotency key (e.g. derived from the modal submission). */
+  id: string;
+  status: AccessRequestStatus;
+  group: { emailId: string; name: string; file: string };
+  memberEmail: string;
+  requester: Actor;
+  justification: string;
+  /** Temporary access: last day, `YYYY-MM-DD`. */
+  until?: string;
+  /** Temporary access: the instant the removal starts (ISO). */
+  expiresAt?: string;
+  requiredApprovals: number;
+  /** GitHub handles allowed to approve when the request was made (what the approval message shows). */
+  approversAtRequest: string[];
+  approvals: Approval[];
+  denial?: { slackUserId: string; github?: string; reason: string; at: string };
+  pullRequest?: PullRequestRef;
+  removalPullRequest?: PullRequestRef;
+  /** Set once the removal PR was closed unmerged: access stays, nothing more is scheduled. */
+  removalDeclinedAt?: string;
+  reminderSentAt?: string;
+  failure?: { reason: string; at: string };
+  /** Where the approval message lives; set by the lead after posting it. */
+  slackThread?: { channel: string; ts: string; permalink?: string };
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped on every change: lets the store do compare-and-set between replicas. */
+  version: number;
+}
+
+/** Entry for the audit trail: the same shape as the store's AuditEntry. */
+export interface AccessAuditEntry {
+  at: Date;
+  /** Slack user id, `github`, or `system`. */
+  actor: string;
+  action: string;
+  /** `access-request:<id>`. */
+  subject: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * What the lead must do after a transition, durably and idempotently: every effect carries a
+ * `key` that is the same each time the same transition is computed, so a retried run can skip
+ * work already done (e.g. a jobs row id, a processed key).
+ */
+export type AccessEffect =
+  | { type: 'post-approval-request'; key: string; requestId: string; channel: string; approvers: string[] }
+  | { type: 'update-approval-message'; key: string; requestId: string }
+  | { type: 'notify-requester'; key: string; requestId: string; slackUserId: string; text: string }
+  /** `approvers` are GitHub handles; the lead maps them to Slack users through the people config. */
+  | { type: 'notify-approvers'; key: string; requestId: string; approvers: string[]; text: string }
+  /** Run openAccessPullRequest, then recordPullRequestOpened / recordNoChangeNeeded / failAccessRequest. */
+  | { type: 'open-pr'; key: string; requestId: string; change: 'add' | 'remove' }
+  | { type: 'schedule'; key: string; requestId: string; job: AccessJob; dueAt: Date }
+  | { type: 'cancel-scheduled'; key: string; requestId: string; job: AccessJob }
+  | { type: 'audit'; key: string; entry: AccessAuditEntry };
+
+/** Timed jobs: `expiry-reminder` → remindBeforeExpiry, `expiry` → expireAccess. */
+export type AccessJob = 'expiry-reminder' | 'expiry';
+
+export function jobKey(requestId: string, job: AccessJob): string {
+  return `access:${requestId}:${job}`;
+}
