@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, type Logger } from '@slack/bolt';
 import { ManualClock } from '../../src/core/clock.ts';
 import { createSlackEmulator, type SlackEmulator, type SlackEmulatorOptions } from '../../src/sandbox/emulator.ts';
 
@@ -8,6 +8,12 @@ export const BOT_TOKEN = 'xoxb-test-token';
 export const SIGNING_SECRET = 'test-signing-secret';
 export const ALICE = 'U0ALICE';
 export const BOB = 'U0BOB';
+
+/** Bolt and its WebClient log every Slack error; the tests assert on them instead. */
+const quiet: Logger = {
+  debug: () => {}, info: () => {}, warn: () => {}, error: () => {},
+  setLevel: () => {}, getLevel: () => LogLevel.ERROR, setName: () => {},
+};
 
 export interface Harness {
   app: App;
@@ -40,7 +46,7 @@ export async function startHarness(options: Partial<SlackEmulatorOptions> = {}):
     ],
     ...options,
   });
-  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
+  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, logger: quiet });
   receiver.app.use('/slack-emulator', emulator.router);
   const server: Server = await new Promise((resolve) => {
     const s = receiver.app.listen(0, '127.0.0.1', () => resolve(s));
@@ -51,7 +57,7 @@ export async function startHarness(options: Partial<SlackEmulatorOptions> = {}):
   const app = new App({
     token: BOT_TOKEN,
     receiver,
-    logLevel: LogLevel.ERROR,
+    logger: quiet,
     clientOptions: { slackApiUrl: emulator.apiUrl, retryConfig: { retries: 0 } },
   });
   // Bolt checks its token with auth.test as it starts; let that finish before a test may close the server.
