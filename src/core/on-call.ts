@@ -1,0 +1,13 @@
+/** Who is on call for a subproject at an instant: the rota engine answers, paging and views ask. */
+export interface OnCallNow {
+  /** Person id of the primary (first layer with someone on call), if anyone. */
+  primary?: string;
+  /** Person id of the secondary, if the rotation defines one. */
+  secondary?: string;
+  rotationId?: string;
+  layer?: number;
+}
+
+export interface OnCallService {
+  onCall(subprojectId: string, at: Date): Promise<OnCallNow>;
+}
