@@ -569,6 +569,7 @@ export function createSlackEmulator(options: SlackEmulatorOptions) {
       const deadline = performance.now() + (opts.timeoutMs ?? 2000);
       for (;;) {
         const v = predicate();
+        if (v instanceof Promise) throw new Error('Slack emulator: waitFor wants a synchronous predicate');
         if (v) return v;
         if (performance.now() > deadline) throw new Error('Slack emulator: waitFor timed out');
         await new Promise((r) => setTimeout(r, opts.intervalMs ?? 10));

@@ -17,6 +17,8 @@ const quiet: Logger = {
 
 export interface Harness {
   app: App;
+  /** The express app serving /slack/events and /slack-emulator (tests may mount more). */
+  web: ExpressReceiver['app'];
   emulator: SlackEmulator;
   clock: ManualClock;
   baseUrl: string;
@@ -63,7 +65,7 @@ export async function startHarness(options: Partial<SlackEmulatorOptions> = {}):
   // Bolt checks its token with auth.test as it starts; let that finish before a test may close the server.
   await emulator.waitFor(() => emulator.apiCalls.some((c) => c.method === 'auth.test'));
   return {
-    app, emulator, clock, baseUrl,
+    app, web: receiver.app, emulator, clock, baseUrl,
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
       server.close((e) => (e ? reject(e) : resolve()));
