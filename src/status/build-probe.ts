@@ -5,6 +5,7 @@ import { createNodeDnsClient, type DnsClient } from './dns-client.ts';
 import type { ClusterReader, LogReader } from './gcp-readers.ts';
 import type { OctodnsRecord } from './octodns-zone.ts';
 import type { Probe } from './probe.ts';
+import type { MonitoredService } from './run-status-checks.ts';
 import { createDnsProbe, PROBED_DNS_TYPES } from './probes/dns-probe.ts';
 import { createGkeProbe } from './probes/gke-probe.ts';
 import { createHttpProbe } from './probes/http-probe.ts';
@@ -91,4 +92,46 @@ export function buildProbe(config: ProbeConfig, deps: ProbeDeps): Probe {
         clock: deps.clock,
       });
   }
+}
+
+export interface ServiceProbeConfig {
+  id: string;
+  name: string;
+  sigs: readonly string[];
+  pageOnDown: boolean;
+  probes: readonly ProbeConfig[];
+}
+
+export interface ProbeBuildIssue {
+  /** Config path, e.g. ['services', 2, 'probes', 0]. */
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Builds every service's probes. Problems are collected (not thrown) so start-up can list them
+ * all, like config errors; a service keeps the probes that did build.
+ */
+export function buildServiceProbes(
+  services: readonly ServiceProbeConfig[],
+  deps: ProbeDeps,
+): { services: MonitoredService[]; issues: ProbeBuildIssue[] } {
+  const issues: ProbeBuildIssue[] = [];
+  const built = services.map((svc, i) => {
+    const probes: Probe[] = [];
+    svc.probes.forEach((config, j) => {
+      try {
+        probes.push(buildProbe(config, deps));
+      } catch (error) {
+        issues.push({ path: ['services', i, 'probes', j], message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+    const ids = new Set<string>();
+    probes.forEach((p, j) => {
+      if (ids.has(p.id)) issues.push({ path: ['services', i, 'probes', j], message: `duplicate probe id "${p.id}" (set an explicit id)` });
+      ids.add(p.id);
+    });
+    return { id: svc.id, name: svc.name, sigs: svc.sigs, pageOnDown: svc.pageOnDown, probes };
+  });
+  return { services: built, issues };
 }
