@@ -7,6 +7,8 @@ export interface SandboxPageOptions {
   /** The people one may act as (default: every non-bot user of the emulator). */
   people?: readonly { id: string }[];
   title?: string;
+  /** Channel (id or name) shown first; default: the first public channel the person is in. */
+  defaultChannel?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export function createSandboxRouter(emulator: SlackEmulator, options: SandboxPag
       .filter((c) => (c.is_im ? c.user === as : !c.is_private || c.members.includes(as)))
       .map((c) => ({
         id: c.id, name: c.is_im ? 'dm' : c.name, is_private: c.is_private, is_im: c.is_im,
-        label: c.is_im ? `${emulator.identity.botName} (DM)` : `${c.is_private ? '🔒' : '#'}${c.name}`,
+        label: c.is_im ? `${emulator.identity.botName} (DM)` : `#${c.name}${c.is_private ? ' (private)' : ''}`,
       }))
       .sort((a, b) => Number(a.is_im) - Number(b.is_im) || a.name.localeCompare(b.name));
   };
@@ -54,8 +56,9 @@ export function createSandboxRouter(emulator: SlackEmulator, options: SandboxPag
     const as = actingAs(req.query.as);
     const channels = visibleChannels(as);
     const wanted = String(req.query.channel ?? '');
-    const member = channels.find((c) => !c.is_im && ws.channels.get(c.id)?.members.includes(as));
-    const channel = channels.find((c) => c.id === wanted) ?? member ?? channels[0];
+    const preferred = options.defaultChannel ? ws.channel(options.defaultChannel)?.id : undefined;
+    const member = channels.find((c) => !c.is_private && ws.channels.get(c.id)?.members.includes(as));
+    const channel = channels.find((c) => c.id === wanted) ?? channels.find((c) => c.id === preferred) ?? member ?? channels[0];
     const seen = (m: SlackMessage) => m.ephemeral_for === undefined || m.ephemeral_for === as;
     const all = channel ? ws.channelMessages(channel.id).filter(seen) : [];
     const top = all.filter((m) => !m.thread_ts || m.thread_ts === m.ts || m.subtype === 'thread_broadcast');

@@ -76,7 +76,7 @@ var BlockKit = (function () {
     return t.type === 'mrkdwn' ? mrkdwn(t.text, names) : emoji(esc(t.text));
   }
   function plain(t) {
-    return t ? esc(t.text) : '';
+    return t ? (t.emoji === false ? esc(t.text) : emoji(esc(t.text))) : '';
   }
 
   function attrs(el, block, kind, extra) {

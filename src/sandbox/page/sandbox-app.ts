@@ -46,9 +46,14 @@ export const SANDBOX_APP_JS = String.raw`
 
   function names() { return { users: data.names.users, channels: data.names.channels }; }
 
+  // Times show in the acting person's timezone, as Slack shows them.
   function time(ts) {
-    var d = new Date(Number(ts) * 1000);
-    return ('0' + d.getHours()).slice(-2) + ':' + ('0' + d.getMinutes()).slice(-2);
+    var me = data.people.filter(function (p) { return p.id === data.as; })[0];
+    try {
+      return new Date(Number(ts) * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: me ? me.tz : undefined });
+    } catch (e) {
+      return new Date(Number(ts) * 1000).toISOString().slice(11, 16);
+    }
   }
 
   function messageHtml(m, inThread) {

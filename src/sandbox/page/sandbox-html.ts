@@ -53,7 +53,7 @@ blockquote { border-left: 4px solid #ddd; margin: 0; padding-left: 8px; }
 form.compose { display: flex; gap: 8px; padding: 10px 16px; border-top: 1px solid #ddd; }
 form.compose input { flex: 1; padding: 8px; font: inherit; border: 1px solid #bbb; border-radius: 6px; }
 form.compose button, #modal footer button { padding: 6px 14px; font: inherit; border-radius: 4px; border: 1px solid #bbb; background: #fff; cursor: pointer; }
-#send, #modal-submit { background: #007a5a; border-color: #007a5a; color: #fff; }
+#send, #modal footer #modal-submit { background: #007a5a; border-color: #007a5a; color: #fff; }
 #modal { position: fixed; inset: 0; background: rgba(0,0,0,.45); display: flex; align-items: center; justify-content: center; }
 #modal[hidden], [hidden] { display: none !important; }
 #modal form { background: #fff; width: 560px; max-height: 90vh; display: flex; flex-direction: column; border-radius: 8px; }
@@ -74,6 +74,7 @@ export function sandboxHtml(title: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${esc(title)}</title>
 <style>${STYLE}</style>
 </head>
