@@ -1,0 +1,117 @@
+import type { Octokit } from '@octokit/rest';
+import type { CodeHost, OpenedPullRequest, RepoFile, RepoSide } from '../../access/code-host.ts';
+import { httpStatus, splitRepo, validationMessages } from './create-github-client.ts';
+
+interface PullLike {
+  number: number;
+  html_url: string;
+  state: string;
+  merged_at?: string | null;
+  head: { ref: string };
+}
+
+/**
+ * CodeHost over the GitHub REST API. Branches and commits go to `headRepo` (a fork when the bot
+ * may not push upstream; by default `repo` itself); pull requests target `repo`.
+ */
+export class OctokitCodeHost implements CodeHost {
+  private readonly base: { owner: string; repo: string };
+  private readonly head: { owner: string; repo: string };
+
+  constructor(
+    private readonly octokit: Octokit,
+    options: { repo: string; headRepo?: string },
+  ) {
+    this.base = splitRepo(options.repo);
+    this.head = splitRepo(options.headRepo ?? options.repo);
+  }
+
+  private where(side: RepoSide) {
+    return side === 'base' ? this.base : this.head;
+  }
+
+  private get isFork(): boolean {
+    return this.head.owner !== this.base.owner || this.head.repo !== this.base.repo;
+  }
+
+  async getBranchHead(side: RepoSide, branch: string): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.rest.git.getRef({ ...this.where(side), ref: `heads/${branch}` });
+      return data.object.sha;
+    } catch (err) {
+      if (httpStatus(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async getFile(side: RepoSide, path: string, ref: string): Promise<RepoFile | undefined> {
+    let data: unknown;
+    try {
+      ({ data } = await this.octokit.rest.repos.getContent({ ...this.where(side), path, ref }));
+    } catch (err) {
+      if (httpStatus(err) === 404) return undefined;
+      throw err;
+    }
+    if (Array.isArray(data) || typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== 'file') {
+      throw new Error(`${path} at ${ref} is not a file`);
+    }
+    const file = data as { sha: string; content?: string; encoding?: string };
+    if (file.encoding === 'base64' && typeof file.content === 'string') return { content: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
+    // Files over 1 MB come without content: fetch the blob.
+    const blob = await this.octokit.rest.git.getBlob({ ...this.where(side), file_sha: file.sha });
+    return { content: Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8'), sha: file.sha };
+  }
+
+  async createBranch(branch: string, fromSha: string): Promise<'created' | 'exists'> {
+    try {
+      await this.octokit.rest.git.createRef({ ...this.head, ref: `refs/heads/${branch}`, sha: fromSha });
+      return 'created';
+    } catch (err) {
+      if (httpStatus(err) === 422 && /already exists/i.test(validationMessages(err))) return 'exists';
+      throw err;
+    }
+  }
+
+  async commitFile(update: { branch: string; path: string; content: string; sha: string; message: string }): Promise<{ commitSha: string }> {
+    const { data } = await this.octokit.rest.repos.createOrUpdateFileContents({
+      ...this.head,
+      path: update.path,
+      branch: update.branch,
+      message: update.message,
+      sha: update.sha,
+      content: Buffer.from(update.content, 'utf8').toString('base64'),
+    });
+    return { commitSha: data.commit.sha ?? '' };
+  }
+
+  private toOpened(pr: PullLike): OpenedPullRequest {
+    return { number: pr.number, url: pr.html_url, branch: pr.head.ref, state: pr.state === 'open' ? 'open' : 'closed', merged: Boolean(pr.merged_at) };
+  }
+
+  async findPullRequest(branch: string): Promise<OpenedPullRequest | undefined> {
+    const { data } = await this.octokit.rest.pulls.list({ ...this.base, head: `${this.head.owner}:${branch}`, state: 'all', per_page: 100 });
+    const mine = (data as PullLike[]).filter((p) => p.head.ref === branch);
+    const pick = mine.find((p) => p.state === 'open') ?? mine[0];
+    return pick ? this.toOpened(pick) : undefined;
+  }
+
+  async createPullRequest(pr: { branch: string; base: string; title: string; body: string }): Promise<OpenedPullRequest> {
+    try {
+      const { data } = await this.octokit.rest.pulls.create({
+        ...this.base,
+        head: this.isFork ? `${this.head.owner}:${pr.branch}` : pr.branch,
+        base: pr.base,
+        title: pr.title,
+        body: pr.body,
+      });
+      return this.toOpened(data as PullLike);
+    } catch (err) {
+      // A pull request for this branch already exists (an earlier attempt whose answer was lost).
+      if (httpStatus(err) === 422 && /already exists/i.test(validationMessages(err))) {
+        const existing = await this.findPullRequest(pr.branch);
+        if (existing) return existing;
+      }
+      throw err;
+    }
+  }
+}
