@@ -266,3 +266,42 @@ describe('signatures, verified by Bolt', () => {
     expect(stale.status).toBe(401);
   });
 });
+
+describe('selects and event retries', () => {
+  it('a select in an input block only changes state, unless dispatch_action is set', async () => {
+    h.app.command('/k8s-infra', async ({ ack, client, body }) => {
+      await ack();
+      await client.views.open({ trigger_id: body.trigger_id, view: {
+        type: 'modal', callback_id: 'sel', title: { type: 'plain_text', text: 'Pick' }, submit: { type: 'plain_text', text: 'OK' },
+        blocks: [
+          { type: 'input', block_id: 'quiet', label: { type: 'plain_text', text: 'Quiet' }, element: { type: 'static_select', action_id: 'q', options: [{ text: { type: 'plain_text', text: 'A' }, value: 'a' }] } },
+          { type: 'input', block_id: 'loud', dispatch_action: true, label: { type: 'plain_text', text: 'Loud' }, element: { type: 'users_select', action_id: 'l' } },
+        ],
+      } });
+    });
+    const actions: Record<string, any>[] = [];
+    h.app.action('l', async ({ ack, body }) => {
+      await ack();
+      actions.push(body as Record<string, any>);
+    });
+    await h.emulator.sendSlashCommand({ userId: ALICE, channelId: 'C0INFRA', text: 'pick' });
+    const view = await h.emulator.waitFor(() => h.emulator.topView(ALICE));
+    const quiet = await h.emulator.selectOption({ userId: ALICE, source: { viewId: view.id }, actionId: 'q', value: 'a' });
+    expect(quiet).toMatchObject({ ok: true, sent: false });
+    const loud = await h.emulator.selectOption({ userId: ALICE, source: { viewId: view.id }, actionId: 'l', value: BOB });
+    expect(loud).toMatchObject({ ok: true, sent: true });
+    expect(actions).toHaveLength(1);
+    expect(actions[0]).toMatchObject({
+      container: { type: 'view', view_id: view.id },
+      actions: [{ type: 'users_select', action_id: 'l', block_id: 'loud', selected_user: BOB }],
+      view: { id: view.id, state: { values: { quiet: { q: { selected_option: { value: 'a' } } }, loud: { l: { selected_user: BOB } } } } },
+    });
+  });
+
+  it('retries an unanswered event 3 times with X-Slack-Retry-Num, like Slack', async () => {
+    h.emulator.setBotUrl('http://127.0.0.1:9/slack/events');
+    const r = await h.emulator.sendEvent({ type: 'app_mention', user: ALICE, text: 'hi', channel: 'C0INFRA', ts: '1.000001' }, { retries: true });
+    expect(r).toMatchObject({ ok: false, error: 'connection_error' });
+    expect(h.emulator.deliveries.filter((d) => d.kind === 'event_callback')).toHaveLength(4);
+  });
+});
