@@ -32,7 +32,7 @@ export interface ClusterReader {
 
 export interface LogQuery {
   project: string;
-  /** A complete Cloud Logging filter, time bounds included (without one, @google-cloud/logging adds its own last-24-hours bound). */
+  /** A complete Cloud Logging filter, time bounds included (without one, the Cloud Logging client library adds its own last-24-hours bound). */
   filter: string;
   /** Return at most this many entries, newest first. */
   limit: number;
