@@ -65,3 +65,25 @@ export async function startTestBotUnready(options: TestBotOptions = {}): Promise
   });
   return Object.assign(bot, { logLines });
 }
+
+/** The bot as `npm start` runs it without a Slack token: emulator and sandbox page on its own port. */
+export async function startLocalModeBot(options: { config?: InfraConfig; clock?: Clock } = {}): Promise<TestBot> {
+  const { mountLocalSlack } = await import('../../src/app/local-slack.ts');
+  const env = readEnv({ PORT: '0', LOG_LEVEL: 'warn' });
+  const logLines: string[] = [];
+  const log = createLogger({ level: 'warn', destination: { write: (s: string) => void logLines.push(s) } });
+  const config = options.config ?? loadConfigOrThrow('config/infra.yaml');
+  const bot = await startBot({
+    env,
+    config,
+    clock: options.clock ?? systemClock,
+    log,
+    metrics: new Metrics({ defaultMetrics: false }),
+    store: await sqliteDatabase.open(),
+    replicaId: 'local-test',
+    beforeSlack: (web, port) => mountLocalSlack(web, port, config, log),
+    jobPollMs: 50,
+  });
+  await bot.whenReady;
+  return Object.assign(bot, { logLines });
+}
