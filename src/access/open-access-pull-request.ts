@@ -1,4 +1,6 @@
+import type { Clock } from '../core/clock.ts';
 import type { AccessRequest, PullRequestRef } from './access-request.ts';
+import { failAccessRequest, pendingPullRequestChange, recordNoChangeNeeded, recordPullRequestOpened, type Transition } from './access-request-lifecycle.ts';
 import type { CodeHost, OpenedPullRequest } from './code-host.ts';
 import { addGroupMember, GroupsYamlEditError, membersOf, removeGroupMember } from './edit-group-members.ts';
 import { branchForRequest, buildPullRequestText, type MemberChange } from './pull-request-text.ts';
@@ -99,4 +101,32 @@ export async function openAccessPullRequest(
   const pr = await host.createPullRequest({ branch, base: baseBranch, title: text.title, body: text.body });
   steps.push(`opened pull request #${pr.number}`);
   return { kind: resumed ? 'resumed' : 'opened', pullRequest: ref(pr), steps };
+}
+
+/**
+ * The `open-pr` effect as one call: opens (or resumes) the pull request for whatever change the
+ * request is waiting for and returns the transition to persist. Errors a retry may fix (HTTP,
+ * network) are thrown for the job runner to retry; a file that cannot be edited fails the request.
+ */
+export async function runOpenPrEffect(
+  host: CodeHost,
+  request: AccessRequest,
+  options: { baseBranch: string; ownersApprovers: readonly string[]; clock: Clock },
+): Promise<Transition> {
+  const change = pendingPullRequestChange(request);
+  if (!change) return { request, effects: [], changed: false, outcome: 'ignored', message: `No pull request to open in status ${request.status}.` };
+  try {
+    const result = await openAccessPullRequest(host, {
+      request,
+      change,
+      baseBranch: options.baseBranch,
+      ownersApprovers: options.ownersApprovers,
+      ...(request.slackThread?.permalink ? { slackThreadUrl: request.slackThread.permalink } : {}),
+    });
+    const now = options.clock.now();
+    return result.kind === 'no-change' ? recordNoChangeNeeded(request, result.reason, now) : recordPullRequestOpened(request, result.pullRequest, now);
+  } catch (err) {
+    if (isPermanentPullRequestError(err)) return failAccessRequest(request, err.message, options.clock.now());
+    throw err;
+  }
 }

@@ -3,7 +3,7 @@ import type { AccessRequest } from '../../src/access/access-request.ts';
 import type { CodeHost } from '../../src/access/code-host.ts';
 import { GroupsYamlEditError } from '../../src/access/edit-group-members.ts';
 import { InMemoryCodeHost } from '../../src/access/in-memory-code-host.ts';
-import { isPermanentPullRequestError, openAccessPullRequest } from '../../src/access/open-access-pull-request.ts';
+import { isPermanentPullRequestError, openAccessPullRequest, runOpenPrEffect } from '../../src/access/open-access-pull-request.ts';
 import { readK8sIo } from './helpers/fixtures.ts';
 import { lineDiff, parsePatch, reverseApply } from './helpers/unified-diff.ts';
 
@@ -105,5 +105,30 @@ describe('openAccessPullRequest', () => {
     expect(await host.getBranchHead('head', 'k8s-infra-bot/access-req-0ba2a277')).toBeUndefined();
     expect(host.pullRequests).toHaveLength(0);
     expect(isPermanentPullRequestError(new Error('502'))).toBe(false);
+  });
+});
+
+describe('runOpenPrEffect', () => {
+  const clock = { now: () => new Date('2022-01-25T10:00:10Z') };
+  const options = { baseBranch: 'main', ownersApprovers: ['cpanato'], clock };
+
+  it('opens the PR and returns the pr_opened transition; again, nothing changes', async () => {
+    const host = new InMemoryCodeHost({ [FILE]: before });
+    const t = await runOpenPrEffect(host, request, options);
+    expect(t).toMatchObject({ outcome: 'pr-opened', request: { status: 'pr_opened', pullRequest: { number: 1 } } });
+    expect(await runOpenPrEffect(host, t.request, options)).toMatchObject({ changed: false, outcome: 'ignored' });
+  });
+
+  it('fails the request when the file cannot be edited, rethrows what a retry may fix', async () => {
+    const broken = new InMemoryCodeHost({ [FILE]: 'groups: [\n' });
+    expect(await runOpenPrEffect(broken, request, options)).toMatchObject({ outcome: 'failed', request: { status: 'failed', failure: { reason: expect.stringMatching(/not valid YAML/) } } });
+    const flaky = failingOnce(new InMemoryCodeHost({ [FILE]: before }), 'createPullRequest', 'before');
+    await expect(runOpenPrEffect(flaky, request, options)).rejects.toThrow('502');
+    expect(await runOpenPrEffect(flaky, request, options)).toMatchObject({ outcome: 'pr-opened' });
+  });
+
+  it('nothing to change: permanent access is fulfilled', async () => {
+    const host = new InMemoryCodeHost({ [FILE]: after });
+    expect(await runOpenPrEffect(host, request, options)).toMatchObject({ outcome: 'fulfilled', request: { status: 'fulfilled' } });
   });
 });
