@@ -11,6 +11,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Env } from '../config/env.ts';
 import type { Notifier } from '../core/notifier.ts';
 import type { PeopleDirectory } from '../config/people-directory.ts';
+import type { OnCallService } from '../core/on-call.ts';
 
 /** What handlers, HTTP routes and jobs are given; built once in main.ts (or a test). */
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   /** Posting, updating and DMs for work outside a Slack request. */
   notifier: Notifier;
   people: PeopleDirectory;
+  /** Who is on call (rota layers, overrides and swaps); paging and views ask it. */
+  onCall: OnCallService;
   /** Base URL people reach the bot at (links in messages, calendar feeds). */
   publicUrl: string;
 }

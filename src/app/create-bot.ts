@@ -21,6 +21,7 @@ import type { AppDeps } from './app-deps.ts';
 import { registerHttpRoutes } from '../http/index.ts';
 import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
 import { PeopleDirectory } from '../config/people-directory.ts';
+import { createOnCallService } from './on-call-service.ts';
 
 
 export interface BotOptions {
@@ -108,6 +109,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     slack: slackClient,
     notifier: new SlackNotifier(slackClient, metrics, Object.fromEntries([config.channels.announcements, config.channels.alerts].map((c) => [c.name, c.id]))),
     people: new PeopleDirectory(config),
+    onCall: createOnCallService(config),
     publicUrl: env.publicUrl ?? `http://localhost:${port}`,
   };
   deps.jobRunner = new JobRunner(deps.jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });

@@ -46,6 +46,11 @@ export interface Env {
   };
   /** Every secret value, so the logger can scrub them wherever they appear. */
   secretValues: string[];
+  /**
+   * Reads a PagerDuty routing key from the env var a subproject names (`pagerduty.routingKeyEnv`,
+   * or the file named by `<NAME>_FILE`); the names live in infra.yaml, so they are read on demand.
+   */
+  routingKeyFrom(name: string): string | undefined;
 }
 
 export class EnvError extends Error {}
@@ -92,5 +97,18 @@ export function readEnv(env: NodeJS.ProcessEnv): Env {
     slackMode,
     secrets,
     secretValues,
+    routingKeyFrom: routingKeyReader(env),
+  };
+}
+
+/** The routing keys named by the config, read from the environment `readEnv` was given. */
+export function routingKeyReader(env: NodeJS.ProcessEnv): (name: string) => string | undefined {
+  return (name) => {
+    if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) return undefined;
+    try {
+      return secretFrom(env, name);
+    } catch {
+      return undefined;
+    }
   };
 }

@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app/app-deps.ts';
 import type { CommandRouter } from './command-router.ts';
+import { registerPaging } from './paging/index.ts';
 
 /** Registers every capability's listeners; nothing is attached at import time. */
 export function registerHandlers(app: App, router: CommandRouter, deps: AppDeps): void {
   void app;
   void router;
   void deps;
+  registerPaging(app, router, deps);
 }

@@ -7,7 +7,14 @@ export const ACTION_IDS = {
     runExample: 'help.run_example',
   },
   rota: {},
-  paging: {},
+  paging: {
+    acknowledge: 'paging.acknowledge',
+    escalate: 'paging.escalate_now',
+    resolve: 'paging.resolve',
+    severity: 'paging.severity',
+    summary: 'paging.summary',
+    details: 'paging.details',
+  },
   access: {},
   incidents: {},
   status: {},
@@ -15,7 +22,9 @@ export const ACTION_IDS = {
 
 export const CALLBACK_IDS = {
   rota: {},
-  paging: {},
+  paging: {
+    create: 'paging.create_page',
+  },
   access: {},
   incidents: {},
 } as const;

@@ -1,0 +1,43 @@
+/** Paging: one row per page (state as JSON plus the columns queries need), its Slack messages, and the notification outbox. */
+export interface PagesTable {
+  id: string;
+  subproject_id: string;
+  severity: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  /** Optimistic-concurrency token: every write is `... WHERE version = <read version>`. */
+  version: number;
+  step_seq: number;
+  next_step_due_at: number | null;
+  created_at: number;
+  updated_at: number;
+  /** PageState JSON (src/escalation/page-state.ts). */
+  state: string;
+  /** How many timeline entries have been posted to the Slack thread (claimed before posting). */
+  timeline_posted: number;
+}
+
+/** Every Slack message showing a page (the channel post and each DM), so all can be updated. */
+export interface PageMessagesTable {
+  page_id: string;
+  channel: string;
+  ts: string;
+  kind: 'channel' | 'dm';
+  person_id: string | null;
+  created_at: number;
+}
+
+/** One row per notification the escalation decided on; unique key so a retried transaction queues it once. */
+export interface PageOutboxTable {
+  key: string;
+  page_id: string;
+  payload: string;
+  created_at: number;
+  sent_at: number | null;
+  dropped_at: number | null;
+}
+
+export interface PagingTables {
+  pages: PagesTable;
+  page_messages: PageMessagesTable;
+  page_outbox: PageOutboxTable;
+}
