@@ -1,4 +1,5 @@
 import type { CoreTables } from './tables/core-tables.ts';
+import type { IncidentTables } from './tables/incident-tables.ts';
 import type { PagingTables } from './tables/paging-tables.ts';
 import type { StatusTables } from './tables/status-tables.ts';
 
@@ -6,4 +7,4 @@ import type { StatusTables } from './tables/status-tables.ts';
  * Every table the bot owns. Each capability declares its tables in `tables/<capability>-tables.ts`
  * and adds them here, with a migration in `migrations/`.
  */
-export interface Database extends CoreTables, PagingTables, StatusTables {}
+export interface Database extends CoreTables, PagingTables, StatusTables, IncidentTables {}

@@ -16,7 +16,18 @@ export const ACTION_IDS = {
     details: 'paging.details',
   },
   access: {},
-  incidents: {},
+  incidents: {
+    title: 'incidents.title',
+    severity: 'incidents.severity',
+    services: 'incidents.services',
+    commander: 'incidents.commander',
+    description: 'incidents.description',
+    page: 'incidents.page',
+    incident: 'incidents.incident',
+    status: 'incidents.status',
+    message: 'incidents.message',
+    resolution: 'incidents.resolution',
+  },
   status: {},
 } as const;
 
@@ -26,7 +37,11 @@ export const CALLBACK_IDS = {
     create: 'paging.create_page',
   },
   access: {},
-  incidents: {},
+  incidents: {
+    declare: 'incidents.declare',
+    update: 'incidents.update',
+    resolve: 'incidents.resolve',
+  },
 } as const;
 
 /** Walks a nested id table into a flat list (for uniqueness and manifest checks). */

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as core from './0001-core.ts';
 import * as status from './0003-status.ts';
 import * as paging from './0005-paging.ts';
+import * as incidents from './0006-incidents.ts';
 
 /** Ordered by name; a new capability appends its own file here. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0003-status': status,
   '0005-paging': paging,
+  '0006-incidents': incidents,
 };

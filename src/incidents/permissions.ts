@@ -1,0 +1,11 @@
+import type { Incident } from './incident.ts';
+
+/** Only the commander or one of the group's leads closes an incident. */
+export function mayResolve(incident: Pick<Incident, 'commander'>, userId: string, isLead: (id: string) => boolean): boolean {
+  return incident.commander === userId || isLead(userId);
+}
+
+/** Updates, roles and severity: anyone working the incident may post them (the channel is the team). */
+export function mayUpdate(incident: Pick<Incident, 'status'>): boolean {
+  return incident.status !== 'resolved';
+}
