@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app/app-deps.ts';
 import type { CommandRouter } from './command-router.ts';
 import { registerPaging } from './paging/index.ts';
+import { registerStatus } from './status/index.ts';
 
 /** Registers every capability's listeners; nothing is attached at import time. */
 export function registerHandlers(app: App, router: CommandRouter, deps: AppDeps): void {
@@ -9,4 +10,5 @@ export function registerHandlers(app: App, router: CommandRouter, deps: AppDeps)
   void router;
   void deps;
   registerPaging(app, router, deps);
+  registerStatus(app, router, deps);
 }

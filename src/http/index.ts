@@ -1,10 +1,12 @@
 import type { Express } from 'express';
 import type { AppDeps } from '../app/app-deps.ts';
 import { registerPagerDutyWebhook } from './pagerduty-webhook.ts';
+import { registerStatusRoutes } from './status-routes.ts';
 
 /** HTTP routes beyond Slack and health: webhooks, status page, calendar feeds. */
 export function registerHttpRoutes(web: Express, deps: AppDeps): void {
   void web;
   void deps;
   registerPagerDutyWebhook(web, deps);
+  registerStatusRoutes(web, deps);
 }

@@ -1,0 +1,34 @@
+import type { AppDeps } from '../../app/app-deps.ts';
+import type { StatusPageInput, StatusPageResolution, StatusPager } from '../../status/status-pager.ts';
+import { pageServiceFor } from '../paging/page-service-for.ts';
+
+/** Who the paging engine records as having raised (and tried to resolve) status pages. */
+export const STATUS_PAGE_ACTOR = 'k8s-infra-bot';
+
+/**
+ * StatusPager over the paging engine: a down service raises a `critical` page for its
+ * subproject's on-call (escalation policy, PagerDuty when the subproject has a routing key).
+ * The engine only lets owners, leads or the acknowledger resolve; when it refuses the bot, the
+ * page stays open and the subproject channel is told the service recovered.
+ */
+export function escalationStatusPager(deps: AppDeps): StatusPager {
+  return {
+    async trigger(input: StatusPageInput, now: Date) {
+      const { page } = await pageServiceFor(deps).raise(
+        { subprojectId: input.subprojectId, severity: 'critical', summary: input.summary, details: input.details, createdBy: STATUS_PAGE_ACTOR, key: input.key },
+        now,
+      );
+      return { ref: page.id };
+    },
+    async resolve(ref: string, input: StatusPageInput, now: Date): Promise<StatusPageResolution> {
+      const result = await pageServiceFor(deps).resolve(ref, STATUS_PAGE_ACTOR, now);
+      if (result?.kind === 'resolved') return 'resolved';
+      if (!result || result.kind === 'already-resolved') return 'already-resolved';
+      const channel = deps.config.subprojects.find((s) => s.id === input.subprojectId)?.channel ?? deps.config.channels.alerts.name;
+      await deps.notifier.post(channel, {
+        text: `:large_green_circle: ${input.serviceName} recovered (${input.details}). The page it raised is still open: the on-call can resolve it.`,
+      });
+      return 'left-open';
+    },
+  };
+}
