@@ -57,9 +57,10 @@ export class StatusRuntime {
   private logging: Promise<LogReader> | undefined;
 
   constructor(private readonly deps: AppDeps) {
-    this.settings = defaultStatusSettings(deps.env.infraConfigPath);
+    const { pager, ...preset } = presets.get(deps.config) ?? {};
+    this.settings = { ...defaultStatusSettings(deps.env.infraConfigPath), ...preset };
     this.repository = new KyselyStatusRepository(deps.store.db, deps.jobs);
-    this.pager = escalationStatusPager(deps);
+    this.pager = pager ?? escalationStatusPager(deps);
   }
 
   /** Tests and local set-ups: change settings or the pager; probes are rebuilt on next use. */
@@ -105,6 +106,15 @@ export class StatusRuntime {
 }
 
 const runtimes = new WeakMap<AppDeps, StatusRuntime>();
+const presets = new WeakMap<object, Partial<StatusSettings> & { pager?: StatusPager }>();
+
+/**
+ * Settings for the bot started with this config object, applied before its first round (tests
+ * point Google at local fakes and shorten the schedule; infra.yaml has no status section yet).
+ */
+export function presetStatusSettings(config: AppDeps['config'], settings: Partial<StatusSettings> & { pager?: StatusPager }): void {
+  presets.set(config, settings);
+}
 
 /** One runtime per bot: the command, the jobs and the status page share it. */
 export function statusRuntimeFor(deps: AppDeps): StatusRuntime {
