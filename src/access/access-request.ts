@@ -72,6 +72,11 @@ export interface AccessRequest {
   removalDeclinedAt?: string;
   reminderSentAt?: string;
   failure?: { reason: string; at: string };
+  /**
+   * The last attempt at the pull request failed in a way a retry may fix (GitHub down, rate
+   * limit): shown on the request until an attempt succeeds. Cleared once the PR is opened.
+   */
+  retrying?: { error: string; at: string; attempts: number };
   /** Where the approval message lives; set by the lead after posting it. */
   slackThread?: { channel: string; ts: string; permalink?: string };
   createdAt: string;

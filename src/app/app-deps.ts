@@ -11,6 +11,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Env } from '../config/env.ts';
 import type { Notifier } from '../core/notifier.ts';
 import type { PeopleDirectory } from '../config/people-directory.ts';
+import type { AccessIntegrations } from '../access/access-integrations.ts';
 import type { OnCallService } from '../core/on-call.ts';
 
 /** What handlers, HTTP routes and jobs are given; built once in main.ts (or a test). */
@@ -34,4 +35,6 @@ export interface AppDeps {
   onCall: OnCallService;
   /** Base URL people reach the bot at (links in messages, calendar feeds). */
   publicUrl: string;
+  /** GitHub code host, groups catalog and audit sink for access requests (built lazily). */
+  access: AccessIntegrations;
 }

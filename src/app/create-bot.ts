@@ -21,6 +21,7 @@ import type { AppDeps } from './app-deps.ts';
 import { registerHttpRoutes } from '../http/index.ts';
 import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
 import { PeopleDirectory } from '../config/people-directory.ts';
+import { buildAccessIntegrations } from '../handlers/access/build-access-integrations.ts';
 import { createOnCallService } from './on-call-service.ts';
 
 
@@ -111,6 +112,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     people: new PeopleDirectory(config),
     onCall: createOnCallService(config),
     publicUrl: env.publicUrl ?? `http://localhost:${port}`,
+    access: buildAccessIntegrations(env, config, clock, log.child({ component: 'access' })),
   };
   deps.jobRunner = new JobRunner(deps.jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });
 

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app/app-deps.ts';
 import type { CommandRouter } from './command-router.ts';
+import { registerAccess } from './access/index.ts';
 import { registerPaging } from './paging/index.ts';
 import { registerStatus } from './status/index.ts';
 
@@ -9,6 +10,7 @@ export function registerHandlers(app: App, router: CommandRouter, deps: AppDeps)
   void app;
   void router;
   void deps;
+  registerAccess(app, router, deps);
   registerPaging(app, router, deps);
   registerStatus(app, router, deps);
 }

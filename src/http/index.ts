@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import type { AppDeps } from '../app/app-deps.ts';
+import { registerGithubWebhook } from './github-webhook.ts';
 import { registerPagerDutyWebhook } from './pagerduty-webhook.ts';
 import { registerStatusRoutes } from './status-routes.ts';
 
@@ -7,6 +8,7 @@ import { registerStatusRoutes } from './status-routes.ts';
 export function registerHttpRoutes(web: Express, deps: AppDeps): void {
   void web;
   void deps;
+  registerGithubWebhook(web, deps);
   registerPagerDutyWebhook(web, deps);
   registerStatusRoutes(web, deps);
 }

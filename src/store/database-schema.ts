@@ -1,3 +1,4 @@
+import type { AccessTables } from './tables/access-tables.ts';
 import type { CoreTables } from './tables/core-tables.ts';
 import type { IncidentTables } from './tables/incident-tables.ts';
 import type { PagingTables } from './tables/paging-tables.ts';
@@ -7,4 +8,4 @@ import type { StatusTables } from './tables/status-tables.ts';
  * Every table the bot owns. Each capability declares its tables in `tables/<capability>-tables.ts`
  * and adds them here, with a migration in `migrations/`.
  */
-export interface Database extends CoreTables, PagingTables, StatusTables, IncidentTables {}
+export interface Database extends CoreTables, AccessTables, PagingTables, StatusTables, IncidentTables {}

@@ -15,7 +15,16 @@ export const ACTION_IDS = {
     summary: 'paging.summary',
     details: 'paging.details',
   },
-  access: {},
+  access: {
+    groupSelect: 'access.group_select',
+    approve: 'access.approve',
+    deny: 'access.deny',
+    email: 'access.email',
+    justification: 'access.justification',
+    duration: 'access.duration',
+    until: 'access.until',
+    denyReason: 'access.deny_reason',
+  },
   incidents: {
     title: 'incidents.title',
     severity: 'incidents.severity',
@@ -36,7 +45,10 @@ export const CALLBACK_IDS = {
   paging: {
     create: 'paging.create_page',
   },
-  access: {},
+  access: {
+    request: 'access.request',
+    deny: 'access.deny_request',
+  },
   incidents: {
     declare: 'incidents.declare',
     update: 'incidents.update',
