@@ -41,7 +41,17 @@ export class PreparedLayers {
    * where its source piece did (so the incoming shift of the same layer follows it).
    */
   pieces(from: number, to: number): LayeredPiece[] {
-    const perLayer = this.layers.map((layer) => layer.pieces(from, to));
+    // A piece reaching into [from, to) may start before `from`; every layer must be known over
+    // its whole extent, or an earlier layer active just before `from` would be missed.
+    let lo = from;
+    let hi = to;
+    for (const layer of this.layers) {
+      const ps = layer.pieces(from, to);
+      if (ps.length === 0) continue;
+      lo = Math.min(lo, ps[0]!.start);
+      hi = Math.max(hi, ps[ps.length - 1]!.primaryEnd);
+    }
+    const perLayer = this.layers.map((layer) => layer.pieces(lo, hi));
     const bounds = [...new Set(perLayer.flatMap((ps) => ps.flatMap((p) => [p.start, p.primaryEnd])))].sort((a, b) => a - b);
     const cursors = perLayer.map(() => 0);
     const out: LayeredPiece[] = [];
