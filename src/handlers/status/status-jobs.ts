@@ -82,6 +82,7 @@ export async function runPageJob(deps: AppDeps, runtime: StatusRuntime, job: Job
  * handlers register), retrying quietly; the round job keeps the chain going from then on.
  */
 export function bootstrapSchedule(deps: AppDeps, runtime: StatusRuntime): void {
+  if (!runtime.settings.scheduled) return;
   let attempt = 0;
   const tryOnce = async () => {
     attempt++;

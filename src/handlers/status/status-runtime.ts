@@ -12,6 +12,8 @@ import { DEFAULT_HOLD_CHECKS } from '../../status/track-service-state.ts';
 import { escalationStatusPager } from './escalation-status-pager.ts';
 
 export interface StatusSettings {
+  /** Run scheduled rounds (off: only `/k8s-infra status <service>` probes, e.g. a page-only replica or a test). */
+  scheduled: boolean;
   /** Time between scheduled rounds. */
   intervalMs: number;
   /** Consecutive checks before a new state is official (flap damping). */
@@ -29,6 +31,7 @@ export interface StatusSettings {
 /** Defaults; `config/dns/zone-configs` sits next to the infra config. */
 export function defaultStatusSettings(infraConfigPath: string): StatusSettings {
   return {
+    scheduled: true,
     intervalMs: 60_000,
     holdChecks: DEFAULT_HOLD_CHECKS,
     probeTimeoutMs: 5000,
