@@ -23,6 +23,7 @@ import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
 import { PeopleDirectory } from '../config/people-directory.ts';
 import { buildAccessIntegrations } from '../handlers/access/build-access-integrations.ts';
 import { createOnCallService } from './on-call-service.ts';
+import { rotaChangesSource } from '../handlers/rota/rota-model.ts';
 
 
 export interface BotOptions {
@@ -110,7 +111,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     slack: slackClient,
     notifier: new SlackNotifier(slackClient, metrics, Object.fromEntries([config.channels.announcements, config.channels.alerts].map((c) => [c.name, c.id]))),
     people: new PeopleDirectory(config),
-    onCall: createOnCallService(config),
+    onCall: createOnCallService(config, rotaChangesSource(store, config)),
     publicUrl: env.publicUrl ?? `http://localhost:${port}`,
     access: buildAccessIntegrations(env, config, clock, log.child({ component: 'access' })),
   };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './0001-core.ts';
+import * as rota from './0002-rota.ts';
 import * as access from './0004-access.ts';
 import * as status from './0003-status.ts';
 import * as paging from './0005-paging.ts';
@@ -8,6 +9,7 @@ import * as incidents from './0006-incidents.ts';
 /** Ordered by name; a new capability appends its own file here. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-rota': rota,
   '0004-access': access,
   '0003-status': status,
   '0005-paging': paging,

@@ -1,0 +1,43 @@
+/** Rota: overrides and swaps made from Slack (the config holds only the rotations), and handoff announcements. */
+export interface RotaOverridesTable {
+  id: string;
+  /** Overrides cover a subproject: they apply to each of its layers (rotations). */
+  subproject_id: string;
+  person_id: string;
+  from_at: number;
+  to_at: number;
+  created_by: string;
+  created_at: number;
+}
+
+export interface RotaSwapsTable {
+  id: string;
+  rotation_id: string;
+  status: 'proposed' | 'accepted' | 'declined';
+  /** Gives up `requester_shift`, takes `counterpart_shift`. */
+  requester_id: string;
+  requester_shift: number;
+  counterpart_id: string;
+  counterpart_shift: number;
+  created_at: number;
+  decided_at: number | null;
+  decided_by: string | null;
+}
+
+/** One row per handoff instant of a subproject that a job looked at: announced or skipped. */
+export interface RotaAnnouncementsTable {
+  /** `<subproject>:<ISO instant>`, the same as the job's id without its prefix. */
+  key: string;
+  subproject_id: string;
+  at: number;
+  /** Who was on call from `at` (null: nobody). */
+  person_id: string | null;
+  outcome: 'announced' | 'unchanged';
+  created_at: number;
+}
+
+export interface RotaTables {
+  rota_overrides: RotaOverridesTable;
+  rota_swaps: RotaSwapsTable;
+  rota_announcements: RotaAnnouncementsTable;
+}
