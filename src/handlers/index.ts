@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app/app-deps.ts';
 import type { CommandRouter } from './command-router.ts';
+import { registerIncidents } from './incidents/index.ts';
 import { registerAccess } from './access/index.ts';
 import { registerPaging } from './paging/index.ts';
 import { registerStatus } from './status/index.ts';
@@ -13,4 +14,5 @@ export function registerHandlers(app: App, router: CommandRouter, deps: AppDeps)
   registerAccess(app, router, deps);
   registerPaging(app, router, deps);
   registerStatus(app, router, deps);
+  registerIncidents(app, router, deps);
 }

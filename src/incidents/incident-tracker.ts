@@ -20,6 +20,9 @@ export interface IncidentTracker {
 
 /** How the incident core raises and resolves pages, whatever engine does it. */
 export interface IncidentPager {
-  page(subprojectId: string, severity: string, summary: string, details: string, byPersonOrSlackId: string): Promise<{ pageId: string; notified: string[] }>;
+  /** `key` makes a retried call raise the same page; `notified` are Slack ids of who is on call (invited to the channel). */
+  page(subprojectId: string, severity: string, summary: string, details: string, byPersonOrSlackId: string, key?: string): Promise<{ pageId: string; notified: string[] }>;
   resolvePage(pageId: string, by: string): Promise<void>;
+  /** When the page was acknowledged, if it was (an acknowledged page acknowledges the incident). */
+  acknowledgedAt?(pageId: string): Promise<Date | undefined>;
 }

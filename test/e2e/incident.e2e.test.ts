@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.ts';
+import { IncidentRepository } from '../../src/store/incident-repository.ts';
+import { ACTION_IDS } from '../../src/views/ids.ts';
+import { startE2E, type E2E } from '../helpers/start-e2e.ts';
+import { startFakeGithubIssues, type FakeGithubIssues } from '../integrations/github-issues/fake-github-issues.ts';
+
+const A = ACTION_IDS.incidents;
+const ARNAUD = 'U0AMEUKAM';
+const DIMS = 'U0DIMS001';
+const BEN = 'U0BENTHEE';
+const WAIT = { timeoutMs: 8000 };
+
+describe('incidents end to end through the Slack emulator and a local GitHub', () => {
+  let e2e: E2E;
+  let github: FakeGithubIssues;
+  let clock: ManualClock;
+  let repo: IncidentRepository;
+
+  beforeAll(async () => {
+    github = await startFakeGithubIssues();
+    clock = new ManualClock('2026-11-24T10:12:00Z');
+    e2e = await startE2E({ clock, env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghp_test_token' } });
+    repo = new IncidentRepository(e2e.bot.deps.store.db);
+  });
+  afterAll(async () => {
+    await e2e.stop();
+    await github.close();
+  });
+
+  const announcements = () => e2e.slack.messages('wg-k8s-infra');
+
+  async function declare(userId: string, values: Record<string, Record<string, string | string[] | null>>) {
+    const wg = e2e.slack.channelByName('wg-k8s-infra')!;
+    const r = await e2e.slack.sendSlashCommand({ userId, channelId: wg.id, text: 'incident declare' });
+    expect(r.ok).toBe(true);
+    const view = await e2e.slack.waitFor(() => e2e.slack.topView(userId));
+    expect(view.callback_id).toBe('incidents.declare');
+    return { view, result: await e2e.slack.submitView({ userId, viewId: view.id, values }) };
+  }
+
+  it('runs a SEV2 from declaration to review: channel, announcement, page, issue, updates, pinned timeline, resolution', async () => {
+    const { result } = await declare(ARNAUD, {
+      [A.title]: { [A.title]: 'Registry pulls failing' },
+      [A.severity]: { [A.severity]: 'SEV2' },
+      [A.services]: { [A.services]: ['registry', 'prow'] },
+      [A.description]: { [A.description]: 'Image pulls from registry.k8s.io return 503 in europe-west.' },
+    });
+    expect(result.ok).toBe(true);
+    expect(result.ackMs).toBeLessThan(3000);
+
+    // Channel, named by date and title, with the declarer in it and a pinned summary.
+    const channel = await e2e.slack.waitFor(() => {
+      const c = e2e.slack.channelByName('inc-20261124-registry-pulls-failing');
+      return c?.members.includes(ARNAUD) && c;
+    }, WAIT);
+    const pinned = await e2e.slack.waitFor(() => e2e.slack.pins(channel.id)[0], WAIT);
+    expect(JSON.stringify(pinned.blocks)).toContain('SEV2: Registry pulls failing');
+
+    // Announcement in #wg-k8s-infra naming the out-of-scope owner.
+    const announced = await e2e.slack.waitFor(() => announcements().find((m) => m.text?.includes('SEV2 incident declared')), WAIT);
+    expect(announced.text).toContain(`<#${channel.id}>`);
+    expect(announced.text).toContain('SIG Testing');
+
+    // GitHub issue with labels, linked from the summary.
+    const issue = await e2e.slack.waitFor(() => github.issues[0], WAIT);
+    expect(issue.repo).toBe('kubernetes/k8s.io');
+    expect(issue.title).toBe('[SEV2] Registry pulls failing');
+    expect(issue.labels).toEqual(['sig/k8s-infra', 'severity/sev2']);
+    expect(issue.body).toContain('@ameukam');
+
+    // Paged through the paging engine for the registry subproject.
+    const incident = await e2e.slack.waitFor(() => undefined, { timeoutMs: 1 }).catch(async () => (await repo.listOpen())[0]!);
+    await e2e.slack.waitFor(() => e2e.slack.messages('k8s-infra-alerts').some((m) => JSON.stringify(m).includes('Registry pulls failing')), WAIT);
+    const withPage = await repo.get(incident.id);
+    expect(Object.keys(withPage!.pages)).toEqual(['registry']);
+    await e2e.slack.waitFor(() => JSON.stringify(e2e.slack.pins(channel.id)[0]!.blocks).includes('/issues/1'), WAIT);
+
+    // Two updates, inline, in the incident channel: channel, announcements, GitHub comments.
+    clock.advance(10 * 60_000);
+    await e2e.slack.sendSlashCommand({ userId: ARNAUD, channelId: channel.id, text: 'incident update identified bad CDN config in eu' });
+    clock.advance(15 * 60_000);
+    await e2e.slack.sendSlashCommand({ userId: ARNAUD, channelId: channel.id, text: 'incident update monitoring fix rolled out' });
+    expect(e2e.slack.messages(channel.id).some((m) => m.text?.includes('*monitoring*: fix rolled out'))).toBe(true);
+    expect(announcements().some((m) => m.text?.includes('*identified*: bad CDN config in eu'))).toBe(true);
+    await e2e.slack.waitFor(() => github.issue(1)!.comments.length === 2, WAIT);
+    expect(github.issue(1)!.comments[1]).toContain('@ameukam: *monitoring*: fix rolled out');
+
+    // A message given :pushpin: joins the timeline (and a second reaction adds nothing).
+    const { message } = await e2e.slack.postUserMessage({ userId: DIMS, channelId: channel.id, text: 'Root cause: expired cert on the eu mirror' });
+    const reaction = { type: 'reaction_added', user: DIMS, reaction: 'pushpin', item: { type: 'message', channel: channel.id, ts: message.ts }, item_user: DIMS, event_ts: message.ts };
+    expect((await e2e.slack.sendEvent(reaction)).ok).toBe(true);
+    await e2e.slack.waitFor(() => JSON.stringify(e2e.slack.pins(channel.id)[0]!.blocks).includes('expired cert'), WAIT);
+    await e2e.slack.sendEvent({ ...reaction, user: BEN });
+    expect((await repo.timeline(incident.id)).filter((e) => e.kind === 'pin')).toHaveLength(1);
+
+    // Resolve through the modal.
+    clock.advance(20 * 60_000);
+    await e2e.slack.sendSlashCommand({ userId: ARNAUD, channelId: channel.id, text: 'incident resolve' });
+    const modal = await e2e.slack.waitFor(() => e2e.slack.topView(ARNAUD));
+    expect(modal.callback_id).toBe('incidents.resolve');
+    const resolved = await e2e.slack.submitView({ userId: ARNAUD, viewId: modal.id, values: { [A.resolution]: { [A.resolution]: 'Renewed the eu mirror certificate.' } } });
+    expect(resolved.ok).toBe(true);
+
+    await e2e.slack.waitFor(() => github.issue(1)!.state === 'closed' && github.issue(2), WAIT);
+    expect(github.issue(1)!.comments).toHaveLength(3);
+    expect(github.issue(1)!.comments[2]).toContain('Renewed the eu mirror certificate.');
+    const review = github.issue(2)!;
+    expect(review.title).toBe('Post-incident review: Registry pulls failing');
+    expect(review.body).toContain('expired cert on the eu mirror');
+    expect(review.body).toContain('*identified*: bad CDN config in eu');
+    expect(review.body).toMatch(/\| Mitigated \| 2026-11-24T10:37:00Z \| 25m \|/);
+    expect(review.body).toMatch(/\| Resolved \| 2026-11-24T10:57:00Z \| 45m \|/);
+    expect(announcements().some((m) => m.text?.includes('SEV2 resolved'))).toBe(true);
+
+    const after = await repo.get(incident.id);
+    expect(after!.status).toBe('resolved');
+    expect(after!.reviewIssueNumber).toBe(2);
+    const audit = await e2e.bot.deps.audit.list({ subject: `incident:${incident.id}` });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['incident.declared', 'incident.updated', 'incident.message_pinned', 'incident.resolved', 'incident.issue_opened', 'incident.review_opened']));
+
+    const metrics = await (await fetch(`${e2e.bot.url}/metrics`)).text();
+    expect(metrics).toContain('k8s_infra_bot_incident_time_to_resolve_seconds_count{severity="SEV2"} 1');
+    expect(metrics).toContain('k8s_infra_bot_incident_time_to_mitigate_seconds_sum{severity="SEV2"} 1500');
+  });
+});
