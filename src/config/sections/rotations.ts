@@ -15,6 +15,8 @@ export const rotationWindowSchema = z.strictObject({
 
 export const secondarySchema = z.union([z.literal('next'), z.strictObject({ rotation: z.string().min(1) })]);
 
+const startSchema = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time with offset, e.g. 2026-01-05T09:00:00-08:00' });
+
 export const rotationSchema = z
   .strictObject({
     id: slug,
@@ -35,7 +37,7 @@ export const rotationSchema = z
     }),
     handoff: z.strictObject({ time: hhmm, timezone: ianaZone }),
     /** The first handoff, with an explicit offset, e.g. "2026-01-05T09:00:00-08:00". */
-    start: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time with offset, e.g. 2026-01-05T09:00:00-08:00' }),
+    start: startSchema,
     window: rotationWindowSchema.optional(),
     secondary: secondarySchema.optional(),
   })
@@ -51,7 +53,7 @@ export const rotationSchema = z
       rotation.shift.length >= 1 &&
       hhmm.safeParse(rotation.handoff?.time).success &&
       ianaZone.safeParse(rotation.handoff?.timezone).success &&
-      !Number.isNaN(start.getTime());
+      startSchema.safeParse(rotation.start).success;
     if (!whole) return;
     const expected = firstHandoff({ start, handoff: rotation.handoff, shift: rotation.shift });
     if (expected.getTime() !== start.getTime()) {
