@@ -13,6 +13,13 @@ const CACHE_MS = 5000;
  */
 export function registerStatusRoutes(web: Express, deps: AppDeps): void {
   let cached: { at: number; model: Promise<StatusPageModel> } | undefined;
+  // Rendered once per model, not once per visitor.
+  const rendered = new WeakMap<StatusPageModel, { html?: string; json?: string }>();
+  const renderedOf = (m: StatusPageModel) => {
+    let r = rendered.get(m);
+    if (!r) rendered.set(m, (r = {}));
+    return r;
+  };
   const model = (): Promise<StatusPageModel> => {
     const now = deps.clock.now();
     if (cached && Math.abs(now.getTime() - cached.at) < CACHE_MS) return cached.model;
@@ -34,7 +41,9 @@ export function registerStatusRoutes(web: Express, deps: AppDeps): void {
     model().then(
       (m) => {
         deps.metrics.httpRequests.inc({ route: '/status', status: '200' });
-        res.set('cache-control', 'public, max-age=15').type('html').send(renderStatusPage(m));
+        const r = renderedOf(m);
+        r.html ??= renderStatusPage(m);
+        res.set('cache-control', 'public, max-age=15').type('html').send(r.html);
       },
       (err: unknown) => fail(res, err),
     );
@@ -43,7 +52,9 @@ export function registerStatusRoutes(web: Express, deps: AppDeps): void {
     model().then(
       (m) => {
         deps.metrics.httpRequests.inc({ route: '/status.json', status: '200' });
-        res.set('cache-control', 'public, max-age=15').json(statusJson(m));
+        const r = renderedOf(m);
+        r.json ??= JSON.stringify(statusJson(m));
+        res.set('cache-control', 'public, max-age=15').type('json').send(r.json);
       },
       (err: unknown) => fail(res, err),
     );
