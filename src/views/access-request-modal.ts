@@ -1,4 +1,4 @@
-import type { KnownBlock, View } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { GroupSearchHit } from '../access/search-groups.ts';
 import { ACTION_IDS, CALLBACK_IDS } from './ids.ts';
 
@@ -13,7 +13,7 @@ function clip(text: string, max: number): string {
 }
 
 /** The request modal: group picker (options loaded as the person types), address, why, how long. */
-export function accessRequestModal(args: { defaultEmail?: string; channel: string }): View {
+export function accessRequestModal(args: { defaultEmail?: string; channel: string }): ModalView {
   const blocks: KnownBlock[] = [
     {
       type: 'section',
@@ -105,7 +105,7 @@ export function groupOptions(hits: readonly GroupSearchHit[]): SelectOption[] {
 }
 
 /** The reason modal behind Deny; the request id rides in private_metadata. */
-export function accessDenyModal(args: { requestId: string; summary: string }): View {
+export function accessDenyModal(args: { requestId: string; summary: string }): ModalView {
   return {
     type: 'modal',
     callback_id: CALLBACK_IDS.access.deny,

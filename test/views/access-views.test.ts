@@ -26,8 +26,8 @@ describe('access views', () => {
   it('request modal', () => {
     const view = accessRequestModal({ defaultEmail: 'jimangel@example.org', channel: 'wg-k8s-infra' });
     expect(view).toMatchSnapshot();
-    expect((view.title as { text: string }).text.length).toBeLessThanOrEqual(24);
-    expect((view.submit as { text: string }).text.length).toBeLessThanOrEqual(24);
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    expect(view.submit!.text.length).toBeLessThanOrEqual(24);
   });
 
   it('group options stay within 75 characters', () => {

@@ -18,7 +18,11 @@ export function registerAccessInteractions(app: App, service: AccessService): vo
   app.options(ACTION_IDS.access.groupSelect, async ({ ack, options }) => {
     try {
       // Slack waits 3 s for options; a first catalog load from GitHub can take longer.
-      const catalog = await Promise.race([service.deps.access.catalog.get(), new Promise<undefined>((r) => setTimeout(r, 2500).unref())]);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<undefined>((r) => {
+        timer = globalThis.setTimeout(r, 2500) as unknown as NodeJS.Timeout;
+      });
+      const catalog = await Promise.race([service.deps.access.catalog.get(), late]).finally(() => clearTimeout(timer));
       if (!catalog) log.warn('group options: the catalog is still loading');
       await ack({ options: catalog ? groupOptions(searchGroups(catalog, options.value ?? '')) : [] });
     } catch (err) {
