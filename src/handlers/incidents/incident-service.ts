@@ -426,7 +426,9 @@ export class IncidentService {
         // Say once, where people look, that the record is late and why.
         const text = `GitHub did not answer (${(err as Error).message}); the issue will be opened in ${this.deps.config.incidents.repo} when it does`;
         if (await this.repo.addTimeline(incident.id, { at: this.now(), kind: 'issue_delayed', actor: 'system', text }, this.db, 'issue-delayed')) {
-          if (incident.channelId) await this.deps.notifier.post(incident.channelId, { text: `:warning: ${text}.` }).catch(() => undefined);
+          // The set-up job may still be creating the channel; the pinned summary shows the timeline either way.
+          const channelId = (await this.repo.get(incident.id))?.channelId;
+          if (channelId) await this.deps.notifier.post(channelId, { text: `:warning: ${text}.` }).catch(() => undefined);
           await this.refreshSummary(incident.id).catch(() => undefined);
         }
       }

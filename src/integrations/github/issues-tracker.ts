@@ -1,6 +1,16 @@
 import type { Octokit } from '@octokit/rest';
 import type { IncidentTracker, NewTrackerIssue, TrackerIssue } from '../../incidents/incident-tracker.ts';
-import { createGithubClient, splitRepo } from './create-github-client.ts';
+import { createGithubClient, httpStatus, splitRepo } from './create-github-client.ts';
+
+/** Errors name the HTTP status, so the job's last_error and the timeline say what GitHub answered. */
+async function call<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const status = httpStatus(err);
+    throw new Error(`GitHub ${what}: ${status ? `HTTP ${status} ` : ''}${(err as Error).message}`, { cause: err });
+  }
+}
 
 /** Incident records as issues on one repository (config.incidents.repo) through Octokit. */
 export class OctokitIssuesTracker implements IncidentTracker {
@@ -15,16 +25,16 @@ export class OctokitIssuesTracker implements IncidentTracker {
   }
 
   async createIssue(issue: NewTrackerIssue): Promise<TrackerIssue> {
-    const r = await this.octokit.rest.issues.create({ owner: this.owner, repo: this.repo, title: issue.title, body: issue.body, labels: issue.labels });
+    const r = await call('create issue', () => this.octokit.rest.issues.create({ owner: this.owner, repo: this.repo, title: issue.title, body: issue.body, labels: issue.labels }));
     return { number: r.data.number, url: r.data.html_url };
   }
 
   async comment(issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body });
+    await call('comment', () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body }));
   }
 
   async close(issueNumber: number): Promise<void> {
-    await this.octokit.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issueNumber, state: 'closed', state_reason: 'completed' });
+    await call('close issue', () => this.octokit.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issueNumber, state: 'closed', state_reason: 'completed' }));
   }
 
   async createReviewIssue(issue: NewTrackerIssue): Promise<TrackerIssue> {
