@@ -6,7 +6,17 @@ export const ACTION_IDS = {
   help: {
     runExample: 'help.run_example',
   },
-  rota: {},
+  rota: {
+    overrideSubproject: 'rota.override_subproject',
+    overridePerson: 'rota.override_person',
+    overrideFrom: 'rota.override_from',
+    overrideTo: 'rota.override_to',
+    swapPerson: 'rota.swap_person',
+    swapMine: 'rota.swap_my_shift',
+    swapTheirs: 'rota.swap_their_shift',
+    swapAccept: 'rota.swap_accept',
+    swapDecline: 'rota.swap_decline',
+  },
   paging: {
     acknowledge: 'paging.acknowledge',
     escalate: 'paging.escalate_now',
@@ -41,7 +51,10 @@ export const ACTION_IDS = {
 } as const;
 
 export const CALLBACK_IDS = {
-  rota: {},
+  rota: {
+    override: 'rota.override',
+    swap: 'rota.swap_propose',
+  },
   paging: {
     create: 'paging.create_page',
   },
