@@ -229,5 +229,8 @@ describe('status checks end to end (emulator, local fakes of every probed servic
       }
     }
     expect(html).toContain('registry.k8s.io');
+    const metrics = await (await fetch(`${e2e.bot.url}/metrics`)).text();
+    expect(metrics).toContain('k8s_infra_bot_status_service_state{service="registry",state="ok"} 1');
+    expect(metrics).toContain('k8s_infra_bot_status_transitions_total{service="registry",kind="problem"} 1');
   });
 });

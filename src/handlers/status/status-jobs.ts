@@ -6,6 +6,7 @@ import { runStatusChecks } from '../../status/run-status-checks.ts';
 import type { StatusPageInput } from '../../status/status-pager.ts';
 import type { StateTransition } from '../../status/track-service-state.ts';
 import { statusAlertMessage } from '../../views/status-alert.ts';
+import { recordChecks, statusMetrics } from './status-metrics.ts';
 import type { StatusRuntime } from './status-runtime.ts';
 
 /** Start of the schedule slot `now` falls in. */
@@ -33,12 +34,17 @@ export async function runRoundJob(deps: AppDeps, runtime: StatusRuntime, _job: J
   await scheduleNextRound(deps, runtime, ctx.now);
   const services = runtime.services();
   if (services.length === 0) return;
+  const metrics = statusMetrics(deps.metrics.registry);
+  const endTimer = metrics.roundSeconds.startTimer();
   const round = await runStatusChecks(services, {
     repository: runtime.repository,
     clock: deps.clock,
     timeoutMs: runtime.settings.probeTimeoutMs,
     holdChecks: runtime.settings.holdChecks,
   });
+  endTimer();
+  recordChecks(metrics, round.checks);
+  for (const t of round.transitions) metrics.transitions.inc({ service: t.serviceId, kind: t.kind });
   deps.log.debug({ services: round.checks.length, transitions: round.transitions.length, pages: round.pages.length }, 'status round done');
   await runtime.repository.pruneChecks(new Date(ctx.now.getTime() - runtime.settings.retentionMs));
   if (round.transitions.length > 0 || round.pages.length > 0) deps.jobRunner.wake();
