@@ -6,6 +6,7 @@ import { registerHandlers } from '../src/handlers/index.ts';
 import { CommandRouter } from '../src/handlers/command-router.ts';
 import { ACTION_IDS, CALLBACK_IDS, allIds } from '../src/views/ids.ts';
 import { startTestBot } from './helpers/start-test-bot.ts';
+import { Metrics } from '../src/http/metrics.ts';
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string }[]; app_home?: { home_tab_enabled?: boolean } };
@@ -35,7 +36,7 @@ async function registeredListeners() {
   const bot = await startTestBot();
   try {
     const router = new CommandRouter({ clock: bot.deps.clock, log: bot.deps.log, metrics: bot.deps.metrics, isReady: () => true });
-    registerHandlers(recorder, router, { ...bot.deps, jobRunner: { register: () => undefined, wake: () => undefined } as unknown as typeof bot.deps.jobRunner });
+    registerHandlers(recorder, router, { ...bot.deps, metrics: new Metrics({ defaultMetrics: false }), jobRunner: { register: () => undefined, wake: () => undefined } as unknown as typeof bot.deps.jobRunner });
     router.register(recorder);
   } finally {
     await bot.stop();

@@ -85,11 +85,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
 }
 
 export async function migrateToLatest(store: Store): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; pin it to ours,
+  // or a database holding another schema's copy (tests, shared clusters) would skip creating them.
+  const schema =
+    store.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db: store.db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',
+    // Capabilities land in any order; each migration only creates its own tables.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
