@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { AppDeps } from '../app/app-deps.ts';
 import { registerGithubWebhook } from './github-webhook.ts';
 import { registerPagerDutyWebhook } from './pagerduty-webhook.ts';
+import { registerCalendarRoutes } from './calendar-routes.ts';
 import { registerStatusRoutes } from './status-routes.ts';
 
 /** HTTP routes beyond Slack and health: webhooks, status page, calendar feeds. */
@@ -10,5 +11,6 @@ export function registerHttpRoutes(web: Express, deps: AppDeps): void {
   void deps;
   registerGithubWebhook(web, deps);
   registerPagerDutyWebhook(web, deps);
+  registerCalendarRoutes(web, deps);
   registerStatusRoutes(web, deps);
 }
