@@ -2,7 +2,7 @@ import type { Rotation, ShiftUnit } from './types.ts';
 import { DAY, HOUR, MINUTE, minutesOfDay, zoneOffsets, type ZoneOffsets } from './zone-offsets.ts';
 
 const UNIT_MS: Record<ShiftUnit, number> = { hours: HOUR, days: DAY, weeks: 7 * DAY };
-const CHUNK = 256;
+const CHUNK = 64;
 
 /*
  * DST rule. Handoff k happens when the rotation's wall clock reads

@@ -12,37 +12,51 @@ export class OverrideIndex {
   readonly sources: Int32Array;
 
   constructor(overrides: readonly Override[]) {
-    const valid: Array<{ from: number; to: number; person: string; source: number }> = [];
-    overrides.forEach((o, source) => {
-      const from = o.from.getTime();
-      const to = o.to.getTime();
-      if (o.person && Number.isFinite(from) && Number.isFinite(to) && from < to) valid.push({ from, to, person: o.person, source });
-    });
-    const bounds = [...new Set(valid.flatMap((o) => [o.from, o.to]))].sort((a, b) => a - b);
+    const n = overrides.length;
+    const from = new Float64Array(n);
+    const to = new Float64Array(n);
+    const usable: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const o = overrides[i]!;
+      from[i] = o.from.getTime();
+      to[i] = o.to.getTime();
+      if (o.person && from[i]! < to[i]!) usable.push(i);
+    }
+    const byFrom = [...usable].sort((a, b) => from[a]! - from[b]!);
+    const byTo = [...usable].sort((a, b) => to[a]! - to[b]!);
     const starts: number[] = [];
     const ends: number[] = [];
     const persons: string[] = [];
     const sources: number[] = [];
-    for (let i = 0; i + 1 < bounds.length; i++) {
-      const a = bounds[i]!;
-      const b = bounds[i + 1]!;
-      let winner: (typeof valid)[number] | undefined;
-      for (let j = valid.length - 1; j >= 0; j--) {
-        const o = valid[j]!;
-        if (o.from <= a && o.to >= b) {
-          winner = o;
-          break;
-        }
+
+    // Sweep the start and end instants in order, keeping the latest active override on top.
+    const active = new Uint8Array(n);
+    let top = -1;
+    let f = 0;
+    let e = 0;
+    let segmentStart = Number.NaN;
+    let segmentSource = -1;
+    while (f < byFrom.length || e < byTo.length) {
+      const at = Math.min(f < byFrom.length ? from[byFrom[f]!]! : Infinity, e < byTo.length ? to[byTo[e]!]! : Infinity);
+      while (e < byTo.length && to[byTo[e]!] === at) {
+        const j = byTo[e++]!;
+        active[j] = 0;
+        if (j === top) while (top >= 0 && !active[top]) top--;
       }
-      if (!winner) continue;
-      const last = starts.length - 1;
-      if (last >= 0 && ends[last] === a && sources[last] === winner.source) ends[last] = b;
-      else {
-        starts.push(a);
-        ends.push(b);
-        persons.push(winner.person);
-        sources.push(winner.source);
+      while (f < byFrom.length && from[byFrom[f]!] === at) {
+        const j = byFrom[f++]!;
+        active[j] = 1;
+        if (j > top) top = j;
       }
+      if (top === segmentSource) continue;
+      if (segmentSource >= 0) {
+        starts.push(segmentStart);
+        ends.push(at);
+        persons.push(overrides[segmentSource]!.person);
+        sources.push(segmentSource);
+      }
+      segmentStart = at;
+      segmentSource = top;
     }
     this.starts = Float64Array.from(starts);
     this.ends = Float64Array.from(ends);
@@ -70,12 +84,13 @@ export class OverrideIndex {
   }
 
   private lastStartAtOrBefore(t: number): number {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! <= t) {
+      if (starts[mid]! <= t) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;

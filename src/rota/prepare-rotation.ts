@@ -126,14 +126,19 @@ export class PreparedRotation {
 
   whoIsOnCall(instant: Date | number): OnCall | undefined {
     const t = typeof instant === 'number' ? instant : instant.getTime();
-    if (!this.isActive(t)) return undefined;
+    if (t < this.schedule.start0) return undefined;
+    if (this.window !== undefined && !this.window.contains(t)) return undefined;
     const shiftIndex = this.schedule.indexAt(t);
     if (this.overrides.size > 0) {
       const i = this.overrides.find(t);
       if (i >= 0) return { rotationId: this.id, person: this.overrides.persons[i]!, why: 'override', shiftIndex };
     }
-    const holder = this.holderOf(shiftIndex);
-    return holder && { rotationId: this.id, person: holder.person, why: holder.why, shiftIndex };
+    if (this.swapped.size > 0) {
+      const swapped = this.swapped.get(shiftIndex);
+      if (swapped !== undefined) return { rotationId: this.id, person: swapped, why: 'swap', shiftIndex };
+    }
+    const n = this.participants.length;
+    return n === 0 ? undefined : { rotationId: this.id, person: this.participants[shiftIndex % n]!, why: 'rotation', shiftIndex };
   }
 
   /** Pieces whose primary interval intersects [from, to), sorted, unclipped. */
@@ -151,19 +156,25 @@ export class PreparedRotation {
     }
     const windows = this.window?.intervals(rangeStart, rangeEnd);
 
-    // Rotation pieces: whole shifts, cut to the windows.
-    const base: Array<Piece & { limit: number }> = [];
+    // Rotation pieces: whole shifts, cut to the windows. `limits` holds how far each piece's
+    // nominal end may run past its primary end (the fall-back extension, clipped to its window).
+    const base: Piece[] = [];
+    const limits: number[] = [];
+    const n = this.participants.length;
     const kFirst = schedule.indexAt(rangeStart);
     const kLast = schedule.indexAt(rangeEnd - 1);
     let w = 0;
     for (let k = kFirst; k <= kLast; k++) {
-      const holder = this.holderOf(k);
+      const swapped = this.swapped.size > 0 ? this.swapped.get(k) : undefined;
+      const person = swapped ?? (n > 0 ? this.participants[k % n] : undefined);
       const start = schedule.startOf(k);
       const end = schedule.startOf(k + 1);
-      if (!holder || end <= start) continue;
+      if (person === undefined || end <= start) continue;
+      const why: ShiftWhy = swapped === undefined ? 'rotation' : 'swap';
       const nominalEnd = schedule.lastOccurrenceOf(k + 1);
       if (!windows) {
-        base.push({ start, primaryEnd: end, end, limit: nominalEnd, person: holder.person, why: holder.why, shiftIndex: k });
+        base.push({ start, primaryEnd: end, end, person, why, shiftIndex: k });
+        limits.push(nominalEnd);
         continue;
       }
       while (w < windows.length && windows[w]![1] <= start) w++;
@@ -171,7 +182,10 @@ export class PreparedRotation {
         const [open, close] = windows[v]!;
         const a = Math.max(start, open);
         const b = Math.min(end, close);
-        if (a < b) base.push({ start: a, primaryEnd: b, end: b, limit: Math.min(nominalEnd, close), person: holder.person, why: holder.why, shiftIndex: k });
+        if (a < b) {
+          base.push({ start: a, primaryEnd: b, end: b, person, why, shiftIndex: k });
+          limits.push(Math.min(nominalEnd, close));
+        }
       }
     }
 
@@ -181,30 +195,50 @@ export class PreparedRotation {
       const segStart = Math.max(this.overrides.starts[i]!, schedule.start0);
       const segEnd = this.overrides.ends[i]!;
       const person = this.overrides.persons[i]!;
-      const parts: Array<[number, number]> = windows
-        ? windows.map(([open, close]): [number, number] => [Math.max(open, segStart), Math.min(close, segEnd)])
-        : [[segStart, segEnd]];
-      for (const [a, b] of parts) {
+      if (!windows) {
+        if (segStart < segEnd) covers.push({ start: segStart, primaryEnd: segEnd, end: segEnd, person, why: 'override', shiftIndex: schedule.indexAt(segStart) });
+        continue;
+      }
+      for (let v = firstWindowEndingAfter(windows, segStart); v < windows.length && windows[v]![0] < segEnd; v++) {
+        const a = Math.max(windows[v]![0], segStart);
+        const b = Math.min(windows[v]![1], segEnd);
         if (a < b) covers.push({ start: a, primaryEnd: b, end: b, person, why: 'override', shiftIndex: schedule.indexAt(a) });
       }
     }
 
-    // Overlay: overrides replace the rotation where they apply.
+    // Overlay in one ordered pass: overrides replace the rotation where they apply.
     const out: Piece[] = [];
+    const emit = (p: Piece) => {
+      if (p.primaryEnd > from && p.start < to) out.push(p);
+    };
+    let emitted = 0;
+    const emitCoversFrom = (t: number) => {
+      while (emitted < covers.length && covers[emitted]!.start <= t) emit(covers[emitted++]!);
+    };
     let j = 0;
-    for (const piece of base) {
+    for (let b = 0; b < base.length; b++) {
+      const piece = base[b]!;
+      const limit = limits[b]!;
       while (j < covers.length && covers[j]!.primaryEnd <= piece.start) j++;
       let cursor = piece.start;
       for (let c = j; c < covers.length && covers[c]!.start < piece.primaryEnd; c++) {
         const cover = covers[c]!;
-        if (cover.start > cursor) out.push(cut(piece, cursor, cover.start));
+        if (cover.start > cursor) {
+          emitCoversFrom(cursor);
+          emit(cut(piece, limit, cursor, cover.start));
+        }
+        emitCoversFrom(cover.start);
         cursor = Math.max(cursor, cover.primaryEnd);
       }
-      if (cursor < piece.primaryEnd) out.push(cut(piece, cursor, piece.primaryEnd));
+      if (cursor >= piece.primaryEnd) continue;
+      emitCoversFrom(cursor);
+      if (cursor === piece.start) {
+        piece.end = Math.max(piece.primaryEnd, limit);
+        emit(piece);
+      } else emit(cut(piece, limit, cursor, piece.primaryEnd));
     }
-    out.push(...covers);
-    out.sort((a, b) => a.start - b.start);
-    return out.filter((p) => p.primaryEnd > from && p.start < to);
+    emitCoversFrom(Infinity);
+    return out;
   }
 
   shifts(from: Date, to: Date): Shift[] {
@@ -228,22 +262,39 @@ export class PreparedRotation {
   }
 }
 
-function cut(piece: Piece & { limit: number }, start: number, primaryEnd: number): Piece {
+/** Index of the first [open, close) window with close > t (windows sorted and disjoint). */
+function firstWindowEndingAfter(windows: ReadonlyArray<readonly [number, number]>, t: number): number {
+  let lo = 0;
+  let hi = windows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (windows[mid]![1] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function cut(piece: Piece, limit: number, start: number, primaryEnd: number): Piece {
   // Only the tail that still ends at the handoff keeps the fall-back extension.
-  const end = primaryEnd === piece.primaryEnd ? Math.max(primaryEnd, piece.limit) : primaryEnd;
+  const end = primaryEnd === piece.primaryEnd ? Math.max(primaryEnd, limit) : primaryEnd;
   return { start, primaryEnd, end, person: piece.person, why: piece.why, shiftIndex: piece.shiftIndex };
 }
 
 export function toShift(rotation: PreparedRotation, p: Piece): Shift {
+  // Equal instants share one Date (a year of shifts is tens of thousands of them): treat the
+  // Dates of a Shift as read-only.
+  const start = new Date(p.start);
+  const primaryEnd = new Date(p.primaryEnd);
+  const shiftStart = rotation.schedule.startOf(p.shiftIndex);
   return {
     rotationId: rotation.id,
     person: p.person,
     why: p.why,
-    start: new Date(p.start),
-    end: new Date(p.end),
-    primaryEnd: new Date(p.primaryEnd),
+    start,
+    end: p.end === p.primaryEnd ? primaryEnd : new Date(p.end),
+    primaryEnd,
     shiftIndex: p.shiftIndex,
-    shiftStart: rotation.shiftStart(p.shiftIndex),
+    shiftStart: shiftStart === p.start ? start : new Date(shiftStart),
   };
 }
 

@@ -83,6 +83,23 @@ export class ZoneOffsets {
   resolve(wall: number): Resolved {
     const lo = wall - LATEST_OFFSET;
     const hi = wall - EARLIEST_OFFSET;
+    // Fast path: no transition anywhere near, so the one offset in force decides.
+    const index = Math.floor(lo / CHUNK);
+    if (index === Math.floor(hi / CHUNK)) {
+      const chunk = this.chunkOf(index);
+      let offset = chunk.initial;
+      let near = false;
+      for (let i = 0; i < chunk.at.length; i++) {
+        const at = chunk.at[i]!;
+        if (at > hi) break;
+        if (at > lo) {
+          near = true;
+          break;
+        }
+        offset = chunk.after[i]!;
+      }
+      if (!near) return { first: wall - offset, last: wall - offset };
+    }
     const transitions = this.transitionsIn(lo, hi);
     if (transitions.length === 0) {
       const t = wall - this.offsetAt(lo);
