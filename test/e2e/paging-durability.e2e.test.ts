@@ -12,6 +12,7 @@ import { migrateToLatest, openDatabase, type Store } from '../../src/store/open-
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { POSTGRES_URL, postgresAvailable, testDatabases } from '../helpers/test-databases.ts';
 import { clockAt, drain, pagingConfig, SLACK, START } from '../paging/paging-fixture.ts';
+import { pageDms } from '../paging/paging-fixture.ts';
 
 const MIN = 60_000;
 
@@ -21,7 +22,7 @@ async function raise(e2e: E2E, text = 'page registry severity=warning registry 5
   const pages = pageServiceFor(e2e.bot.deps);
   const id = await e2e.slack.waitFor(() => true).then(async () => {
     for (let i = 0; i < 200; i++) {
-      const open = await pages.openPages();
+      const open = (await pages.openPages()).filter((p) => p.createdBy === 'thockin');
       if (open[0]) return open[0].id;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -48,22 +49,22 @@ describe('a page survives a restart between steps', () => {
     await first.bot.deps.jobRunner.stop();
     const pageId = await raise(first);
     await drain(first);
-    expect(first.slack.dms(SLACK.nikhita)).toHaveLength(1);
+    expect(pageDms(first.slack, SLACK.nikhita)).toHaveLength(1);
     await first.stop(); // the process dies with step 2 pending
 
     const second = await startE2E({ clock, slackClock: clock, config: pagingConfig(), store: await sqliteFile(file), replicaId: 'after-restart' });
     try {
       await second.bot.deps.jobRunner.stop();
       await drain(second);
-      expect(second.slack.dms(SLACK.bentheelder)).toHaveLength(0); // not due yet
+      expect(pageDms(second.slack, SLACK.bentheelder)).toHaveLength(0); // not due yet
       clock.advance(5 * MIN);
       await drain(second);
       await drain(second);
-      expect(second.slack.dms(SLACK.bentheelder)).toHaveLength(1);
-      expect(second.slack.dms(SLACK.nikhita)).toHaveLength(0); // step 1 is not re-sent
+      expect(pageDms(second.slack, SLACK.bentheelder)).toHaveLength(1);
+      expect(pageDms(second.slack, SLACK.nikhita)).toHaveLength(0); // step 1 is not re-sent
       const audit = await second.bot.deps.audit.list({ subject: `page:${pageId}` });
       expect(audit.filter((a) => a.action === 'page.escalated')).toHaveLength(1);
-      const page = (await pageServiceFor(second.bot.deps).openPages())[0]!;
+      const page = (await pageServiceFor(second.bot.deps).openPages()).find((p) => p.id === pageId)!;
       expect(page.stepIndex).toBe(1);
       expect(page.notifications.map((n) => `${n.step}:${n.personId}`)).toEqual(['1:nikhita', '2:bentheelder']);
     } finally {
@@ -92,7 +93,7 @@ describe.runIf(postgresAvailable)('two bots on one PostgreSQL database', () => {
         for (let i = 0; i < 5; i++) await Promise.all([a.bot.deps.jobRunner.runDue(), b.bot.deps.jobRunner.runDue(), a.bot.deps.jobRunner.runDue(), b.bot.deps.jobRunner.runDue()]);
       }
       await new Promise((r) => setTimeout(r, 100));
-      const dms = (user: string) => a.slack.dms(user).length + b.slack.dms(user).length;
+      const dms = (user: string) => pageDms(a.slack, user).length + pageDms(b.slack, user).length;
       // critical-service: primary nikhita, secondary bentheelder, owners (hh, ameukam, upodroid new), leads (dims, spiffxp, thockin new).
       for (const user of [SLACK.nikhita, SLACK.bentheelder, SLACK.hh, SLACK.ameukam, SLACK.upodroid, SLACK.dims, SLACK.spiffxp, SLACK.thockin]) expect(dms(user)).toBe(1);
       const audit = await a.bot.deps.audit.list({ subject: `page:${pageId}` });
@@ -148,7 +149,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     expect(calls).toBe(2);
     expect(out?.committed).toBe(false);
     await drain(e2e);
-    expect(e2e.slack.dms(SLACK.bentheelder)).toHaveLength(0);
+    expect(pageDms(e2e.slack, SLACK.bentheelder)).toHaveLength(0);
     expect((await repo.outbox(pageId)).map((o) => o.effect.personId)).toEqual(['nikhita']);
   });
 
@@ -161,12 +162,12 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     const service = pageServiceFor(e2e.bot.deps);
     clock.advance(5 * MIN);
     // Run only the step job: it commits step 2 and queues bentheelder's DM.
-    const stepJob = (await e2e.bot.deps.jobs.claimDue('test', clock.now(), 1, 60_000))[0]!;
-    expect(stepJob.kind).toBe('page-step');
+    const stepJob = { id: `${pageId}:step:1`, kind: 'page-step', dueAt: clock.now(), payload: { pageId, stepSeq: 1 }, attempts: 1 };
+    expect((await e2e.bot.deps.jobs.get(stepJob.id))?.status).toBe('pending');
     await service.runStepJob(stepJob, { worker: 'test', now: clock.now() });
     await service.acknowledge(pageId, 'nikhita', clock.now());
     await drain(e2e);
-    expect(e2e.slack.dms(SLACK.bentheelder)).toHaveLength(0);
+    expect(pageDms(e2e.slack, SLACK.bentheelder)).toHaveLength(0);
     const repo = new PageRepository(e2e.bot.deps.store.db, e2e.bot.deps.store.dialect, e2e.bot.deps.jobs, e2e.bot.deps.audit);
     expect((await repo.outbox(pageId)).map((o) => `${o.effect.personId}:${o.sent ? 'sent' : o.dropped ? 'dropped' : 'pending'}`)).toEqual(['nikhita:sent', 'bentheelder:dropped']);
   });
@@ -186,7 +187,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
       service.acknowledge(pageId, 'nikhita', clock.now()).then(() => (ackedAt = performance.now())),
     ]);
     await drain(e2e);
-    const allDms = e2e.slack.apiCalls.filter((c) => c.method === 'chat.postMessage' && String(c.args.channel).startsWith('D'));
+    const allDms = [SLACK.nikhita, SLACK.bentheelder].flatMap((u) => pageDms(e2e.slack, u));
     const repo = new PageRepository(e2e.bot.deps.store.db, e2e.bot.deps.store.dialect, e2e.bot.deps.jobs, e2e.bot.deps.audit);
     const outbox = await repo.outbox(pageId);
     // Either the step lost (only nikhita's step-1 DM exists) or it won and its DM was dropped.

@@ -5,6 +5,7 @@ import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { startFakePagerDuty, type FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import { incidentWebhookBody, sendSignedWebhook } from '../integrations/pagerduty/webhook-client.ts';
 import { allText, clockAt, drain, pagingConfig, pagingEnv, SLACK, WEBHOOK_SECRET } from '../paging/paging-fixture.ts';
+import { pageDms } from '../paging/paging-fixture.ts';
 import { pageServiceFor } from '../../src/handlers/paging/page-service-for.ts';
 import type { ManualClock } from '../../src/core/clock.ts';
 
@@ -56,8 +57,8 @@ describe('paging end to end through the Slack emulator and a local PagerDuty', (
     const post = await e2e.slack.waitFor(() => e2e.slack.messages('k8s-infra-alerts').find((m) => (!m.thread_ts || m.thread_ts === m.ts) && m.text.includes('[PAGE] registry')));
     expect(allText([post])).toContain(ACTION_IDS.paging.acknowledge);
     expect(allText([post])).toContain(long.slice(0, 100));
-    expect(e2e.slack.dms(SLACK.nikhita)).toHaveLength(1);
-    expect(allText(e2e.slack.dms(SLACK.nikhita))).toContain(ACTION_IDS.paging.acknowledge);
+    expect(pageDms(e2e.slack, SLACK.nikhita)).toHaveLength(1);
+    expect(allText(pageDms(e2e.slack, SLACK.nikhita))).toContain(ACTION_IDS.paging.acknowledge);
 
     // PagerDuty got the trigger, summary cut to 1024 with a marker; Slack kept the full text.
     await e2e.slack.waitFor(() => pd.events.some((e) => e.event_action === 'trigger'));
@@ -69,14 +70,14 @@ describe('paging end to end through the Slack emulator and a local PagerDuty', (
     // Step 2 after 5 minutes: the secondary, bentheelder.
     clock.advance(5 * MIN);
     await drain(e2e);
-    expect(e2e.slack.dms(SLACK.bentheelder)).toHaveLength(1);
+    expect(pageDms(e2e.slack, SLACK.bentheelder)).toHaveLength(1);
 
     // Step 3 after 5 more: the owners; hh is awake in Auckland, ameukam and upodroid are skipped.
     clock.advance(5 * MIN);
     await drain(e2e);
-    expect(e2e.slack.dms(SLACK.hh)).toHaveLength(1);
-    expect(e2e.slack.dms(SLACK.ameukam)).toHaveLength(0);
-    expect(e2e.slack.dms(SLACK.upodroid)).toHaveLength(0);
+    expect(pageDms(e2e.slack, SLACK.hh)).toHaveLength(1);
+    expect(pageDms(e2e.slack, SLACK.ameukam)).toHaveLength(0);
+    expect(pageDms(e2e.slack, SLACK.upodroid)).toHaveLength(0);
     const thread = () => allText(e2e.slack.thread('k8s-infra-alerts', post.ts).slice(1));
     expect(thread()).toContain('skipped @ameukam: 04:22 in Europe/Paris, severity warning');
     expect(thread()).toContain('skipped @upodroid: 03:22 in Europe/London, severity warning');
@@ -85,19 +86,19 @@ describe('paging end to end through the Slack emulator and a local PagerDuty', (
     // hh acknowledges from the DM; nikhita clicks her (not yet updated) DM right after: she is told who was first.
     clock.advance(1 * MIN);
     const pages = pageServiceFor(e2e.bot.deps);
-    const page = (await pages.openPages())[0]!;
-    const dm = e2e.slack.dms(SLACK.hh)[0]!;
+    const page = (await pages.openPages()).find((p) => p.createdBy === 'thockin')!;
+    const dm = pageDms(e2e.slack, SLACK.hh)[0]!;
     const clicked = await e2e.slack.clickButton({ userId: SLACK.hh, source: { messageTs: dm.ts, channelId: dm.channel }, actionId: ACTION_IDS.paging.acknowledge });
     expect(clicked.ok).toBe(true);
-    await expect.poll(async () => (await pages.openPages())[0]?.status).toBe('acknowledged');
-    const nikhitaDm = e2e.slack.dms(SLACK.nikhita)[0]!;
+    await expect.poll(async () => (await pages.openPages()).find((p) => p.id === page.id)?.status, { timeout: 5000 }).toBe('acknowledged');
+    const nikhitaDm = pageDms(e2e.slack, SLACK.nikhita)[0]!;
     await e2e.slack.clickButton({ userId: SLACK.nikhita, source: { messageTs: nikhitaDm.ts, channelId: nikhitaDm.channel }, actionId: ACTION_IDS.paging.acknowledge });
     const told = await e2e.slack.waitFor(() => e2e.slack.ephemerals(SLACK.nikhita).at(-1));
     expect(told.text).toBe('Already acknowledged by <@U0HHHHHHH> at 03:23 UTC.');
-    expect((await pages.openPages())[0]).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'hh' });
+    expect((await pages.openPages()).find((p) => p.id === page.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'hh' });
     await drain(e2e);
     // Every message of the page (channel and DMs) says who acknowledged it and lost its Acknowledge button.
-    for (const m of [post, e2e.slack.dms(SLACK.nikhita)[0]!, e2e.slack.dms(SLACK.bentheelder)[0]!, dm]) {
+    for (const m of [post, pageDms(e2e.slack, SLACK.nikhita)[0]!, pageDms(e2e.slack, SLACK.bentheelder)[0]!, dm]) {
       const shown = e2e.slack.messages(m.channel).find((x) => x.ts === m.ts)!;
       expect(allText([shown])).toContain('Acknowledged* by <@U0HHHHHHH> at 2026-11-24 03:23 UTC');
       expect(allText([shown])).not.toContain(ACTION_IDS.paging.acknowledge);
@@ -108,14 +109,14 @@ describe('paging end to end through the Slack emulator and a local PagerDuty', (
     // No step fires after the ack.
     clock.advance(60 * MIN);
     await drain(e2e);
-    expect(e2e.slack.dms(SLACK.ameukam)).toHaveLength(0);
+    expect(pageDms(e2e.slack, SLACK.ameukam)).toHaveLength(0);
 
     // jimangel is neither owner, lead nor acknowledger: refused. hh (the acknowledger) resolves.
     await e2e.slack.clickButton({ userId: SLACK.jimangel, source: { messageTs: post.ts, channelId: post.channel }, actionId: ACTION_IDS.paging.resolve });
     expect((await e2e.slack.waitFor(() => e2e.slack.ephemerals(SLACK.jimangel).at(-1))).text).toContain('may not resolve');
     expect((await pages.openPages()).map((p) => p.id)).toContain(page.id);
     await e2e.slack.clickButton({ userId: SLACK.hh, source: { messageTs: dm.ts, channelId: dm.channel }, actionId: ACTION_IDS.paging.resolve });
-    await expect.poll(async () => (await pages.openPages()).length).toBe(0);
+    await expect.poll(async () => (await pages.openPages()).some((p) => p.id === page.id), { timeout: 5000 }).toBe(false);
     await drain(e2e);
     expect(allText([e2e.slack.messages(post.channel).find((x) => x.ts === post.ts)!])).toContain('Resolved* by <@U0HHHHHHH>');
     expect(thread()).toContain('resolved by @hh');

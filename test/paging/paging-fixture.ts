@@ -2,6 +2,7 @@ import { loadConfigOrThrow } from '../../src/config/load-config.ts';
 import type { InfraConfig } from '../../src/config/schema.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { E2E } from '../helpers/start-e2e.ts';
+import type { SlackEmulator } from '../../src/sandbox/emulator.ts';
 
 export const ROUTING_KEY_ENV = 'PD_ROUTING_KEY_REGISTRY';
 export const ROUTING_KEY = 'R0UT1NGKEYREGISTRY0123456789abcd';
@@ -20,6 +21,8 @@ export function pagingConfig(): InfraConfig {
   const config = loadConfigOrThrow('config/infra.yaml');
   return {
     ...config,
+    // Status checks page down services through the same engine; keep them out of these tests.
+    services: config.services.map((s) => ({ ...s, pageOnDown: false, probes: [] })),
     subprojects: config.subprojects.map((s) => (s.id === 'registry' ? { ...s, pagerduty: { routingKeyEnv: ROUTING_KEY_ENV } } : s)),
   };
 }
@@ -57,4 +60,9 @@ export async function drain(e2e: E2E): Promise<void> {
 
 export function allText(messages: readonly { text?: string; blocks?: unknown }[]): string {
   return messages.map((m) => `${m.text ?? ''}\n${JSON.stringify(m.blocks ?? [])}`).join('\n');
+}
+
+/** The page messages in a person's DM with the bot (other capabilities DM too, e.g. rota handoffs). */
+export function pageDms(slack: SlackEmulator, userId: string) {
+  return slack.dms(userId).filter((m) => /^\[(PAGE|ACKNOWLEDGED|RESOLVED)\]/.test(m.text));
 }
