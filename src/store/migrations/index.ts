@@ -1,8 +1,8 @@
 import type { Migration } from 'kysely';
 import * as core from './0001-core.ts';
 import * as rota from './0002-rota.ts';
-import * as access from './0004-access.ts';
 import * as status from './0003-status.ts';
+import * as access from './0004-access.ts';
 import * as paging from './0005-paging.ts';
 import * as incidents from './0006-incidents.ts';
 
@@ -10,8 +10,8 @@ import * as incidents from './0006-incidents.ts';
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-rota': rota,
-  '0004-access': access,
   '0003-status': status,
+  '0004-access': access,
   '0005-paging': paging,
   '0006-incidents': incidents,
 };
