@@ -1,6 +1,6 @@
 import { Logging } from '@google-cloud/logging';
 import type { LogEntrySummary, LogReader } from '../../status/gcp-readers.ts';
-import { clientOptions, type GcpConnection } from './gcp-connection.ts';
+import { clientOptions, credentialsResolver, type GcpConnection } from './gcp-connection.ts';
 import { toReaderError, untilAborted } from './reader-errors.ts';
 
 type LoggingOptions = ConstructorParameters<typeof Logging>[0];
@@ -13,10 +13,11 @@ export function createCloudLoggingReader(connection: GcpConnection = {}): LogRea
   const timeout = connection.requestTimeoutMs ?? 4000;
   // One client per project, so the library never has to discover a project id on its own.
   const clients = new Map<string, Logging>();
-  const clientFor = (project: string) => {
+  const resolve = credentialsResolver(connection);
+  const clientFor = async (project: string) => {
     let client = clients.get(project);
     if (!client) {
-      client = new Logging({ ...clientOptions(connection), projectId: project } as LoggingOptions);
+      client = new Logging({ ...clientOptions(await resolve()), projectId: project } as LoggingOptions);
       clients.set(project, client);
     }
     return client;
@@ -25,8 +26,9 @@ export function createCloudLoggingReader(connection: GcpConnection = {}): LogRea
     async listEntries(query, signal) {
       let entries: unknown[];
       try {
+        const client = await untilAborted(clientFor(query.project), signal);
         [entries] = await untilAborted(
-          clientFor(query.project).getEntries({
+          client.getEntries({
             resourceNames: [`projects/${query.project}`],
             filter: query.filter,
             orderBy: 'timestamp desc',

@@ -1,3 +1,5 @@
+import { GoogleAuth } from 'google-auth-library';
+import { ReaderError } from '../../status/gcp-readers.ts';
 /**
  * How to reach a Google API. Production leaves everything unset: the default endpoint over
  * gRPC with Application Default Credentials. Tests and local mode point the REST fallback at
@@ -12,6 +14,35 @@ export interface GcpConnection {
   authClient?: object;
   /** Per-request deadline in ms (default 4000), below the status runner's 5 s timeout. */
   requestTimeoutMs?: number;
+}
+
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const CREDENTIALS_RETRY_MS = 5 * 60_000;
+
+/**
+ * Resolves Application Default Credentials once, before any Google client exists. A gax client
+ * built without credentials leaves one rejected promise per RPC method that nobody awaits
+ * (unhandled rejections on every probe round); asking first means no client is built until
+ * credentials are there, and the probe reports `unknown` with the reason instead.
+ */
+export function credentialsResolver(connection: GcpConnection, now: () => number = Date.now): () => Promise<GcpConnection> {
+  if (connection.authClient) return async () => connection;
+  let resolved: Promise<GcpConnection> | undefined;
+  let failedAt = 0;
+  return async () => {
+    if (!resolved || (failedAt && now() - failedAt > CREDENTIALS_RETRY_MS)) {
+      failedAt = 0;
+      resolved = new GoogleAuth({ scopes: CLOUD_PLATFORM_SCOPE }).getClient().then(
+        (authClient) => ({ ...connection, authClient }),
+        (err: unknown) => {
+          failedAt = now();
+          throw new ReaderError('unauthenticated', `no Google credentials: ${err instanceof Error ? err.message.split('.')[0] : String(err)}`);
+        },
+      );
+      resolved.catch(() => undefined);
+    }
+    return resolved;
+  };
 }
 
 export function clientOptions(connection: GcpConnection): Record<string, unknown> {

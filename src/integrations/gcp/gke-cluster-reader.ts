@@ -1,6 +1,6 @@
 import { ClusterManagerClient } from '@google-cloud/container';
 import { ReaderError, type ClusterReader, type ClusterSnapshot, type NodePoolSnapshot } from '../../status/gcp-readers.ts';
-import { clientOptions, type GcpConnection } from './gcp-connection.ts';
+import { clientOptions, credentialsResolver, type GcpConnection } from './gcp-connection.ts';
 import { toReaderError, untilAborted } from './reader-errors.ts';
 
 type ClusterManagerOptions = ConstructorParameters<typeof ClusterManagerClient>[0];
@@ -11,21 +11,26 @@ export interface GkeClusterReader extends ClusterReader {
 
 /** ClusterReader over `ClusterManagerClient.getCluster` (@google-cloud/container v6). */
 export function createGkeClusterReader(connection: GcpConnection = {}): GkeClusterReader {
-  const client = new ClusterManagerClient(clientOptions(connection) as ClusterManagerOptions);
+  const resolve = credentialsResolver(connection);
+  let client: ClusterManagerClient | undefined;
+  const clientReady = async () => (client ??= new ClusterManagerClient(clientOptions(await resolve()) as ClusterManagerOptions));
   const timeout = connection.requestTimeoutMs ?? 4000;
   return {
     async getCluster(ref, signal) {
       const name = `projects/${ref.project}/locations/${ref.location}/clusters/${ref.cluster}`;
       let response: unknown;
       try {
-        [response] = await untilAborted(client.getCluster({ name }, { timeout, maxRetries: 1 }), signal);
+        const c = await untilAborted(clientReady(), signal);
+        [response] = await untilAborted(c.getCluster({ name }, { timeout, maxRetries: 1 }), signal);
       } catch (error) {
         if (signal.aborted) throw error;
         throw toReaderError(error);
       }
       return toSnapshot(response, ref.cluster);
     },
-    close: () => client.close(),
+    close: async () => {
+      await client?.close();
+    },
   };
 }
 
