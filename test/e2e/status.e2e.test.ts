@@ -191,8 +191,16 @@ describe('status checks end to end (emulator, local fakes of every probed servic
     await round();
     const both = await eventually(statusAlerts, (a) => a.length === 2, 'the recovery alert');
     expect(both[1]!.text).toContain('Recovered: registry.k8s.io is ok (was down)');
-    // The paging engine lets only owners, leads or the acknowledger resolve: the page stays open and people are told.
-    await eventually(() => e2e.slack.messages('k8s-infra-alerts').filter((m) => m.text?.includes('The page it raised is still open')), (m) => m.length === 1, 'the recovery note');
+    // The probe that raised the page resolves it on recovery, and the audit log says why.
+    const resolved = await eventually(
+      () => e2e.bot.deps.store.db.selectFrom('pages').select(['status']).execute(),
+      (rows) => rows[0]?.status === 'resolved',
+      'the page resolved',
+    );
+    expect(resolved).toHaveLength(1);
+    const audit = await e2e.bot.deps.audit.list({ action: 'page.resolved' });
+    expect(audit.at(-1)).toMatchObject({ actor: 'k8s-infra-bot', payload: { via: 'system', reason: expect.stringContaining('registry.k8s.io recovered') } });
+    expect(e2e.slack.messages('k8s-infra-alerts').some((m) => m.text?.includes('The page it raised is still open'))).toBe(false);
     await round();
     expect(statusAlerts()).toHaveLength(2);
   }, 30_000);

@@ -28,7 +28,8 @@ export function enginePager(deps: AppDeps): EnginePager {
       return { pageId: page.id, notified };
     },
     async resolvePage(pageId, by) {
-      const r = await service.resolve(pageId, personId(by), deps.clock.now());
+      // The incident's own rule (commander or lead) already allowed this; the page follows it.
+      const r = await service.resolveOnBehalf(pageId, personId(by), 'the incident was resolved', deps.clock.now());
       if (r && r.kind === 'not-allowed') throw new Error(r.message);
     },
     async acknowledgedAt(pageId) {

@@ -185,6 +185,26 @@ export class PageService {
     return out?.result;
   }
 
+  /**
+   * Resolution by another capability acting on its own authority: a status probe that raised the
+   * page and saw the service recover, or an incident resolved by its commander. The permission
+   * rule for people (acknowledger, owners, leads) does not apply; the reason is on the timeline
+   * and in the audit log.
+   */
+  async resolveOnBehalf(pageId: string, actor: string, reason: string, now: Date): Promise<ResolveResult | undefined> {
+    const out = await this.locks.with(pageId, () =>
+      this.deps.pages.transition(
+        pageId,
+        now,
+        (s) => resolve(s, actor, now, () => true),
+        (r) => (r.kind === 'resolved' ? { actor, action: 'page.resolved', payload: { via: 'system', reason } } : undefined),
+      ),
+    );
+    if (out?.committed) this.observe(out.result.state);
+    this.deps.wake();
+    return out?.result;
+  }
+
   /** A verified PagerDuty webhook. Unknown pages are ignored (the caller answers 2xx). */
   async applyExternal(event: ExternalPagerEvent, now: Date): Promise<'applied' | 'unchanged' | 'ignored'> {
     const exists = await this.deps.pages.load(event.pageId);

@@ -8,8 +8,9 @@ export const STATUS_PAGE_ACTOR = 'k8s-infra-bot';
 /**
  * StatusPager over the paging engine: a down service raises a `critical` page for its
  * subproject's on-call (escalation policy, PagerDuty when the subproject has a routing key).
- * The engine only lets owners, leads or the acknowledger resolve; when it refuses the bot, the
- * page stays open and the subproject channel is told the service recovered.
+ * When the service recovers, the page it raised is resolved on the probe's authority (as an
+ * alerting system auto-resolves its own alert); if that ever fails, the page stays open and the
+ * subproject channel is told the service recovered.
  */
 export function escalationStatusPager(deps: AppDeps): StatusPager {
   return {
@@ -21,7 +22,7 @@ export function escalationStatusPager(deps: AppDeps): StatusPager {
       return { ref: page.id };
     },
     async resolve(ref: string, input: StatusPageInput, now: Date): Promise<StatusPageResolution> {
-      const result = await pageServiceFor(deps).resolve(ref, STATUS_PAGE_ACTOR, now);
+      const result = await pageServiceFor(deps).resolveOnBehalf(ref, STATUS_PAGE_ACTOR, `${input.serviceName} recovered: ${input.details}`, now);
       if (result?.kind === 'resolved') return 'resolved';
       if (!result || result.kind === 'already-resolved') return 'already-resolved';
       const channel = deps.config.subprojects.find((s) => s.id === input.subprojectId)?.channel ?? deps.config.channels.alerts.name;
