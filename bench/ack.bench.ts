@@ -51,9 +51,16 @@ async function serve(kind: 'ours' | 'bare'): Promise<{ url: string; stop: () => 
 }
 
 async function startupAndRss(): Promise<{ readyMs: number; rssMb: number }> {
+  // The example config with scheduled status rounds off: its probes name real hosts, and a
+  // benchmark sends traffic only to this machine.
+  const { mkdtempSync, writeFileSync, readFileSync: read, cpSync } = await import('node:fs');
+  const dir = mkdtempSync('/tmp/k8s-infra-bot-bench-');
+  writeFileSync(`${dir}/infra.yaml`, `${read('config/infra.yaml', 'utf8')}\nstatus:\n  scheduled: false\n`);
+  cpSync('config/dns', `${dir}/dns`, { recursive: true });
+  cpSync('config/k8s.io', `${dir}/k8s.io`, { recursive: true });
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'warn', INFRA_CONFIG: `${dir}/infra.yaml` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

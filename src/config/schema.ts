@@ -7,6 +7,7 @@ import { rotationSchema } from './sections/rotations.ts';
 import { accessSettingsSchema } from './sections/access.ts';
 import { escalationPolicySchema } from './sections/escalation.ts';
 import { incidentSettingsSchema } from './sections/incidents.ts';
+import { statusSettingsSchema } from './sections/status.ts';
 
 export const infraConfigSchema = z.strictObject({
   /** The group's leads (person ids): may act on anything, see private contact data. */
@@ -20,6 +21,7 @@ export const infraConfigSchema = z.strictObject({
   escalationPolicies: z.array(escalationPolicySchema).default([]),
   access: accessSettingsSchema.default(accessSettingsSchema.parse({})),
   incidents: incidentSettingsSchema.default(incidentSettingsSchema.parse({})),
+  status: statusSettingsSchema.default(statusSettingsSchema.parse({})),
 });
 
 export type InfraConfigInput = z.input<typeof infraConfigSchema>;

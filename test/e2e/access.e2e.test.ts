@@ -1,5 +1,5 @@
+import { testConfig } from '../helpers/test-config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfigOrThrow } from '../../src/config/load-config.ts';
 import type { InfraConfig } from '../../src/config/schema.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { ACTION_IDS } from '../../src/views/ids.ts';
@@ -32,7 +32,7 @@ describe('access requests end to end (Slack emulator + fake GitHub)', () => {
   beforeAll(async () => {
     github = await FakeGithub.start({ token: TOKEN });
     github.addRepo(REPO, { ...k8sIoGroupsFiles(), [FILE]: BEFORE });
-    const base = loadConfigOrThrow('config/infra.yaml');
+    const base = testConfig();
     // The auditors group stands in for an -admins@ group: two distinct approvers.
     const config: InfraConfig = { ...base, access: { ...base.access, twoApproverPattern: '-gcp-auditors@' } };
     e2e = await startE2E({ clock, config, env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: TOKEN, GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET } });

@@ -1,9 +1,9 @@
+import { testConfig } from './test-config.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/emulator.ts';
 import { emulatorSeedFromConfig } from '../../src/app/emulator-seed.ts';
-import { loadConfigOrThrow } from '../../src/config/load-config.ts';
 import type { InfraConfig } from '../../src/config/schema.ts';
 import { startTestBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestBot, type TestBotOptions } from './start-test-bot.ts';
 import type { Clock } from '../../src/core/clock.ts';
@@ -26,7 +26,7 @@ export interface E2EOptions extends TestBotOptions {
  * (SLACK_API_URL), and every command, click and submission sent as signed HTTP requests.
  */
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
-  const config = options.config ?? loadConfigOrThrow('config/infra.yaml');
+  const config = options.config ?? testConfig();
   const seed = emulatorSeedFromConfig(config);
   const slack = createSlackEmulator({
     botToken: TEST_BOT_TOKEN,

@@ -1,6 +1,6 @@
+import { testConfig } from './test-config.ts';
 import { Writable } from 'node:stream';
 import { readEnv } from '../../src/config/env.ts';
-import { loadConfigOrThrow } from '../../src/config/load-config.ts';
 import type { InfraConfig } from '../../src/config/schema.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { ManualClock, systemClock, type Clock } from '../../src/core/clock.ts';
@@ -55,7 +55,7 @@ export async function startTestBotUnready(options: TestBotOptions = {}): Promise
   const store = options.store ?? (await (options.database ?? sqliteDatabase).open());
   const bot = await startBot({
     env,
-    config: options.config ?? loadConfigOrThrow('config/infra.yaml'),
+    config: options.config ?? testConfig(),
     clock: options.clock ?? systemClock,
     log,
     metrics: new Metrics({ defaultMetrics: false }),
@@ -72,7 +72,7 @@ export async function startLocalModeBot(options: { config?: InfraConfig; clock?:
   const env = readEnv({ PORT: '0', LOG_LEVEL: 'warn' });
   const logLines: string[] = [];
   const log = createLogger({ level: 'warn', destination: { write: (s: string) => void logLines.push(s) } });
-  const config = options.config ?? loadConfigOrThrow('config/infra.yaml');
+  const config = options.config ?? testConfig();
   const bot = await startBot({
     env,
     config,

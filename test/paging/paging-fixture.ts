@@ -1,4 +1,4 @@
-import { loadConfigOrThrow } from '../../src/config/load-config.ts';
+import { testConfig } from '../helpers/test-config.ts';
 import type { InfraConfig } from '../../src/config/schema.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { E2E } from '../helpers/start-e2e.ts';
@@ -18,7 +18,7 @@ export const START = '2026-11-24T03:12:00Z';
 
 /** The real config/infra.yaml, with a PagerDuty routing key env var named for registry. */
 export function pagingConfig(): InfraConfig {
-  const config = loadConfigOrThrow('config/infra.yaml');
+  const config = testConfig();
   return {
     ...config,
     // Status checks page down services through the same engine; keep them out of these tests.

@@ -61,7 +61,16 @@ export class StatusRuntime {
 
   constructor(private readonly deps: AppDeps) {
     const { pager, ...preset } = presets.get(deps.config) ?? {};
-    this.settings = { ...defaultStatusSettings(deps.env.infraConfigPath), ...preset };
+    const fromConfig = deps.config.status;
+    this.settings = {
+      ...defaultStatusSettings(deps.env.infraConfigPath),
+      scheduled: fromConfig.scheduled,
+      intervalMs: fromConfig.intervalSeconds * 1000,
+      holdChecks: fromConfig.holdChecks,
+      probeTimeoutMs: fromConfig.probeTimeoutMs,
+      ...(fromConfig.zonesDir ? { zonesDir: fromConfig.zonesDir } : {}),
+      ...preset,
+    };
     this.repository = new KyselyStatusRepository(deps.store.db, deps.jobs);
     this.pager = pager ?? escalationStatusPager(deps);
   }
@@ -113,7 +122,7 @@ const presets = new WeakMap<object, Partial<StatusSettings> & { pager?: StatusPa
 
 /**
  * Settings for the bot started with this config object, applied before its first round (tests
- * point Google at local fakes and shorten the schedule; infra.yaml has no status section yet).
+ * point Google at local fakes and shorten the schedule beyond what infra.yaml's `status:` allows).
  */
 export function presetStatusSettings(config: AppDeps['config'], settings: Partial<StatusSettings> & { pager?: StatusPager }): void {
   presets.set(config, settings);
