@@ -48,7 +48,7 @@ export class JobRunner {
   ) {
     this.worker = options.worker;
     this.pollMs = options.pollMs ?? 250;
-    this.batch = options.batch ?? 50;
+    this.batch = options.batch ?? 32;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 12;
   }
@@ -85,15 +85,28 @@ export class JobRunner {
     this.timer.unref?.();
   }
 
-  /** One pass over due jobs; exported for tests that drive time by hand. Returns how many ran. */
+  /**
+   * Runs every due job until none is left; exported for tests that drive time by hand. Returns how
+   * many ran. Up to `batch` jobs are in flight at once, and more are claimed as soon as half the
+   * slots are free, so one slow job (a Slack call, a row lock) never holds back the rest.
+   */
   async runDue(): Promise<number> {
     let total = 0;
+    const inFlight = new Set<Promise<void>>();
     for (;;) {
-      const claimed = await this.jobs.claimDue(this.worker, this.clock.now(), this.batch, this.leaseMs);
-      if (claimed.length === 0) return total;
-      await Promise.all(claimed.map((job) => this.runOne(job)));
-      total += claimed.length;
-      if (claimed.length < this.batch) return total;
+      const room = this.batch - inFlight.size;
+      if (inFlight.size === 0 || room >= this.batch / 2) {
+        const claimed = await this.jobs.claimDue(this.worker, this.clock.now(), room, this.leaseMs);
+        total += claimed.length;
+        for (const job of claimed) {
+          const running: Promise<void> = this.runOne(job).finally(() => inFlight.delete(running));
+          inFlight.add(running);
+        }
+        if (claimed.length === 0 && inFlight.size === 0) return total;
+        if (claimed.length === room && room > 0) continue;
+      }
+      if (inFlight.size > 0) await Promise.race(inFlight);
+      else return total;
     }
   }
 

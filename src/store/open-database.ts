@@ -62,7 +62,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
   } else {
     const pool = new pg.Pool({
       connectionString: target.url,
-      max: 10,
+      // The job runner keeps up to 32 jobs in flight; some hold a row lock while they notify.
+      max: 20,
       connectionTimeoutMillis: 5000,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
     });
