@@ -12,7 +12,6 @@ import { LocalDirectoryGroupsSource } from '../../access/local-directory-groups-
 import type { Env } from '../../config/env.ts';
 import type { InfraConfig } from '../../config/schema.ts';
 import type { Clock } from '../../core/clock.ts';
-import { CloudLoggingAuditSink } from '../../integrations/audit/cloud-logging-audit-sink.ts';
 import { createGithubClient } from '../../integrations/github/create-github-client.ts';
 import { OctokitCodeHost } from '../../integrations/github/octokit-code-host.ts';
 import { OctokitGroupsSource } from '../../integrations/github/octokit-groups-source.ts';
@@ -96,7 +95,21 @@ export function buildAccessIntegrations(env: Env, config: InfraConfig, clock: Cl
 
   let sink: AuditSink | undefined | null = null;
   const auditSink = () => {
-    if (sink === null) sink = settings.cloudLogging ? new CloudLoggingAuditSink({ projectId: settings.cloudLogging.projectId, logName: settings.cloudLogging.logName }) : undefined;
+    if (sink === null) {
+      const cloud = settings.cloudLogging;
+      // The Google client is imported on first use, so start-up and memory don't pay for it unless configured.
+      let loaded: Promise<AuditSink> | undefined;
+      sink = cloud
+        ? {
+            record: async (entry, options) => {
+              loaded ??= import('../../integrations/audit/cloud-logging-audit-sink.ts').then(
+                (m) => new m.CloudLoggingAuditSink({ projectId: cloud.projectId, logName: cloud.logName }),
+              );
+              return (await loaded).record(entry, options);
+            },
+          }
+        : undefined;
+    }
     return sink;
   };
   return { catalog, codeHost, auditSink, mode: local ? 'local' : 'github' };
