@@ -157,11 +157,13 @@ export class PageService {
     const before = await this.deps.pages.load(pageId);
     if (!before) return undefined;
     const directory = await this.directoryFor(before.subprojectId, now);
-    const out = await this.deps.pages.transition(
-      pageId,
-      now,
-      (s) => escalateNow(s, now, directory, by),
-      (r) => (r.kind === 'escalated' ? { actor: by, action: 'page.escalated', payload: { manual: true, step: r.state.stepIndex + 1, pass: r.state.pass } } : undefined),
+    const out = await this.locks.with(pageId, () =>
+      this.deps.pages.transition(
+        pageId,
+        now,
+        (s) => escalateNow(s, now, directory, by),
+        (r) => (r.kind === 'escalated' ? { actor: by, action: 'page.escalated', payload: { manual: true, step: r.state.stepIndex + 1, pass: r.state.pass } } : undefined),
+      ),
     );
     this.deps.wake();
     return out?.result;
