@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
 import { pageServiceFor } from '../../src/handlers/paging/page-service-for.ts';
 import { ACTION_IDS } from '../../src/views/ids.ts';
-import { startE2E, type E2E } from '../helpers/start-e2e.ts';
-import { startFakePagerDuty, type FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
+import type { E2E } from '../helpers/start-e2e.ts';
+import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import { incidentWebhookBody, sendSignedWebhook } from '../integrations/pagerduty/webhook-client.ts';
-import { allText, clockAt, drain, pagingConfig, pagingEnv, SLACK, WEBHOOK_SECRET } from '../paging/paging-fixture.ts';
+import { allText, drain, SLACK, WEBHOOK_SECRET } from '../paging/paging-fixture.ts';
+import { startPagingE2E, type PagingRig } from '../paging/paging-fixture.ts';
 import { pageDms } from '../paging/paging-fixture.ts';
 
 describe('paging with bad input and failing outside services', () => {
@@ -17,15 +18,13 @@ describe('paging with bad input and failing outside services', () => {
   const postOf = (pageId: string) =>
     e2e.slack.messages('k8s-infra-alerts').find((m) => (!m.thread_ts || m.thread_ts === m.ts) && allText([m]).includes(pageId));
 
+  let rig: PagingRig;
   beforeAll(async () => {
-    pd = await startFakePagerDuty();
-    clock = clockAt();
-    e2e = await startE2E({ clock, slackClock: clock, config: pagingConfig(), env: pagingEnv(pd.url) });
-    await e2e.bot.deps.jobRunner.stop();
+    rig = await startPagingE2E();
+    ({ e2e, pd, clock } = rig);
   });
   afterAll(async () => {
-    await e2e.stop();
-    await pd.close();
+    await rig.stop();
   });
 
   it('answers an unknown subproject with the closest match, ephemerally, and pages nobody', async () => {

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
 import { pageServiceFor } from '../../src/handlers/paging/page-service-for.ts';
 import { ACTION_IDS } from '../../src/views/ids.ts';
-import { startE2E, type E2E } from '../helpers/start-e2e.ts';
-import { startFakePagerDuty, type FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
-import { allText, clockAt, drain, pageDms, pagingConfig, pagingEnv, SLACK } from '../paging/paging-fixture.ts';
+import type { E2E } from '../helpers/start-e2e.ts';
+import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
+import { allText, drain, pageDms, SLACK } from '../paging/paging-fixture.ts';
+import { startPagingE2E, type PagingRig } from '../paging/paging-fixture.ts';
 
 const MIN = 60_000;
 
@@ -12,15 +13,13 @@ describe('paging: the Escalate now button', () => {
   let e2e: E2E;
   let pd: FakePagerDuty;
   let clock: ManualClock;
+  let rig: PagingRig;
   beforeAll(async () => {
-    pd = await startFakePagerDuty();
-    clock = clockAt();
-    e2e = await startE2E({ clock, slackClock: clock, config: pagingConfig(), env: pagingEnv(pd.url) });
-    await e2e.bot.deps.jobRunner.stop();
+    rig = await startPagingE2E();
+    ({ e2e, pd, clock } = rig);
   });
   afterAll(async () => {
-    await e2e.stop();
-    await pd.close();
+    await rig.stop();
   });
 
   it('notifies step 2 at once, records the manual escalation, and the old step-2 job notifies nobody again', async () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/views/ids.ts';
 import { PAGE_MODAL_BLOCKS } from '../../src/views/paging-modal.ts';
-import { startE2E, type E2E } from '../helpers/start-e2e.ts';
-import { startFakePagerDuty, type FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
+import type { E2E } from '../helpers/start-e2e.ts';
+import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import { incidentWebhookBody, sendSignedWebhook } from '../integrations/pagerduty/webhook-client.ts';
-import { allText, clockAt, drain, pagingConfig, pagingEnv, SLACK, WEBHOOK_SECRET } from '../paging/paging-fixture.ts';
+import { allText, drain, SLACK, WEBHOOK_SECRET } from '../paging/paging-fixture.ts';
+import { startPagingE2E, type PagingRig } from '../paging/paging-fixture.ts';
 import { pageDms } from '../paging/paging-fixture.ts';
 import { pageServiceFor } from '../../src/handlers/paging/page-service-for.ts';
 import type { ManualClock } from '../../src/core/clock.ts';
@@ -15,16 +16,13 @@ describe('paging end to end through the Slack emulator and a local PagerDuty', (
   let e2e: E2E;
   let pd: FakePagerDuty;
   let clock: ManualClock;
+  let rig: PagingRig;
   beforeAll(async () => {
-    pd = await startFakePagerDuty();
-    clock = clockAt();
-    e2e = await startE2E({ clock, slackClock: clock, config: pagingConfig(), env: pagingEnv(pd.url) });
-    // Jobs run only when the test says so (drain): messages stay stale until then, like a slow Slack.
-    await e2e.bot.deps.jobRunner.stop();
+    rig = await startPagingE2E();
+    ({ e2e, pd, clock } = rig);
   });
   afterAll(async () => {
-    await e2e.stop();
-    await pd.close();
+    await rig.stop();
   });
 
   it('raises a page from the modal, escalates over three steps skipping people asleep, is acknowledged from a DM and resolved', async () => {

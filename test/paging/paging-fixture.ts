@@ -1,7 +1,8 @@
 import { testConfig } from '../helpers/test-config.ts';
 import type { InfraConfig } from '../../src/config/schema.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import type { E2E } from '../helpers/start-e2e.ts';
+import { startE2E, type E2E } from '../helpers/start-e2e.ts';
+import { startFakePagerDuty, type FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import type { SlackEmulator } from '../../src/sandbox/emulator.ts';
 
 export const ROUTING_KEY_ENV = 'PD_ROUTING_KEY_REGISTRY';
@@ -65,4 +66,32 @@ export function allText(messages: readonly { text?: string; blocks?: unknown }[]
 /** The page messages in a person's DM with the bot (other capabilities DM too, e.g. rota handoffs). */
 export function pageDms(slack: SlackEmulator, userId: string) {
   return slack.dms(userId).filter((m) => /^\[(PAGE|ACKNOWLEDGED|RESOLVED)\]/.test(m.text));
+}
+
+export interface PagingRig {
+  e2e: E2E;
+  pd: FakePagerDuty;
+  clock: ManualClock;
+  stop(): Promise<void>;
+}
+
+/**
+ * The paging e2e rig: a local PagerDuty, the bot and emulator on a ManualClock at START, and the
+ * job runner stopped so jobs run only when a test calls drain() (messages stay stale until then,
+ * like a slow Slack).
+ */
+export async function startPagingE2E(): Promise<PagingRig> {
+  const pd = await startFakePagerDuty();
+  const clock = clockAt();
+  const e2e = await startE2E({ clock, slackClock: clock, config: pagingConfig(), env: pagingEnv(pd.url) });
+  await e2e.bot.deps.jobRunner.stop();
+  return {
+    e2e,
+    pd,
+    clock,
+    async stop() {
+      await e2e.stop();
+      await pd.close();
+    },
+  };
 }
