@@ -114,6 +114,8 @@ describe('incidents end to end through the Slack emulator and a local GitHub', (
     expect(review.body).toMatch(/\| Resolved \| 2026-11-24T10:57:00Z \| 45m \|/);
     expect(announcements().some((m) => m.text?.includes('SEV2 resolved'))).toBe(true);
 
+    // The review issue exists on GitHub before the job that opened it has recorded its number.
+    await expect.poll(async () => (await repo.get(incident.id))?.reviewIssueNumber, { timeout: 10_000 }).toBe(2);
     const after = await repo.get(incident.id);
     expect(after!.status).toBe('resolved');
     expect(after!.reviewIssueNumber).toBe(2);
