@@ -10,12 +10,12 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { WEEKDAYS } from '../src/core/working-hours.ts';
-import { firstHandoff } from '../src/rota/handoff-schedule.ts';
-import { PreparedRotation } from '../src/rota/prepare-rotation.ts';
-import { prepareRotation } from '../src/rota/prepared-cache.ts';
-import type { Override, Rotation } from '../src/rota/types.ts';
-import { zoneOffsets } from '../src/rota/zone-offsets.ts';
-import { whoIsOnCall } from '../src/rota/who-is-on-call.ts';
+import { firstHandoff } from '../src/rota/domain/handoff-schedule.ts';
+import { PreparedRotation } from '../src/rota/domain/prepare-rotation.ts';
+import { prepareRotation } from '../src/rota/domain/prepared-cache.ts';
+import type { Override, Rotation } from '../src/rota/domain/types.ts';
+import { zoneOffsets } from '../src/rota/domain/zone-offsets.ts';
+import { whoIsOnCall } from '../src/rota/domain/who-is-on-call.ts';
 
 const ROTATIONS = 1000;
 const OVERRIDES = 50;

@@ -4,9 +4,9 @@
  * via response_url, against the goal probe timeout + 200 ms.
  */
 import { createServer } from 'node:http';
-import { loadConfigOrThrow } from '../src/config/load-config.ts';
-import { probeSchema } from '../src/config/sections/probes.ts';
-import { presetStatusSettings } from '../src/handlers/status/status-runtime.ts';
+import { loadConfigOrThrow } from '../src/platform/config/load-config.ts';
+import { probeSchema } from '../src/platform/config/sections/probes.ts';
+import { presetStatusSettings } from '../src/status/status-runtime.ts';
 import { startE2E } from '../test/helpers/start-e2e.ts';
 
 const TIMEOUT_MS = Number(process.env.BENCH_PROBE_TIMEOUT_MS ?? 1000);

@@ -5,9 +5,9 @@
  * the cache each time: the worst case). Load generator and bot share one process.
  */
 import { Agent, request } from 'node:http';
-import { loadConfigOrThrow } from '../src/config/load-config.ts';
+import { loadConfigOrThrow } from '../src/platform/config/load-config.ts';
 import { ManualClock } from '../src/core/clock.ts';
-import { presetStatusSettings } from '../src/handlers/status/status-runtime.ts';
+import { presetStatusSettings } from '../src/status/status-runtime.ts';
 import { startTestBot } from '../test/helpers/start-test-bot.ts';
 import { fmt, runLoad } from './load.ts';
 

@@ -5,12 +5,12 @@
  */
 import { createServer } from 'node:http';
 import { systemClock } from '../src/core/clock.ts';
-import type { ProbeState, ProbeResult } from '../src/status/probe.ts';
+import type { ProbeState, ProbeResult } from '../src/status/domain/probe.ts';
 import { createHttpProbe } from '../src/status/probes/http-probe.ts';
-import { DEFAULT_PROBE_TIMEOUT_MS, runProbes } from '../src/status/run-probes.ts';
-import type { ServiceStatus } from '../src/status/service-status.ts';
-import { statusSummaryBlocks } from '../src/status/status-blocks.ts';
-import { buildStatusPageModel, renderStatusPage } from '../src/status/status-page.ts';
+import { DEFAULT_PROBE_TIMEOUT_MS, runProbes } from '../src/status/domain/run-probes.ts';
+import type { ServiceStatus } from '../src/status/domain/service-status.ts';
+import { statusSummaryBlocks } from '../src/status/views/status-blocks.ts';
+import { buildStatusPageModel, renderStatusPage } from '../src/status/views/status-page.ts';
 
 const PROBES = 50;
 const HANGING = 5;

@@ -1,5 +1,5 @@
 /** `k8s-infra-bot check-config FILE`: validates a config file, every error as file:line: path: message. */
-import { loadConfigFile, formatConfigError } from './config/load-config.ts';
+import { loadConfigFile, formatConfigError } from './platform/config/load-config.ts';
 
 export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const [command, ...rest] = argv;

@@ -3,12 +3,12 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { readEnv, EnvError } from './config/env.ts';
-import { loadConfigFile, formatConfigError } from './config/load-config.ts';
-import { createLogger } from './app/logger.ts';
-import { Metrics } from './http/metrics.ts';
-import { openDatabase, parseDatabaseUrl } from './store/open-database.ts';
-import { startBot } from './app/create-bot.ts';
+import { readEnv, EnvError } from './platform/config/env.ts';
+import { loadConfigFile, formatConfigError } from './platform/config/load-config.ts';
+import { createLogger } from './platform/logging/logger.ts';
+import { Metrics } from './platform/http/metrics.ts';
+import { openDatabase, parseDatabaseUrl } from './platform/store/open-database.ts';
+import { startBot } from './platform/start-bot.ts';
 import { systemClock } from './core/clock.ts';
 
 async function main(): Promise<number> {
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     replicaId,
     beforeSlack:
       env.slackMode === 'local'
-        ? async (web, port) => (await import('./app/local-slack.ts')).mountLocalSlack(web, port, config, log)
+        ? async (web, port) => (await import('./platform/local/local-slack.ts')).mountLocalSlack(web, port, config, log)
         : undefined,
   });
   log.info({ port: bot.port, slackMode: env.slackMode, database: store.description, replicaId }, 'k8s-infra-bot listening');

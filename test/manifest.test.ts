@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
-import { registerHandlers } from '../src/handlers/index.ts';
-import { CommandRouter } from '../src/handlers/command-router.ts';
-import { ACTION_IDS, CALLBACK_IDS, allIds } from '../src/views/ids.ts';
+import { registerHandlers } from '../src/platform/register-handlers.ts';
+import { CommandRouter } from '../src/platform/commands/command-router.ts';
+import { ACTION_IDS, CALLBACK_IDS, allIds } from '../src/platform/ids.ts';
 import { startTestBot } from './helpers/start-test-bot.ts';
-import { Metrics } from '../src/http/metrics.ts';
+import { Metrics } from '../src/platform/http/metrics.ts';
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string }[]; app_home?: { home_tab_enabled?: boolean } };

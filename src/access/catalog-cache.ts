@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.ts';
-import type { GroupCatalog } from './group-catalog.ts';
+import type { GroupCatalog } from './domain/group-catalog.ts';
 
 /**
  * Keeps the last catalog for `ttlMs` (the modal's external select asks on every keystroke);

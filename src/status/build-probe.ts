@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../core/clock.ts';
-import type { ProbeConfig } from '../config/sections/probes.ts';
-import { createNodeDnsClient, type DnsClient } from './dns-client.ts';
-import type { ClusterReader, LogReader } from './gcp-readers.ts';
-import type { OctodnsRecord } from './octodns-zone.ts';
-import type { Probe } from './probe.ts';
-import type { MonitoredService } from './run-status-checks.ts';
+import type { ProbeConfig } from '../platform/config/sections/probes.ts';
+import { createNodeDnsClient, type DnsClient } from '../integrations/dns/dns-client.ts';
+import type { ClusterReader, LogReader } from './ports/gcp-readers.ts';
+import type { OctodnsRecord } from './domain/octodns-zone.ts';
+import type { Probe } from './domain/probe.ts';
+import type { MonitoredService } from './domain/run-status-checks.ts';
 import { createDnsProbe, PROBED_DNS_TYPES } from './probes/dns-probe.ts';
 import { createGkeProbe } from './probes/gke-probe.ts';
 import { createHttpProbe } from './probes/http-probe.ts';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readOctodnsZone, type OctodnsRecord } from './octodns-zone.ts';
+import { readOctodnsZone, type OctodnsRecord } from './domain/octodns-zone.ts';
 
 /**
  * Reads every zone file in an octodns `zone-configs` directory. k8s.io splits a zone over

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { CatalogCache } from '../../src/access/catalog-cache.ts';
-import { buildGroupCatalog, type GroupCatalog } from '../../src/access/group-catalog.ts';
+import { buildGroupCatalog, type GroupCatalog } from '../../src/access/domain/group-catalog.ts';
 
 function catalogNamed(revision: string): GroupCatalog {
   return buildGroupCatalog(new Map([['groups/restrictions.yaml', 'restrictions: []\n']]), { revision });

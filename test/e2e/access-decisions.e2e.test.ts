@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InMemoryAuditSink } from '../../src/access/audit-sink.ts';
+import { InMemoryAuditSink } from '../../src/access/ports/audit-sink.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { ACTION_IDS } from '../../src/views/ids.ts';
+import { ACTION_IDS } from '../../src/platform/ids.ts';
 import { readK8sIo } from '../access/helpers/fixtures.ts';
 import { eventually, k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts';
 import { parsePatch, reverseApply } from '../access/helpers/unified-diff.ts';

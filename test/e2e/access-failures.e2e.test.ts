@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { ACTION_IDS } from '../../src/views/ids.ts';
+import { ACTION_IDS } from '../../src/platform/ids.ts';
 import { readK8sIo } from '../access/helpers/fixtures.ts';
 import { eventually, k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts';
 import { parsePatch, reverseApply } from '../access/helpers/unified-diff.ts';
@@ -104,7 +104,7 @@ describe('access requests: bad input and failures', () => {
 
   it('a group defined nowhere is refused inline, with no request made', async () => {
     const { submitAccessRequest } = await import('../../src/handlers/access/access-command.ts');
-    const { AccessService } = await import('../../src/handlers/access/access-service.ts');
+    const { AccessService } = await import('../../src/access/access-service.ts');
     const service = new AccessService(e2e.bot.deps);
     const r = await submitAccessRequest(service, {
       viewId: `V-nowhere-${++n}`,

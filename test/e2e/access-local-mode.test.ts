@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InMemoryCodeHost } from '../../src/access/in-memory-code-host.ts';
+import { InMemoryCodeHost } from '../../src/integrations/github/in-memory-code-host.ts';
 import { eventually } from '../access/helpers/k8s-io-files.ts';
 import { startLocalModeBot, type TestBot } from '../helpers/start-test-bot.ts';
 

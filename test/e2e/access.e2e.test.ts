@@ -1,8 +1,8 @@
 import { testConfig } from '../helpers/test-config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InfraConfig } from '../../src/config/schema.ts';
+import type { InfraConfig } from '../../src/platform/config/schema.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { ACTION_IDS } from '../../src/views/ids.ts';
+import { ACTION_IDS } from '../../src/platform/ids.ts';
 import { readK8sIo } from '../access/helpers/fixtures.ts';
 import { eventually, k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts';
 import { lineDiff, parsePatch, reverseApply } from '../access/helpers/unified-diff.ts';

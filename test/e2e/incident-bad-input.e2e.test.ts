@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import type { Incident } from '../../src/incidents/incident.ts';
-import { IncidentRepository } from '../../src/store/incident-repository.ts';
-import { ACTION_IDS } from '../../src/views/ids.ts';
+import type { Incident } from '../../src/incidents/domain/incident.ts';
+import { IncidentRepository } from '../../src/incidents/store/incident-repository.ts';
+import { ACTION_IDS } from '../../src/platform/ids.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { startFakeGithubIssues, type FakeGithubIssues } from '../integrations/github-issues/fake-github-issues.ts';
 

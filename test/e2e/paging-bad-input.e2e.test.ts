@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
-import { pageServiceFor } from '../../src/handlers/paging/page-service-for.ts';
-import { ACTION_IDS } from '../../src/views/ids.ts';
+import { pageServiceFor } from '../../src/escalation/page-service-for.ts';
+import { ACTION_IDS } from '../../src/platform/ids.ts';
 import type { E2E } from '../helpers/start-e2e.ts';
 import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import { incidentWebhookBody, sendSignedWebhook } from '../integrations/pagerduty/webhook-client.ts';
-import { allText, drain, SLACK, WEBHOOK_SECRET } from '../paging/paging-fixture.ts';
-import { startPagingE2E, type PagingRig } from '../paging/paging-fixture.ts';
-import { pageDms } from '../paging/paging-fixture.ts';
+import { allText, drain, SLACK, WEBHOOK_SECRET } from '../escalation/paging-fixture.ts';
+import { startPagingE2E, type PagingRig } from '../escalation/paging-fixture.ts';
+import { pageDms } from '../escalation/paging-fixture.ts';
 
 describe('paging with bad input and failing outside services', () => {
   let e2e: E2E;

@@ -5,14 +5,14 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { fireStep } from '../../src/escalation/escalation-engine.ts';
-import { pageServiceFor } from '../../src/handlers/paging/page-service-for.ts';
-import { PageRepository } from '../../src/store/page-repository.ts';
-import { migrateToLatest, openDatabase, type Store } from '../../src/store/open-database.ts';
+import { fireStep } from '../../src/escalation/domain/escalation-engine.ts';
+import { pageServiceFor } from '../../src/escalation/page-service-for.ts';
+import { PageRepository } from '../../src/escalation/store/page-repository.ts';
+import { migrateToLatest, openDatabase, type Store } from '../../src/platform/store/open-database.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { POSTGRES_URL, postgresAvailable, testDatabases } from '../helpers/test-databases.ts';
-import { clockAt, drain, pagingConfig, SLACK, START } from '../paging/paging-fixture.ts';
-import { pageDms } from '../paging/paging-fixture.ts';
+import { clockAt, drain, pagingConfig, SLACK, START } from '../escalation/paging-fixture.ts';
+import { pageDms } from '../escalation/paging-fixture.ts';
 
 const MIN = 60_000;
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
-import { pageServiceFor } from '../../src/handlers/paging/page-service-for.ts';
-import { ACTION_IDS } from '../../src/views/ids.ts';
+import { pageServiceFor } from '../../src/escalation/page-service-for.ts';
+import { ACTION_IDS } from '../../src/platform/ids.ts';
 import type { E2E } from '../helpers/start-e2e.ts';
 import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
-import { allText, drain, pageDms, SLACK } from '../paging/paging-fixture.ts';
-import { startPagingE2E, type PagingRig } from '../paging/paging-fixture.ts';
+import { allText, drain, pageDms, SLACK } from '../escalation/paging-fixture.ts';
+import { startPagingE2E, type PagingRig } from '../escalation/paging-fixture.ts';
 
 const MIN = 60_000;
 

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { scheduleHandoffs } from '../../src/handlers/rota/handoff-jobs.ts';
-import { RotaModel, rotaRepositoryFor } from '../../src/handlers/rota/rota-model.ts';
-import { migrateToLatest, openDatabase, type Store } from '../../src/store/open-database.ts';
+import { scheduleHandoffs } from '../../src/rota/jobs/handoff-jobs.ts';
+import { RotaModel, rotaRepositoryFor } from '../../src/rota/rota-model.ts';
+import { migrateToLatest, openDatabase, type Store } from '../../src/platform/store/open-database.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { POSTGRES_URL, postgresAvailable } from '../helpers/test-databases.ts';
 

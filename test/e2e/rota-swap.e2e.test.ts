@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { ACTION_IDS } from '../../src/views/ids.ts';
-import { SWAP_BLOCKS } from '../../src/views/rota-swap.ts';
+import { ACTION_IDS } from '../../src/platform/ids.ts';
+import { SWAP_BLOCKS } from '../../src/rota/views/rota-swap.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 
 // DNS shifts ahead: 30 Nov dims, 7 Dec ameukam, 14 Dec upodroid (each Monday 08:00Z).

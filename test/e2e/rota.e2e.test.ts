@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { scheduleHandoffs } from '../../src/handlers/rota/handoff-jobs.ts';
-import { RotaModel, rotaRepositoryFor } from '../../src/handlers/rota/rota-model.ts';
-import { ACTION_IDS } from '../../src/views/ids.ts';
-import { OVERRIDE_BLOCKS } from '../../src/views/rota-override-modal.ts';
+import { scheduleHandoffs } from '../../src/rota/jobs/handoff-jobs.ts';
+import { RotaModel, rotaRepositoryFor } from '../../src/rota/rota-model.ts';
+import { ACTION_IDS } from '../../src/platform/ids.ts';
+import { OVERRIDE_BLOCKS } from '../../src/rota/views/rota-override-modal.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 
 // Tuesday 24 Nov 2026, 03:12 UTC. DNS (weekly, Mon 09:00 Berlin since 2026-01-05): shift 46 is xmudrii's, dims's from Mon 30 Nov 08:00Z.

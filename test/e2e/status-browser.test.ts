@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { loadConfigOrThrow } from '../../src/config/load-config.ts';
+import { loadConfigOrThrow } from '../../src/platform/config/load-config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { presetStatusSettings } from '../../src/handlers/status/status-runtime.ts';
-import { Jobs } from '../../src/store/jobs.ts';
-import { KyselyStatusRepository } from '../../src/store/status-repository.ts';
-import type { ProbeState } from '../../src/status/probe.ts';
-import { trackServiceState } from '../../src/status/track-service-state.ts';
+import { presetStatusSettings } from '../../src/status/status-runtime.ts';
+import { Jobs } from '../../src/platform/jobs/jobs.ts';
+import { KyselyStatusRepository } from '../../src/status/store/status-repository.ts';
+import type { ProbeState } from '../../src/status/domain/probe.ts';
+import { trackServiceState } from '../../src/status/domain/track-service-state.ts';
 import { browserAvailable, launchChromium } from '../helpers/browser.ts';
 import { startTestBot, type TestBot } from '../helpers/start-test-bot.ts';
 

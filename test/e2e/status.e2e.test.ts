@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfigOrThrow } from '../../src/config/load-config.ts';
-import type { InfraConfig } from '../../src/config/schema.ts';
-import { probeSchema, type ProbeConfigInput } from '../../src/config/sections/probes.ts';
+import { loadConfigOrThrow } from '../../src/platform/config/load-config.ts';
+import type { InfraConfig } from '../../src/platform/config/schema.ts';
+import { probeSchema, type ProbeConfigInput } from '../../src/platform/config/sections/probes.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { presetStatusSettings } from '../../src/handlers/status/status-runtime.ts';
+import { presetStatusSettings } from '../../src/status/status-runtime.ts';
 import { noCredentialsAuthClient } from '../../src/integrations/gcp/gcp-connection.ts';
 import { json, googleError, startFakeGoogleApi, type FakeGoogleApi } from '../integrations/gcp/helpers/fake-google-api.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';

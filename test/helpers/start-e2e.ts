@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/emulator.ts';
-import { emulatorSeedFromConfig } from '../../src/app/emulator-seed.ts';
-import type { InfraConfig } from '../../src/config/schema.ts';
+import { emulatorSeedFromConfig } from '../../src/platform/local/emulator-seed.ts';
+import type { InfraConfig } from '../../src/platform/config/schema.ts';
 import { startTestBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestBot, type TestBotOptions } from './start-test-bot.ts';
 import type { Clock } from '../../src/core/clock.ts';
 

@@ -1,12 +1,12 @@
 import { testConfig } from './test-config.ts';
 import { Writable } from 'node:stream';
-import { readEnv } from '../../src/config/env.ts';
-import type { InfraConfig } from '../../src/config/schema.ts';
-import { createLogger } from '../../src/app/logger.ts';
+import { readEnv } from '../../src/platform/config/env.ts';
+import type { InfraConfig } from '../../src/platform/config/schema.ts';
+import { createLogger } from '../../src/platform/logging/logger.ts';
 import { ManualClock, systemClock, type Clock } from '../../src/core/clock.ts';
-import { Metrics } from '../../src/http/metrics.ts';
-import { startBot, type Bot } from '../../src/app/create-bot.ts';
-import type { Store } from '../../src/store/open-database.ts';
+import { Metrics } from '../../src/platform/http/metrics.ts';
+import { startBot, type Bot } from '../../src/platform/start-bot.ts';
+import type { Store } from '../../src/platform/store/open-database.ts';
 import { sqliteDatabase, type TestDatabase } from './test-databases.ts';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -68,7 +68,7 @@ export async function startTestBotUnready(options: TestBotOptions = {}): Promise
 
 /** The bot as `npm start` runs it without a Slack token: emulator and sandbox page on its own port. */
 export async function startLocalModeBot(options: { config?: InfraConfig; clock?: Clock } = {}): Promise<TestBot> {
-  const { mountLocalSlack } = await import('../../src/app/local-slack.ts');
+  const { mountLocalSlack } = await import('../../src/platform/local/local-slack.ts');
   const env = readEnv({ PORT: '0', LOG_LEVEL: 'warn' });
   const logLines: string[] = [];
   const log = createLogger({ level: 'warn', destination: { write: (s: string) => void logLines.push(s) } });

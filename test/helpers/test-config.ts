@@ -1,5 +1,5 @@
-import { loadConfigOrThrow } from '../../src/config/load-config.ts';
-import type { InfraConfig } from '../../src/config/schema.ts';
+import { loadConfigOrThrow } from '../../src/platform/config/load-config.ts';
+import type { InfraConfig } from '../../src/platform/config/schema.ts';
 
 /**
  * config/infra.yaml as tests use it: scheduled status rounds off, because its probes name the real

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateToLatest, openDatabase, type Store } from '../../src/store/open-database.ts';
+import { migrateToLatest, openDatabase, type Store } from '../../src/platform/store/open-database.ts';
 
 /**
  * The PostgreSQL the contract suites run against. In CI (CI=true or REQUIRE_POSTGRES=1) a

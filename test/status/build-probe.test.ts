@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { probeSchema, type ProbeConfigInput } from '../../src/config/sections/probes.ts';
+import { probeSchema, type ProbeConfigInput } from '../../src/platform/config/sections/probes.ts';
 import { buildProbe, buildServiceProbes, ProbeBuildError } from '../../src/status/build-probe.ts';
-import type { ClusterReader, LogReader } from '../../src/status/gcp-readers.ts';
-import { readOctodnsZone } from '../../src/status/octodns-zone.ts';
+import type { ClusterReader, LogReader } from '../../src/status/ports/gcp-readers.ts';
+import { readOctodnsZone } from '../../src/status/domain/octodns-zone.ts';
 
 const clock = new ManualClock('2026-03-01T12:00:00Z');
 const parse = (p: ProbeConfigInput) => probeSchema.parse(p);

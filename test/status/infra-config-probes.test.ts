@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfigOrThrow } from '../../src/config/load-config.ts';
+import { loadConfigOrThrow } from '../../src/platform/config/load-config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { buildServiceProbes } from '../../src/status/build-probe.ts';
 import { loadOctodnsZones } from '../../src/status/load-octodns-zones.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatConfigError, parseConfig } from '../../src/config/load-config.ts';
+import { formatConfigError, parseConfig } from '../../src/platform/config/load-config.ts';
 
 const FILE = 'config/infra.yaml';
 const real = readFileSync(FILE, 'utf8');

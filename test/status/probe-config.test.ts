@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeSchema } from '../../src/config/sections/probes.ts';
+import { probeSchema } from '../../src/platform/config/sections/probes.ts';
 
 const issues = (input: unknown) => {
   const r = probeSchema.safeParse(input);

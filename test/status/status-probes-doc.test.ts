@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ManualClock } from '../../src/core/clock.ts';
-import { probeSchema } from '../../src/config/sections/probes.ts';
+import { probeSchema } from '../../src/platform/config/sections/probes.ts';
 import { buildServiceProbes } from '../../src/status/build-probe.ts';
 import { loadOctodnsZones } from '../../src/status/load-octodns-zones.ts';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../src/app/app-deps.ts';
-import { roundJobId, scheduleNextRound, slotStart } from '../../src/handlers/status/status-jobs.ts';
-import type { StatusRuntime } from '../../src/handlers/status/status-runtime.ts';
-import { Jobs } from '../../src/store/jobs.ts';
-import type { Store } from '../../src/store/open-database.ts';
+import type { AppDeps } from '../../src/platform/app-deps.ts';
+import { roundJobId, scheduleNextRound, slotStart } from '../../src/status/jobs/status-jobs.ts';
+import type { StatusRuntime } from '../../src/status/status-runtime.ts';
+import { Jobs } from '../../src/platform/jobs/jobs.ts';
+import type { Store } from '../../src/platform/store/open-database.ts';
 import { testDatabases } from '../helpers/test-databases.ts';
 
 describe.each(testDatabases)('status schedule on $name', (database) => {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { AccessRequest } from '../../access/access-request.ts';
-import { isApprover } from '../../access/approval-rules.ts';
-import { requestAccess } from '../../access/access-request-lifecycle.ts';
-import type { AccessFieldErrors } from '../../access/validate-access-request.ts';
-import { accessListReply } from '../../views/access-request-message.ts';
-import { ACCESS_BLOCKS, accessRequestModal } from '../../views/access-request-modal.ts';
-import type { CommandContext } from '../command-router.ts';
-import type { AccessService } from './access-service.ts';
+import type { AccessRequest } from '../../access/domain/access-request.ts';
+import { isApprover } from '../../access/domain/approval-rules.ts';
+import { requestAccess } from '../../access/domain/access-request-lifecycle.ts';
+import type { AccessFieldErrors } from '../../access/domain/validate-access-request.ts';
+import { accessListReply } from '../../access/views/access-request-message.ts';
+import { ACCESS_BLOCKS, accessRequestModal } from '../../access/views/access-request-modal.ts';
+import type { CommandContext } from '../../platform/commands/command-router.ts';
+import type { AccessService } from '../../access/access-service.ts';
 
 /** Bolt's `view.state.values` entry, narrowed to what the modal uses. */
 interface InputState {

@@ -1,12 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { approveAccessRequest, denyAccessRequest } from '../../access/access-request-lifecycle.ts';
-import { decisionRefusal } from '../../access/approval-rules.ts';
-import { searchGroups } from '../../access/search-groups.ts';
-import { requestSummary } from '../../views/access-request-message.ts';
-import { ACCESS_DENY_BLOCK, accessDenyModal, groupOptions } from '../../views/access-request-modal.ts';
-import { ACTION_IDS, CALLBACK_IDS } from '../../views/ids.ts';
+import { approveAccessRequest, denyAccessRequest } from '../../access/domain/access-request-lifecycle.ts';
+import { decisionRefusal } from '../../access/domain/approval-rules.ts';
+import { searchGroups } from '../../access/domain/search-groups.ts';
+import { requestSummary } from '../../access/views/access-request-message.ts';
+import { ACCESS_DENY_BLOCK, accessDenyModal, groupOptions } from '../../access/views/access-request-modal.ts';
+import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
 import { submitAccessRequest, type ViewValues } from './access-command.ts';
-import type { AccessService } from './access-service.ts';
+import type { AccessService } from '../../access/access-service.ts';
 
 type Respond = (message: { response_type: 'ephemeral'; replace_original: false; text: string }) => Promise<unknown>;
 

@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import type { CommandRouter } from '../command-router.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import type { CommandRouter } from '../../platform/commands/command-router.ts';
 import { accessCommand } from './access-command.ts';
 import { registerAccessInteractions } from './access-interactions.ts';
-import { registerAccessJobs } from './access-jobs.ts';
-import { AccessService } from './access-service.ts';
+import { registerAccessJobs } from '../../access/jobs/access-jobs.ts';
+import { AccessService } from '../../access/access-service.ts';
 
 /** `/k8s-infra access`, its buttons and modals, and its jobs. */
 export function registerAccess(app: App, router: CommandRouter, deps: AppDeps): void {

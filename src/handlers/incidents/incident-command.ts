@@ -1,10 +1,10 @@
-import type { AppDeps } from '../../app/app-deps.ts';
-import type { Incident } from '../../incidents/incident.ts';
-import { parseIncidentCommand } from '../../incidents/parse-incident-command.ts';
-import { incidentList } from '../../views/incident-messages.ts';
-import { declareModal, resolveModal, updateModal } from '../../views/incident-modals.ts';
-import { UserFacingError, type CommandContext, type SubcommandHandler } from '../command-router.ts';
-import type { IncidentService, TransitionOutcome } from './incident-service.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import type { Incident } from '../../incidents/domain/incident.ts';
+import { parseIncidentCommand } from '../../incidents/domain/parse-incident-command.ts';
+import { incidentList } from '../../incidents/views/incident-messages.ts';
+import { declareModal, resolveModal, updateModal } from '../../incidents/views/incident-modals.ts';
+import { UserFacingError, type CommandContext, type SubcommandHandler } from '../../platform/commands/command-router.ts';
+import type { IncidentService, TransitionOutcome } from '../../incidents/incident-service.ts';
 
 /** Run outside an incident channel: say which incidents are open and where to run it. */
 function whichIncident(open: Incident[], verb: string): string {

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import type { IncidentService } from './incident-service.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import type { IncidentService } from '../../incidents/incident-service.ts';
 
 interface SlackMessageLike {
   ts?: string;

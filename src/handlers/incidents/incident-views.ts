@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import { validateDeclare } from '../../incidents/incident-lifecycle.ts';
-import { parseSeverity, parseStatus } from '../../incidents/incident.ts';
-import { ACTION_IDS, CALLBACK_IDS } from '../../views/ids.ts';
-import { INCIDENT_BLOCKS as B } from '../../views/incident-modals.ts';
-import type { IncidentService } from './incident-service.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { validateDeclare } from '../../incidents/domain/incident-lifecycle.ts';
+import { parseSeverity, parseStatus } from '../../incidents/domain/incident.ts';
+import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
+import { INCIDENT_BLOCKS as B } from '../../incidents/views/incident-modals.ts';
+import type { IncidentService } from '../../incidents/incident-service.ts';
 
 const A = ACTION_IDS.incidents;
 

@@ -1,13 +1,13 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import type { IncidentPager, IncidentTracker } from '../../incidents/incident-tracker.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import type { IncidentPager, IncidentTracker } from '../../incidents/ports/incident-tracker.ts';
 import { createIssuesTracker } from '../../integrations/github/issues-tracker.ts';
-import type { CommandRouter } from '../command-router.ts';
+import type { CommandRouter } from '../../platform/commands/command-router.ts';
 import { incidentCommand } from './incident-command.ts';
-import { incidentMetrics } from './incident-metrics.ts';
-import { enginePager } from './incident-pager.ts';
+import { incidentMetrics } from '../../incidents/incident-metrics.ts';
+import { enginePager } from '../../incidents/incident-pager.ts';
 import { registerIncidentPinReaction } from './incident-pin-reaction.ts';
-import { IncidentService, INCIDENT_JOB_KINDS } from './incident-service.ts';
+import { IncidentService, INCIDENT_JOB_KINDS } from '../../incidents/incident-service.ts';
 import { registerIncidentViews } from './incident-views.ts';
 
 export interface IncidentOptions {

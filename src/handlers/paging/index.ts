@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import { PAGE_JOB_KINDS } from '../../store/page-repository.ts';
-import type { CommandRouter } from '../command-router.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { PAGE_JOB_KINDS } from '../../escalation/store/page-repository.ts';
+import type { CommandRouter } from '../../platform/commands/command-router.ts';
 import { registerPageActions } from './page-actions.ts';
 import { pageCommand } from './page-command.ts';
-import { pageServiceFor } from './page-service-for.ts';
+import { pageServiceFor } from '../../escalation/page-service-for.ts';
 
 /** Paging: the `page` subcommand, the page buttons and modal, and the escalation jobs. */
 export function registerPaging(app: App, router: CommandRouter, deps: AppDeps): void {

@@ -1,9 +1,9 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import { SEVERITIES, type Severity } from '../../escalation/directory.ts';
-import { ACTION_IDS, CALLBACK_IDS } from '../../views/ids.ts';
-import { PAGE_MODAL_BLOCKS, validatePageInput, type PageModalMetadata } from '../../views/paging-modal.ts';
-import type { PageService } from './page-service.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { SEVERITIES, type Severity } from '../../escalation/domain/directory.ts';
+import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
+import { PAGE_MODAL_BLOCKS, validatePageInput, type PageModalMetadata } from '../../escalation/views/paging-modal.ts';
+import type { PageService } from '../../escalation/page-service.ts';
 
 async function ephemeral(respond: RespondFn, text: string): Promise<void> {
   await respond({ response_type: 'ephemeral', replace_original: false, text });

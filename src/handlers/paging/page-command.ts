@@ -1,10 +1,10 @@
-import type { AppDeps } from '../../app/app-deps.ts';
-import { SEVERITIES, type Severity } from '../../escalation/directory.ts';
-import { pageListReply } from '../../views/paging-list.ts';
-import { pageModal, validatePageInput, PAGE_MODAL_BLOCKS } from '../../views/paging-modal.ts';
-import { UserFacingError, type CommandContext } from '../command-router.ts';
-import type { PageService } from './page-service.ts';
-import { resolveSubproject } from './resolve-subproject.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { SEVERITIES, type Severity } from '../../escalation/domain/directory.ts';
+import { pageListReply } from '../../escalation/views/paging-list.ts';
+import { pageModal, validatePageInput, PAGE_MODAL_BLOCKS } from '../../escalation/views/paging-modal.ts';
+import { UserFacingError, type CommandContext } from '../../platform/commands/command-router.ts';
+import type { PageService } from '../../escalation/page-service.ts';
+import { resolveSubproject } from '../../escalation/domain/resolve-subproject.ts';
 
 /** `severity=warning` (or `sev=`) at the start of the summary picks the severity; default error. */
 export function splitSeverity(text: string): { severity: Severity; summary: string } {

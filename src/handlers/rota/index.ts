@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import type { CommandRouter } from '../command-router.ts';
-import { bootstrapHandoffs, ROTA_JOB_KINDS, runHandoffJob } from './handoff-jobs.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import type { CommandRouter } from '../../platform/commands/command-router.ts';
+import { bootstrapHandoffs, ROTA_JOB_KINDS, runHandoffJob } from '../../rota/jobs/handoff-jobs.ts';
 import { oncallCommand } from './oncall-command.ts';
 import { overrideCommand, registerOverrideModal } from './override-flow.ts';
 import { ownersCommand } from './owners-command.ts';
-import { DEFAULT_ROTA_SETTINGS, RotaModel, rotaRepositoryFor, type RotaSettings } from './rota-model.ts';
+import { DEFAULT_ROTA_SETTINGS, RotaModel, rotaRepositoryFor, type RotaSettings } from '../../rota/rota-model.ts';
 import { scheduleCommand } from './schedule-command.ts';
 import { registerSwapFlow, swapCommand } from './swap-flow.ts';
 

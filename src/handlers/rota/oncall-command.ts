@@ -1,10 +1,10 @@
-import type { AppDeps } from '../../app/app-deps.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { isWithinWorkingHours, localTimeOf } from '../../core/working-hours.ts';
-import { HANDOFF_LOOKAHEAD_MS } from '../../rota/handoff-announcer.ts';
-import { onCallMessage, type OnCallEntryView, type OnCallPersonView } from '../../views/rota-oncall.ts';
-import type { CommandContext } from '../command-router.ts';
+import { HANDOFF_LOOKAHEAD_MS } from '../../rota/domain/handoff-announcer.ts';
+import { onCallMessage, type OnCallEntryView, type OnCallPersonView } from '../../rota/views/rota-oncall.ts';
+import type { CommandContext } from '../../platform/commands/command-router.ts';
 import { subprojectOrThrow, userZone } from './rota-common.ts';
-import type { RotaModel } from './rota-model.ts';
+import type { RotaModel } from '../../rota/rota-model.ts';
 
 /** `/k8s-infra oncall [subproject]`: who is on call now and next, with the handoff time in the reader's zone. */
 export function oncallCommand(deps: AppDeps, model: RotaModel) {

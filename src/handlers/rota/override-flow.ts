@@ -1,13 +1,13 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import { formatDuration, hasErrors, validateOverrideRequest } from '../../rota/validate-override.ts';
-import { ACTION_IDS, CALLBACK_IDS } from '../../views/ids.ts';
-import { formatUtcShort } from '../../views/rota-format.ts';
-import { OVERRIDE_BLOCKS, overrideModal } from '../../views/rota-override-modal.ts';
-import { UserFacingError, type CommandContext } from '../command-router.ts';
-import { handoffJob } from './handoff-jobs.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { formatDuration, hasErrors, validateOverrideRequest } from '../../rota/domain/validate-override.ts';
+import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
+import { formatUtcShort } from '../../rota/views/rota-format.ts';
+import { OVERRIDE_BLOCKS, overrideModal } from '../../rota/views/rota-override-modal.ts';
+import { UserFacingError, type CommandContext } from '../../platform/commands/command-router.ts';
+import { handoffJob } from '../../rota/jobs/handoff-jobs.ts';
 import { personIdOf, subprojectOrThrow } from './rota-common.ts';
-import type { RotaModel } from './rota-model.ts';
+import type { RotaModel } from '../../rota/rota-model.ts';
 
 const DAY = 86_400_000;
 

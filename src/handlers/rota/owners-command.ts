@@ -1,7 +1,7 @@
-import type { AppDeps } from '../../app/app-deps.ts';
-import { staffingReport, utcWeekStart } from '../../rota/staffing.ts';
-import { ownersMessage } from '../../views/rota-owners.ts';
-import type { CommandContext } from '../command-router.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { staffingReport, utcWeekStart } from '../../rota/domain/staffing.ts';
+import { ownersMessage } from '../../rota/views/rota-owners.ts';
+import type { CommandContext } from '../../platform/commands/command-router.ts';
 import { subprojectOrThrow } from './rota-common.ts';
 
 /** `/k8s-infra owners [subproject]`: the charter's staffing report for this UTC week. */

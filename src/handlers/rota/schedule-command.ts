@@ -1,8 +1,8 @@
-import type { AppDeps } from '../../app/app-deps.ts';
-import { scheduleMessage } from '../../views/rota-schedule.ts';
-import { UserFacingError, type CommandContext } from '../command-router.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { scheduleMessage } from '../../rota/views/rota-schedule.ts';
+import { UserFacingError, type CommandContext } from '../../platform/commands/command-router.ts';
 import { subprojectOrThrow, userZone } from './rota-common.ts';
-import type { RotaModel } from './rota-model.ts';
+import type { RotaModel } from '../../rota/rota-model.ts';
 
 const WEEK = 7 * 86_400_000;
 

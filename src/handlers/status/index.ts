@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../app/app-deps.ts';
-import { STATUS_JOB_KINDS } from '../../store/status-repository.ts';
-import type { CommandRouter } from '../command-router.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { STATUS_JOB_KINDS } from '../../status/store/status-repository.ts';
+import type { CommandRouter } from '../../platform/commands/command-router.ts';
 import { statusCommand } from './status-command.ts';
-import { bootstrapSchedule, runAlertJob, runPageJob, runRoundJob } from './status-jobs.ts';
-import { statusRuntimeFor } from './status-runtime.ts';
+import { bootstrapSchedule, runAlertJob, runPageJob, runRoundJob } from '../../status/jobs/status-jobs.ts';
+import { statusRuntimeFor } from '../../status/status-runtime.ts';
 
 /** Status: the `status` subcommand, the scheduled rounds and the alert/page outbox jobs. */
 export function registerStatus(app: App, router: CommandRouter, deps: AppDeps): void {

@@ -1,11 +1,11 @@
-import type { AppDeps } from '../../app/app-deps.ts';
-import { findStatusTarget } from '../../status/find-status-target.ts';
-import { checkServices } from '../../status/run-status-checks.ts';
-import { readServiceStatuses, type ServiceStatus } from '../../status/service-status.ts';
-import { outOfScopeBlocks, serviceStatusBlocks, statusSummaryBlocks } from '../../status/status-blocks.ts';
-import { outOfScopeText, serviceStatusText, statusSummaryText, unknownServiceText } from '../../status/status-text.ts';
-import type { CommandContext } from '../command-router.ts';
-import type { StatusRuntime, StatusService } from './status-runtime.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { findStatusTarget } from '../../status/domain/find-status-target.ts';
+import { checkServices } from '../../status/domain/run-status-checks.ts';
+import { readServiceStatuses, type ServiceStatus } from '../../status/domain/service-status.ts';
+import { outOfScopeBlocks, serviceStatusBlocks, statusSummaryBlocks } from '../../status/views/status-blocks.ts';
+import { outOfScopeText, serviceStatusText, statusSummaryText, unknownServiceText } from '../../status/domain/status-text.ts';
+import type { CommandContext } from '../../platform/commands/command-router.ts';
+import type { StatusRuntime, StatusService } from '../../status/status-runtime.ts';
 
 /**
  * `/k8s-infra status [service]`. Acks at once; the summary reads stored rounds (services never

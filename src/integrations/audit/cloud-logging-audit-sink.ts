@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Logging, type Log, type LoggingOptions } from '@google-cloud/logging';
-import type { AccessAuditEntry } from '../../access/access-request.ts';
-import type { AuditSink } from '../../access/audit-sink.ts';
+import type { AccessAuditEntry } from '../../access/domain/access-request.ts';
+import type { AuditSink } from '../../access/ports/audit-sink.ts';
 
 export interface CloudLoggingAuditSinkOptions {
   projectId: string;

@@ -1,5 +1,5 @@
 import { Logging } from '@google-cloud/logging';
-import type { LogEntrySummary, LogReader } from '../../status/gcp-readers.ts';
+import type { LogEntrySummary, LogReader } from '../../status/ports/gcp-readers.ts';
 import { clientOptions, credentialsResolver, type GcpConnection } from './gcp-connection.ts';
 import { toReaderError, untilAborted } from './reader-errors.ts';
 

@@ -1,5 +1,5 @@
 import { GoogleAuth } from 'google-auth-library';
-import { ReaderError } from '../../status/gcp-readers.ts';
+import { ReaderError } from '../../status/ports/gcp-readers.ts';
 /**
  * How to reach a Google API. Production leaves everything unset: the default endpoint over
  * gRPC with Application Default Credentials. Tests and local mode point the REST fallback at

@@ -1,5 +1,5 @@
 import { ClusterManagerClient } from '@google-cloud/container';
-import { ReaderError, type ClusterReader, type ClusterSnapshot, type NodePoolSnapshot } from '../../status/gcp-readers.ts';
+import { ReaderError, type ClusterReader, type ClusterSnapshot, type NodePoolSnapshot } from '../../status/ports/gcp-readers.ts';
 import { clientOptions, credentialsResolver, type GcpConnection } from './gcp-connection.ts';
 import { toReaderError, untilAborted } from './reader-errors.ts';
 

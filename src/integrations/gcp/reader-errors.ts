@@ -1,4 +1,4 @@
-import { ReaderError, type ReaderErrorKind } from '../../status/gcp-readers.ts';
+import { ReaderError, type ReaderErrorKind } from '../../status/ports/gcp-readers.ts';
 
 /** gRPC status codes that google-gax puts on errors (REST errors are mapped to them too). */
 const KIND_BY_GRPC_CODE: Record<number, ReaderErrorKind> = {

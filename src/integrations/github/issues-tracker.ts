@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import type { IncidentTracker, NewTrackerIssue, TrackerIssue } from '../../incidents/incident-tracker.ts';
+import type { IncidentTracker, NewTrackerIssue, TrackerIssue } from '../../incidents/ports/incident-tracker.ts';
 import { createGithubClient, httpStatus, splitRepo } from './create-github-client.ts';
 
 /** Errors name the HTTP status, so the job's last_error and the timeline say what GitHub answered. */

@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import type { CodeHost, OpenedPullRequest, RepoFile, RepoSide } from '../../access/code-host.ts';
+import type { CodeHost, OpenedPullRequest, RepoFile, RepoSide } from '../../access/ports/code-host.ts';
 import { httpStatus, splitRepo, validationMessages } from './create-github-client.ts';
 
 interface PullLike {

@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import { trimSlashes, type GroupsSource } from '../../access/groups-source.ts';
+import { trimSlashes, type GroupsSource } from '../../access/ports/groups-source.ts';
 import { httpStatus, splitRepo } from './create-github-client.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { PagerOutcome } from '../../escalation/pager.ts';
+import type { PagerOutcome } from '../../escalation/ports/pager.ts';
 
 function describeBody(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;

@@ -1,6 +1,6 @@
 import { api } from '@pagerduty/pdjs';
-import type { Pager, PagerAction, PagerAlert, PagerOutcome, PagerRef } from '../../escalation/pager.ts';
-import { MAX_PAGE_ID_LENGTH } from '../../escalation/pager.ts';
+import type { Pager, PagerAction, PagerAlert, PagerOutcome, PagerRef } from '../../escalation/ports/pager.ts';
+import { MAX_PAGE_ID_LENGTH } from '../../escalation/ports/pager.ts';
 import { classifyPagerDutyResponse } from './classify-response.ts';
 import { truncateSummary } from './truncate-summary.ts';
 

@@ -1,4 +1,4 @@
-import type { ExternalPagerEvent } from '../../escalation/pager.ts';
+import type { ExternalPagerEvent } from '../../escalation/ports/pager.ts';
 
 export type PagerDutyWebhookResult =
   | { kind: 'event'; eventType: 'incident.acknowledged' | 'incident.resolved'; event: ExternalPagerEvent }

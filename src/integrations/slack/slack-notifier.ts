@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { Notifier, OutgoingMessage, PostedMessage } from '../../core/notifier.ts';
-import type { Metrics } from '../../http/metrics.ts';
+import type { Metrics } from '../../platform/http/metrics.ts';
 
 /** Notifier over the Web API: resolves channel names once, counts Slack errors by method. */
 export class SlackNotifier implements Notifier {

@@ -1,7 +1,7 @@
-import { canonicalDnsValue } from '../dns-values.ts';
-import type { DnsAnswer, DnsClient, DnsQueryType } from '../dns-client.ts';
-import type { OctodnsRecord } from '../octodns-zone.ts';
-import { severityOf, worstState, type Probe, type ProbeState, type ProbeVerdict } from '../probe.ts';
+import { canonicalDnsValue } from '../domain/dns-values.ts';
+import type { DnsAnswer, DnsClient, DnsQueryType } from '../../integrations/dns/dns-client.ts';
+import type { OctodnsRecord } from '../domain/octodns-zone.ts';
+import { severityOf, worstState, type Probe, type ProbeState, type ProbeVerdict } from '../domain/probe.ts';
 
 export const PROBED_DNS_TYPES: readonly DnsQueryType[] = ['A', 'AAAA', 'CNAME', 'TXT', 'MX', 'CAA'];
 

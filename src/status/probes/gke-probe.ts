@@ -1,5 +1,5 @@
-import { readerFailure, type ClusterReader, type ClusterRef, type NodePoolSnapshot } from '../gcp-readers.ts';
-import { describeError, severityOf, worstState, type Probe, type ProbeState, type ProbeVerdict } from '../probe.ts';
+import { readerFailure, type ClusterReader, type ClusterRef, type NodePoolSnapshot } from '../ports/gcp-readers.ts';
+import { describeError, severityOf, worstState, type Probe, type ProbeState, type ProbeVerdict } from '../domain/probe.ts';
 
 export interface GkeProbeOptions extends ClusterRef {
   id?: string;

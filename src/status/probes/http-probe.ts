@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { request as httpsRequest } from 'node:https';
 import { rootCertificates, type TLSSocket } from 'node:tls';
 import type { Clock } from '../../core/clock.ts';
-import { describeError, verdict, type Probe, type ProbeVerdict } from '../probe.ts';
+import { describeError, verdict, type Probe, type ProbeVerdict } from '../domain/probe.ts';
 
 export interface HttpProbeOptions {
   id?: string;

@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
-import { readerFailure, type LogReader } from '../gcp-readers.ts';
-import { describeError, type Probe, type ProbeVerdict } from '../probe.ts';
+import { readerFailure, type LogReader } from '../ports/gcp-readers.ts';
+import { describeError, type Probe, type ProbeVerdict } from '../domain/probe.ts';
 
 const MINUTE_MS = 60_000;
 

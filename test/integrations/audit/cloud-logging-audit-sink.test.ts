@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggingOptions } from '@google-cloud/logging';
-import type { AccessAuditEntry } from '../../../src/access/access-request.ts';
-import { FanOutAuditSink, InMemoryAuditSink } from '../../../src/access/audit-sink.ts';
+import type { AccessAuditEntry } from '../../../src/access/domain/access-request.ts';
+import { FanOutAuditSink, InMemoryAuditSink } from '../../../src/access/ports/audit-sink.ts';
 import { CloudLoggingAuditSink } from '../../../src/integrations/audit/cloud-logging-audit-sink.ts';
 import { fakeAuthClient, FakeCloudLogging } from './fake-cloud-logging.ts';
 

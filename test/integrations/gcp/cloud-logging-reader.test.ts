@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
-import { probeSchema } from '../../../src/config/sections/probes.ts';
+import { probeSchema } from '../../../src/platform/config/sections/probes.ts';
 import { createCloudLoggingReader } from '../../../src/integrations/gcp/cloud-logging-reader.ts';
 import { noCredentialsAuthClient } from '../../../src/integrations/gcp/gcp-connection.ts';
 import { buildProbe } from '../../../src/status/build-probe.ts';
-import type { LogReader } from '../../../src/status/gcp-readers.ts';
+import type { LogReader } from '../../../src/status/ports/gcp-readers.ts';
 import { googleError, json, startFakeGoogleApi, type FakeGoogleApi, type SeenRequest } from './helpers/fake-google-api.ts';
 
 const now = new Date('2026-03-01T12:00:00Z');

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
-import { probeSchema } from '../../../src/config/sections/probes.ts';
+import { probeSchema } from '../../../src/platform/config/sections/probes.ts';
 import { createGkeClusterReader, type GkeClusterReader } from '../../../src/integrations/gcp/gke-cluster-reader.ts';
 import { noCredentialsAuthClient } from '../../../src/integrations/gcp/gcp-connection.ts';
 import { buildProbe } from '../../../src/status/build-probe.ts';
-import { ReaderError } from '../../../src/status/gcp-readers.ts';
+import { ReaderError } from '../../../src/status/ports/gcp-readers.ts';
 import { googleError, json, startFakeGoogleApi, type FakeGoogleApi } from './helpers/fake-google-api.ts';
 
 /** prow-build as in audit/gke-clusters-summary.txt, in proto JSON with numeric enums (the client asks for enum-encoding=int). */

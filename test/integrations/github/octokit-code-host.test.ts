@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AccessRequest } from '../../../src/access/access-request.ts';
-import { approveAccessRequest, recordPullRequestClosed, recordPullRequestOpened } from '../../../src/access/access-request-lifecycle.ts';
-import { GroupsYamlEditError } from '../../../src/access/edit-group-members.ts';
-import { parsePullRequestClosed, verifyGithubSignature } from '../../../src/access/github-webhook.ts';
-import { isPermanentPullRequestError, openAccessPullRequest } from '../../../src/access/open-access-pull-request.ts';
+import type { AccessRequest } from '../../../src/access/domain/access-request.ts';
+import { approveAccessRequest, recordPullRequestClosed, recordPullRequestOpened } from '../../../src/access/domain/access-request-lifecycle.ts';
+import { GroupsYamlEditError } from '../../../src/access/domain/edit-group-members.ts';
+import { parsePullRequestClosed, verifyGithubSignature } from '../../../src/integrations/github/webhook-events.ts';
+import { isPermanentPullRequestError, openAccessPullRequest } from '../../../src/access/use-cases/open-access-pull-request.ts';
 import { createGithubClient } from '../../../src/integrations/github/create-github-client.ts';
 import { OctokitCodeHost } from '../../../src/integrations/github/octokit-code-host.ts';
 import { readK8sIo } from '../../access/helpers/fixtures.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGroupCatalog } from '../../../src/access/group-catalog.ts';
-import { LocalDirectoryGroupsSource } from '../../../src/access/local-directory-groups-source.ts';
+import { loadGroupCatalog } from '../../../src/access/domain/group-catalog.ts';
+import { LocalDirectoryGroupsSource } from '../../../src/integrations/github/local-directory-groups-source.ts';
 import { createGithubClient } from '../../../src/integrations/github/create-github-client.ts';
 import { OctokitGroupsSource } from '../../../src/integrations/github/octokit-groups-source.ts';
 import { K8S_IO_CHECKOUT } from '../../access/helpers/fixtures.ts';

@@ -4,15 +4,15 @@
  * verified webhooks back to the page.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PagerEffect, Transition } from '../../../src/escalation/effects.ts';
-import { acknowledge, applyExternalPagerEvent, pagerActionWanted, startPage } from '../../../src/escalation/escalation-engine.ts';
-import type { Pager } from '../../../src/escalation/pager.ts';
-import type { PageState } from '../../../src/escalation/page-state.ts';
-import { recordPagerOutcome } from '../../../src/escalation/record-pager-outcome.ts';
+import type { PagerEffect, Transition } from '../../../src/escalation/domain/effects.ts';
+import { acknowledge, applyExternalPagerEvent, pagerActionWanted, startPage } from '../../../src/escalation/domain/escalation-engine.ts';
+import type { Pager } from '../../../src/escalation/ports/pager.ts';
+import type { PageState } from '../../../src/escalation/domain/page-state.ts';
+import { recordPagerOutcome } from '../../../src/escalation/domain/record-pager-outcome.ts';
 import { parsePagerDutyWebhook } from '../../../src/integrations/pagerduty/parse-webhook.ts';
 import { createPagerDutyPager } from '../../../src/integrations/pagerduty/pagerduty-pager.ts';
 import { signPagerDutyWebhook, verifyPagerDutySignature } from '../../../src/integrations/pagerduty/verify-webhook.ts';
-import { REFERENCE, directory, minutesAfter } from '../../escalation/directory-fixture.ts';
+import { REFERENCE, directory, minutesAfter } from '../../escalation/domain/directory-fixture.ts';
 import type { FakePagerDuty } from './fake-pagerduty.ts';
 import { startFakePagerDuty } from './fake-pagerduty.ts';
 import { incidentWebhookBody } from './webhook-client.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PagerAlert } from '../../../src/escalation/pager.ts';
+import type { PagerAlert } from '../../../src/escalation/ports/pager.ts';
 import { createPagerDutyPager, eventsEndpoint } from '../../../src/integrations/pagerduty/pagerduty-pager.ts';
 import { TRUNCATION_MARKER } from '../../../src/integrations/pagerduty/truncate-summary.ts';
 import type { FakePagerDuty } from './fake-pagerduty.ts';

@@ -1,5 +1,5 @@
-import type { ProbeResult, ProbeState } from '../../../src/status/probe.ts';
-import type { ServiceStatus } from '../../../src/status/service-status.ts';
+import type { ProbeResult, ProbeState } from '../../../src/status/domain/probe.ts';
+import type { ServiceStatus } from '../../../src/status/domain/service-status.ts';
 
 export const NOW = new Date('2026-03-01T12:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);

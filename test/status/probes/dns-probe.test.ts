@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
-import { probeSchema } from '../../../src/config/sections/probes.ts';
+import { probeSchema } from '../../../src/platform/config/sections/probes.ts';
 import { buildProbe, ProbeBuildError, type ProbeDeps } from '../../../src/status/build-probe.ts';
-import { createNodeDnsClient } from '../../../src/status/dns-client.ts';
+import { createNodeDnsClient } from '../../../src/integrations/dns/dns-client.ts';
 import { loadOctodnsZones } from '../../../src/status/load-octodns-zones.ts';
-import { runProbes } from '../../../src/status/run-probes.ts';
+import { runProbes } from '../../../src/status/domain/run-probes.ts';
 import { startFakeDnsServer, type FakeDnsRecords, type FakeDnsServer } from '../helpers/fake-dns-server.ts';
 
 const zones = loadOctodnsZones(new URL('../../fixtures/k8s.io/dns/zone-configs/', import.meta.url).pathname);

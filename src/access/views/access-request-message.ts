@@ -1,0 +1,95 @@
+import type { KnownBlock } from '@slack/types';
+import type { AccessRequest, AccessRequestStatus } from '../domain/access-request.ts';
+import { ACTION_IDS } from '../../platform/ids.ts';
+
+export interface AccessMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const STATUS_LINE: Record<AccessRequestStatus, string> = {
+  pending: ':hourglass_flowing_sand: Waiting for approval',
+  approved: ':white_check_mark: Approved — preparing the pull request',
+  pr_opened: ':arrows_counterclockwise: Pull request open, waiting for merge',
+  fulfilled: ':tada: Granted',
+  closed: ':no_entry_sign: Pull request closed without merging',
+  denied: ':x: Denied',
+  cancelled: ':leftwards_arrow_with_hook: Withdrawn by the requester',
+  failed: ':warning: Could not prepare the pull request',
+  expiring: ':alarm_clock: Expired — preparing the removal pull request',
+  removal_pr_opened: ':alarm_clock: Expired — removal pull request open',
+  expired: ':lock: Access ended',
+};
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Slack mrkdwn control characters in user text. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function requestSummary(request: AccessRequest): string {
+  return `${request.memberEmail} → ${request.group.name}${request.until ? ` until ${request.until}` : ' (permanent)'}`;
+}
+
+/**
+ * The approval message (channel and approvers' DMs): who asks for what and why, who may approve,
+ * progress, and Approve / Deny while it is pending. `approverMentions` maps GitHub handles to
+ * `<@U…>` where the person is known.
+ */
+export function accessRequestMessage(request: AccessRequest, approverMentions: ReadonlyMap<string, string> = new Map()): AccessMessage {
+  const who = (handle: string) => approverMentions.get(handle.toLowerCase()) ?? `@${handle}`;
+  const approvers = request.approversAtRequest.slice(0, 15).map(who).join(', ') + (request.approversAtRequest.length > 15 ? ', …' : '');
+  const fields = [
+    { type: 'mrkdwn' as const, text: `*Group*\n\`${request.group.emailId}\`` },
+    { type: 'mrkdwn' as const, text: `*Member*\n${escapeMrkdwn(request.memberEmail)}` },
+    { type: 'mrkdwn' as const, text: `*Requested by*\n<@${request.requester.slackUserId}>` },
+    { type: 'mrkdwn' as const, text: `*Duration*\n${request.until ? `until ${request.until} (inclusive)` : 'permanent'}` },
+  ];
+  const progress =
+    request.approvals.length > 0
+      ? `Approved by ${request.approvals.map((a) => `<@${a.slackUserId}>`).join(', ')} (${request.approvals.length}/${request.requiredApprovals})`
+      : `Needs ${request.requiredApprovals === 2 ? 'two distinct approvers' : 'one approver'}`;
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `*Access request* — ${STATUS_LINE[request.status]}` } },
+    { type: 'section', fields },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Justification*\n${clip(escapeMrkdwn(request.justification), 2900)}` } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${progress}. Approvers (${request.group.file}): ${approvers || 'none found'}`, 3000) }] },
+  ];
+  const notes: string[] = [];
+  if (request.pullRequest) notes.push(`Pull request: <${request.pullRequest.url}|#${request.pullRequest.number}>`);
+  if (request.removalPullRequest) notes.push(`Removal pull request: <${request.removalPullRequest.url}|#${request.removalPullRequest.number}>`);
+  if (request.denial) notes.push(`Denied by <@${request.denial.slackUserId}>: ${escapeMrkdwn(request.denial.reason)}`);
+  if (request.failure) notes.push(`:warning: ${escapeMrkdwn(request.failure.reason)}. Nothing was opened; make the change by hand.`);
+  if (request.retrying) notes.push(`:warning: GitHub failed (${escapeMrkdwn(request.retrying.error)}); retrying automatically (attempt ${request.retrying.attempts}).`);
+  if (notes.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(notes.join('\n'), 3000) } });
+  if (request.status === 'pending') {
+    blocks.push({
+      type: 'actions',
+      block_id: `access-decide:${request.id}`,
+      elements: [
+        { type: 'button', action_id: ACTION_IDS.access.approve, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value: request.id },
+        { type: 'button', action_id: ACTION_IDS.access.deny, text: { type: 'plain_text', text: 'Deny' }, style: 'danger', value: request.id },
+      ],
+    });
+  }
+  return { text: `Access request: ${requestSummary(request)} — ${STATUS_LINE[request.status].replace(/^:[a-z_]+: /, '')}`, blocks };
+}
+
+/** `/k8s-infra access list`: the person's own requests and what waits on them. */
+export function accessListReply(args: { mine: readonly AccessRequest[]; waiting: readonly AccessRequest[] }): { response_type: 'ephemeral'; text: string; blocks: KnownBlock[] } {
+  const line = (r: AccessRequest) => {
+    const pr = r.pullRequest ? ` <${r.pullRequest.url}|#${r.pullRequest.number}>` : '';
+    return `• ${escapeMrkdwn(requestSummary(r))} — ${STATUS_LINE[r.status].replace(/^:[a-z_]+: /, '')}${pr}`;
+  };
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*Your access requests*\n${args.mine.length ? args.mine.slice(0, 20).map(line).join('\n') : '_None yet. `/k8s-infra access` asks for one._'}`, 3000) } },
+  ];
+  if (args.waiting.length > 0) {
+    const waiting = args.waiting.slice(0, 20).map((r) => `${line(r)} (from <@${r.requester.slackUserId}>)`);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Waiting for your approval*\n${waiting.join('\n')}`, 3000) } });
+  }
+  return { response_type: 'ephemeral', text: `${args.mine.length} request(s) of yours, ${args.waiting.length} waiting for you`, blocks };
+}

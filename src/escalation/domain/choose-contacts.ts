@@ -1,0 +1,134 @@
+import { isWithinWorkingHours, localTimeOf } from '../../core/working-hours.ts';
+import type { Contact, EscalationDirectory, Severity } from './directory.ts';
+import type { EscalationStep } from './policy-schema.ts';
+import { resolveTargets } from './resolve-targets.ts';
+
+export interface ChooseContactsInput {
+  step: EscalationStep;
+  /** 1-based, as people read it on the timeline. */
+  stepNumber: number;
+  subprojectId: string;
+  severity: Severity;
+  now: Date;
+  directory: EscalationDirectory;
+  /** People already notified earlier in this pass of the same page → the step number that did it. */
+  alreadyNotified?: ReadonlyMap<string, number>;
+}
+
+interface DecisionBase {
+  contact: Contact;
+  /** The target that named them: "primary", "owners", "person thockin"... */
+  via: string;
+  /** Timeline text, e.g. "skipped @bob: 03:12 in Asia/Kolkata, severity warning". */
+  reason: string;
+}
+export interface NotifyDecision extends DecisionBase {
+  action: 'notify';
+  withinWorkingHours: boolean;
+  localTime: string;
+}
+export interface SkipDecision extends DecisionBase {
+  action: 'skip';
+  withinWorkingHours: false;
+  localTime: string;
+}
+export interface AlreadyNotifiedDecision extends DecisionBase {
+  action: 'already-notified';
+  notifiedAtStep: number;
+}
+export type ContactDecision = NotifyDecision | SkipDecision | AlreadyNotifiedDecision;
+
+export interface ContactChoice {
+  /** Who to notify, people inside their working hours first. Empty only when the step named nobody new. */
+  notify: NotifyDecision[];
+  /** Every decision in timeline order: notified, skipped, not re-notified. */
+  decisions: ContactDecision[];
+  /** Targets that resolved to nobody (empty rotation, unknown id). */
+  notes: string[];
+}
+
+function localClock(contact: Contact, now: Date): string {
+  const local = localTimeOf(now, contact.timezone);
+  // The weekday only matters to a reader when it is why the person is off.
+  const day = contact.workingHours.days.includes(local.weekday) ? '' : `${local.weekday[0]!.toUpperCase()}${local.weekday.slice(1)} `;
+  return `${day}${local.clock} in ${contact.timezone}`;
+}
+
+/**
+ * Decides who a step notifies. People inside their working hours go first. People outside them
+ * are woken only for `critical` pages, or when none of the people this step would newly notify
+ * is inside their hours: a step never notifies nobody just because of the clock.
+ *
+ * Deduplication: within one pass a person is notified at most once, so someone reached at step 1
+ * is not notified again at step 2 (they are listed as "not re-notified"). A repeat pass starts with
+ * an empty `alreadyNotified`, so everyone is notified again then; that is what `repeat` is for.
+ * The "nobody within working hours" fallback looks only at the people this step would newly
+ * notify: an owner already paged at step 1 who is awake did not answer, so step 2 must reach
+ * someone else rather than stay silent because of them.
+ */
+export function chooseContacts(input: ChooseContactsInput): ContactChoice {
+  const { step, stepNumber, subprojectId, severity, now, directory } = input;
+  const already = input.alreadyNotified ?? new Map<string, number>();
+  const { people, notes } = resolveTargets(step.targets, subprojectId, now, directory);
+
+  const alreadyNotified: AlreadyNotifiedDecision[] = [];
+  const inside: { contact: Contact; via: string; clock: string }[] = [];
+  const outside: { contact: Contact; via: string; clock: string }[] = [];
+  for (const { contact, via } of people) {
+    const earlier = already.get(contact.id);
+    if (earlier !== undefined) {
+      alreadyNotified.push({
+        action: 'already-notified',
+        contact,
+        via,
+        notifiedAtStep: earlier,
+        reason: `not re-notified @${contact.id}: already notified at step ${earlier} of this pass`,
+      });
+      continue;
+    }
+    const entry = { contact, via, clock: localClock(contact, now) };
+    if (isWithinWorkingHours(contact.workingHours, contact.timezone, now)) inside.push(entry);
+    else outside.push(entry);
+  }
+
+  const notify: NotifyDecision[] = inside.map(({ contact, via, clock }) => ({
+    action: 'notify',
+    contact,
+    via,
+    withinWorkingHours: true,
+    localTime: clock,
+    reason: `notified @${contact.id}: ${clock}, working hours`,
+  }));
+  const skipped: SkipDecision[] = [];
+  for (const { contact, via, clock } of outside) {
+    if (severity === 'critical') {
+      notify.push({
+        action: 'notify',
+        contact,
+        via,
+        withinWorkingHours: false,
+        localTime: clock,
+        reason: `notified @${contact.id} outside working hours: ${clock}, severity critical`,
+      });
+    } else if (inside.length === 0) {
+      notify.push({
+        action: 'notify',
+        contact,
+        via,
+        withinWorkingHours: false,
+        localTime: clock,
+        reason: `notified @${contact.id} outside working hours: nobody at step ${stepNumber} is within working hours (${clock})`,
+      });
+    } else {
+      skipped.push({
+        action: 'skip',
+        contact,
+        via,
+        withinWorkingHours: false,
+        localTime: clock,
+        reason: `skipped @${contact.id}: ${clock}, severity ${severity}`,
+      });
+    }
+  }
+  return { notify, decisions: [...notify, ...skipped, ...alreadyNotified], notes };
+}

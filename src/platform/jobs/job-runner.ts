@@ -1,0 +1,155 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../../core/clock.ts';
+import type { Job, Jobs } from './jobs.ts';
+
+export interface JobContext {
+  worker: string;
+  now: Date;
+}
+
+/**
+ * A handler does the job's work. It should commit its state change together with
+ * `jobs.complete(job.id, ctx.worker, now, trx)`; if it returns without completing, the runner
+ * completes the job. Throwing retries with backoff; `PermanentJobError` fails it for good.
+ */
+export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
+
+export class PermanentJobError extends Error {}
+
+export interface JobRunnerOptions {
+  worker: string;
+  pollMs?: number;
+  batch?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+}
+
+export function backoffMs(attempt: number): number {
+  return Math.min(60 * 60_000, 1000 * 2 ** Math.min(attempt, 20));
+}
+
+export class JobRunner {
+  private readonly handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private stopped = true;
+  private wakeRequested = false;
+  readonly worker: string;
+  private readonly pollMs: number;
+  private readonly batch: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly jobs: Jobs,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    options: JobRunnerOptions,
+  ) {
+    this.worker = options.worker;
+    this.pollMs = options.pollMs ?? 250;
+    this.batch = options.batch ?? 32;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 12;
+  }
+
+  register(kind: string, handler: JobHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`job kind ${kind} registered twice`);
+    this.handlers.set(kind, handler);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.running) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Run due work soon, e.g. right after enqueueing a job due now. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+    this.timer.unref?.();
+  }
+
+  /**
+   * Runs every due job until none is left; exported for tests that drive time by hand. Returns how
+   * many ran. Up to `batch` jobs are in flight at once, and more are claimed as soon as half the
+   * slots are free, so one slow job (a Slack call, a row lock) never holds back the rest.
+   */
+  async runDue(): Promise<number> {
+    let total = 0;
+    const inFlight = new Set<Promise<void>>();
+    for (;;) {
+      const room = this.batch - inFlight.size;
+      if (inFlight.size === 0 || room >= this.batch / 2) {
+        const claimed = await this.jobs.claimDue(this.worker, this.clock.now(), room, this.leaseMs);
+        total += claimed.length;
+        for (const job of claimed) {
+          const running: Promise<void> = this.runOne(job).finally(() => inFlight.delete(running));
+          inFlight.add(running);
+        }
+        if (claimed.length === 0 && inFlight.size === 0) return total;
+        if (claimed.length === room && room > 0) continue;
+      }
+      if (inFlight.size > 0) await Promise.race(inFlight);
+      else return total;
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped || this.running) return;
+    this.running = true;
+    try {
+      await this.runDue();
+    } catch (err) {
+      this.log.error({ err }, 'job runner pass failed; will retry');
+    } finally {
+      this.running = false;
+    }
+    if (this.stopped) return;
+    if (this.wakeRequested) {
+      this.wakeRequested = false;
+      this.schedule(0);
+      return;
+    }
+    this.schedule(this.pollMs);
+  }
+
+  private async runOne(job: Job): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    const now = this.clock.now();
+    if (!handler) {
+      await this.jobs.fail(job.id, this.worker, `no handler for job kind ${job.kind}`, now);
+      this.log.error({ job: job.id, kind: job.kind }, 'no handler for job kind');
+      return;
+    }
+    try {
+      await handler(job, { worker: this.worker, now });
+      await this.jobs.complete(job.id, this.worker, this.clock.now());
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof PermanentJobError || job.attempts >= this.maxAttempts) {
+        this.log.error({ job: job.id, kind: job.kind, err: message }, 'job failed permanently');
+        await this.jobs.fail(job.id, this.worker, message, this.clock.now());
+      } else {
+        const retryAt = new Date(this.clock.now().getTime() + backoffMs(job.attempts));
+        this.log.warn({ job: job.id, kind: job.kind, err: message, retryAt }, 'job failed; retrying');
+        await this.jobs.retryLater(job.id, this.worker, retryAt, message, this.clock.now());
+      }
+    }
+  }
+}

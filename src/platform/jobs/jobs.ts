@@ -1,0 +1,136 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../store/database-schema.ts';
+import type { Dialect } from '../store/open-database.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface Job {
+  id: string;
+  kind: string;
+  dueAt: Date;
+  payload: unknown;
+  attempts: number;
+}
+
+export interface NewJob {
+  /** Idempotency key: the same id is scheduled once, however often it is enqueued. */
+  id: string;
+  kind: string;
+  dueAt: Date;
+  payload?: unknown;
+}
+
+/**
+ * Due-time rows: every timed thing the bot does (handoffs, escalation steps, reminders, expiries,
+ * probe runs, outbox retries) is one. A replica claims a row by writing its name and a lease
+ * expiry in one statement (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite serializes writers),
+ * so two replicas never hold the same row, and a replica that dies loses its lease, not the job.
+ */
+export class Jobs {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  async enqueue(job: NewJob, now: Date, trx: Executor = this.db): Promise<boolean> {
+    const result = await trx
+      .insertInto('jobs')
+      .values({
+        id: job.id,
+        kind: job.kind,
+        due_at: job.dueAt.getTime(),
+        payload: JSON.stringify(job.payload ?? null),
+        status: 'pending',
+        attempts: 0,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        created_at: now.getTime(),
+        updated_at: now.getTime(),
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  /** Claims up to `limit` due rows for `worker` until `now + leaseMs`. */
+  async claimDue(worker: string, now: Date, limit: number, leaseMs: number): Promise<Job[]> {
+    const nowMs = now.getTime();
+    const lockUntil = nowMs + leaseMs;
+    const skipLocked = this.dialect === 'postgres' ? sql`for update skip locked` : sql``;
+    const result = await sql<{ id: string; kind: string; due_at: number; payload: string; attempts: number }>`
+      update jobs set locked_by = ${worker}, locked_until = ${lockUntil}, attempts = attempts + 1, updated_at = ${nowMs}
+      where id in (
+        select id from jobs
+        where status = 'pending' and due_at <= ${nowMs} and (locked_until is null or locked_until < ${nowMs})
+        order by due_at
+        limit ${limit}
+        ${skipLocked}
+      )
+      returning id, kind, due_at, payload, attempts`.execute(this.db);
+    return result.rows
+      .map((r) => ({ id: r.id, kind: r.kind, dueAt: new Date(Number(r.due_at)), payload: JSON.parse(r.payload) as unknown, attempts: Number(r.attempts) }))
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  }
+
+  /**
+   * Marks a claimed job done; pass the transaction of the job's own state change so both commit
+   * together. Returns false when the lease was lost (another worker took over), and the caller
+   * must then roll back.
+   */
+  async complete(id: string, worker: string, now: Date, trx: Executor = this.db): Promise<boolean> {
+    const r = await trx
+      .updateTable('jobs')
+      .set({ status: 'done', locked_until: null, updated_at: now.getTime() })
+      .where('id', '=', id)
+      .where('locked_by', '=', worker)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async retryLater(id: string, worker: string, dueAt: Date, error: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ due_at: dueAt.getTime(), locked_by: null, locked_until: null, last_error: error.slice(0, 2000), updated_at: now.getTime() })
+      .where('id', '=', id)
+      .where('locked_by', '=', worker)
+      .execute();
+  }
+
+  async fail(id: string, worker: string, error: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ status: 'failed', locked_until: null, last_error: error.slice(0, 2000), updated_at: now.getTime() })
+      .where('id', '=', id)
+      .where('locked_by', '=', worker)
+      .execute();
+  }
+
+  async cancel(id: string, now: Date, trx: Executor = this.db): Promise<void> {
+    await trx.updateTable('jobs').set({ status: 'cancelled', updated_at: now.getTime() }).where('id', '=', id).where('status', '=', 'pending').execute();
+  }
+
+  /** Moves a pending job's due time, e.g. "escalate now". */
+  async reschedule(id: string, dueAt: Date, now: Date, trx: Executor = this.db): Promise<void> {
+    await trx.updateTable('jobs').set({ due_at: dueAt.getTime(), updated_at: now.getTime() }).where('id', '=', id).where('status', '=', 'pending').execute();
+  }
+
+  async get(id: string): Promise<(Job & { status: string; lastError: string | null }) | undefined> {
+    const r = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) return undefined;
+    return { id: r.id, kind: r.kind, dueAt: new Date(Number(r.due_at)), payload: JSON.parse(r.payload) as unknown, attempts: Number(r.attempts), status: r.status, lastError: r.last_error };
+  }
+
+  async nextDueAt(): Promise<Date | undefined> {
+    const r = await this.db.selectFrom('jobs').select((eb) => eb.fn.min('due_at').as('due')).where('status', '=', 'pending').executeTakeFirst();
+    return r?.due == null ? undefined : new Date(Number(r.due));
+  }
+
+  async countByStatus(kind?: string): Promise<Record<string, number>> {
+    let q = this.db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status');
+    if (kind) q = q.where('kind', '=', kind);
+    const rows = await q.execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+}

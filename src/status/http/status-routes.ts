@@ -1,0 +1,62 @@
+import type { Express, Response } from 'express';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { statusRuntimeFor } from '../status-runtime.ts';
+import { readServiceStatuses } from '../domain/service-status.ts';
+import { buildStatusPageModel, renderStatusPage, statusJson, type StatusPageModel } from '../views/status-page.ts';
+
+/** Status changes at most once a round; a few seconds of reuse keeps a burst of visitors off the database. */
+const CACHE_MS = 5000;
+
+/**
+ * `GET /status` (public HTML) and `GET /status.json`: every service, its state, last check and
+ * uptime over 24 h and 7 d. Only what the public may see: no people, no contact data, no probe internals.
+ */
+export function registerStatusRoutes(web: Express, deps: AppDeps): void {
+  let cached: { at: number; model: Promise<StatusPageModel> } | undefined;
+  // Rendered once per model, not once per visitor.
+  const rendered = new WeakMap<StatusPageModel, { html?: string; json?: string }>();
+  const renderedOf = (m: StatusPageModel) => {
+    let r = rendered.get(m);
+    if (!r) rendered.set(m, (r = {}));
+    return r;
+  };
+  const model = (): Promise<StatusPageModel> => {
+    const now = deps.clock.now();
+    if (cached && Math.abs(now.getTime() - cached.at) < CACHE_MS) return cached.model;
+    const runtime = statusRuntimeFor(deps);
+    const identities = deps.config.services.map((s) => ({ id: s.id, name: s.name, sigs: s.sigs }));
+    const next = readServiceStatuses(identities, runtime.repository, now).then((statuses) => buildStatusPageModel(statuses, now));
+    cached = { at: now.getTime(), model: next };
+    next.catch(() => {
+      if (cached?.model === next) cached = undefined;
+    });
+    return next;
+  };
+  const fail = (res: Response, err: unknown) => {
+    deps.log.error({ err: (err as Error).message }, 'status page: could not read the status store');
+    res.status(503).type('text/plain').send('Status is temporarily unavailable.');
+  };
+
+  web.get('/status', (_req, res) => {
+    model().then(
+      (m) => {
+        deps.metrics.httpRequests.inc({ route: '/status', status: '200' });
+        const r = renderedOf(m);
+        r.html ??= renderStatusPage(m);
+        res.set('cache-control', 'public, max-age=15').type('html').send(r.html);
+      },
+      (err: unknown) => fail(res, err),
+    );
+  });
+  web.get('/status.json', (_req, res) => {
+    model().then(
+      (m) => {
+        deps.metrics.httpRequests.inc({ route: '/status.json', status: '200' });
+        const r = renderedOf(m);
+        r.json ??= JSON.stringify(statusJson(m));
+        res.set('cache-control', 'public, max-age=15').type('json').send(r.json);
+      },
+      (err: unknown) => fail(res, err),
+    );
+  });
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessRequest } from '../../../src/access/domain/access-request.ts';
+import { accessListReply, accessRequestMessage } from '../../../src/access/views/access-request-message.ts';
+import { accessDenyModal, accessRequestModal, groupOptions } from '../../../src/access/views/access-request-modal.ts';
+
+const base: AccessRequest = {
+  id: 'ar-0123456789ab',
+  status: 'pending',
+  group: { emailId: 'k8s-infra-gcp-auditors@kubernetes.io', name: 'k8s-infra-gcp-auditors', file: 'groups/sig-k8s-infra/groups.yaml' },
+  memberEmail: 'sj7trunks@pendulus.net',
+  requester: { slackUserId: 'U0JIMANGE', github: 'jimangel', name: 'Jim Angel' },
+  justification: 'Benjamin will provide orientation about <cost> & optimisation.',
+  requiredApprovals: 2,
+  approversAtRequest: ['ameukam', 'dims', 'cblecker'],
+  approvals: [{ slackUserId: 'U0AMEUKAM', github: 'ameukam', at: '2022-01-19T12:05:00.000Z' }],
+  createdAt: '2022-01-19T12:00:00.000Z',
+  updatedAt: '2022-01-19T12:05:00.000Z',
+  version: 2,
+};
+const mentions = new Map([
+  ['ameukam', '<@U0AMEUKAM>'],
+  ['dims', '<@U0DIMS001>'],
+]);
+
+describe('access views', () => {
+  it('request modal', () => {
+    const view = accessRequestModal({ defaultEmail: 'jimangel@example.org', channel: 'wg-k8s-infra' });
+    expect(view).toMatchSnapshot();
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    expect(view.submit!.text.length).toBeLessThanOrEqual(24);
+  });
+
+  it('group options stay within 75 characters', () => {
+    const options = groupOptions([
+      { emailId: 'k8s-infra-gcp-auditors@kubernetes.io', name: 'k8s-infra-gcp-auditors', description: 'granted read-only access to all GCP infrastructure with the kubernetes.io\nGCP organization, excluding sensitive/secret values', rank: 1 },
+      { emailId: `${'x'.repeat(90)}@kubernetes.io`, name: 'x', description: '', rank: 2 },
+    ]);
+    expect(options).toMatchSnapshot();
+    for (const o of options) {
+      expect(o.text.text.length).toBeLessThanOrEqual(75);
+      expect(o.description?.text.length ?? 0).toBeLessThanOrEqual(75);
+    }
+  });
+
+  it('approval message while pending (buttons, progress, escaped justification)', () => {
+    const m = accessRequestMessage(base, mentions);
+    expect(m).toMatchSnapshot();
+    expect(JSON.stringify(m.blocks)).toContain('&lt;cost&gt; &amp;');
+  });
+
+  it('approval message after the PR, with a retry note, and after a denial', () => {
+    expect(
+      accessRequestMessage(
+        { ...base, status: 'approved', retrying: { error: 'HTTP 502', at: '2022-01-19T12:06:00.000Z', attempts: 1 } },
+        mentions,
+      ),
+    ).toMatchSnapshot();
+    expect(
+      accessRequestMessage({ ...base, status: 'pr_opened', until: '2022-02-01', pullRequest: { number: 1, url: 'https://github.com/kubernetes/k8s.io/pull/1', branch: 'b' } }, mentions).blocks.some((b) => b.type === 'actions'),
+    ).toBe(false);
+    expect(accessRequestMessage({ ...base, status: 'denied', denial: { slackUserId: 'U0DIMS001', github: 'dims', reason: 'Use the viewer group', at: '2022-01-19T12:07:00.000Z' } })).toMatchSnapshot();
+  });
+
+  it('deny modal and list reply', () => {
+    expect(accessDenyModal({ requestId: base.id, summary: 'Deny *x*?' })).toMatchSnapshot();
+    expect(accessListReply({ mine: [base], waiting: [{ ...base, id: 'ar-2', memberEmail: 'other@example.com' }] })).toMatchSnapshot();
+    expect(accessListReply({ mine: [], waiting: [] }).blocks).toHaveLength(1);
+  });
+});

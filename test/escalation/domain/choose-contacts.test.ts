@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { chooseContacts } from '../../../src/escalation/domain/choose-contacts.ts';
+import type { EscalationStep } from '../../../src/escalation/domain/policy-schema.ts';
+import { REFERENCE, directory } from './directory-fixture.ts';
+
+const step = (targets: EscalationStep['targets']): EscalationStep => ({ targets, delayMinutes: 10 });
+const base = { stepNumber: 2, subprojectId: 'registry', now: REFERENCE } as const;
+
+describe('chooseContacts at 2026-11-24T03:12Z', () => {
+  it('notifies people inside working hours and skips the others for a warning', () => {
+    const choice = chooseContacts({
+      ...base,
+      step: step(['primary', 'owners']),
+      severity: 'warning',
+      directory: directory({ primary: 'lucy', owners: ['bernd', 'priya'] }),
+    });
+    expect(choice.notify.map((d) => d.contact.id)).toEqual(['priya']);
+    expect(choice.decisions.map((d) => d.reason)).toEqual([
+      'notified @priya: 08:42 in Asia/Kolkata, working hours',
+      'skipped @lucy: 19:12 in America/Los_Angeles, severity warning',
+      'skipped @bernd: 04:12 in Europe/Berlin, severity warning',
+    ]);
+    expect(choice.notify[0]).toMatchObject({ via: 'owners', withinWorkingHours: true, localTime: '08:42 in Asia/Kolkata' });
+  });
+
+  it('wakes everyone for a critical page, people inside their hours first', () => {
+    const choice = chooseContacts({
+      ...base,
+      step: step(['primary', 'owners']),
+      severity: 'critical',
+      directory: directory({ primary: 'lucy', owners: ['bernd', 'priya'] }),
+    });
+    expect(choice.notify.map((d) => d.contact.id)).toEqual(['priya', 'lucy', 'bernd']);
+    expect(choice.notify[1]!.reason).toBe('notified @lucy outside working hours: 19:12 in America/Los_Angeles, severity critical');
+    expect(choice.notify[2]).toMatchObject({ withinWorkingHours: false, localTime: '04:12 in Europe/Berlin' });
+  });
+
+  it('never notifies nobody: when nobody at the step is inside working hours, everyone is notified', () => {
+    for (const severity of ['warning', 'info', 'error'] as const) {
+      const choice = chooseContacts({ ...base, step: step(['owners']), severity, directory: directory({ owners: ['lucy', 'bernd'] }) });
+      expect(choice.notify.map((d) => d.reason)).toEqual([
+        'notified @lucy outside working hours: nobody at step 2 is within working hours (19:12 in America/Los_Angeles)',
+        'notified @bernd outside working hours: nobody at step 2 is within working hours (04:12 in Europe/Berlin)',
+      ]);
+    }
+  });
+
+  it('does not re-notify someone from an earlier step of the pass, and looks past them for the fallback', () => {
+    // priya is awake but already had her chance at step 1; step 2 must reach someone new.
+    const choice = chooseContacts({
+      ...base,
+      step: step(['primary', 'owners']),
+      severity: 'warning',
+      directory: directory({ primary: 'priya', owners: ['priya', 'lucy'] }),
+      alreadyNotified: new Map([['priya', 1]]),
+    });
+    expect(choice.notify.map((d) => d.contact.id)).toEqual(['lucy']);
+    expect(choice.decisions.map((d) => d.reason)).toEqual([
+      'notified @lucy outside working hours: nobody at step 2 is within working hours (19:12 in America/Los_Angeles)',
+      'not re-notified @priya: already notified at step 1 of this pass',
+    ]);
+  });
+
+  it('notifies a person named by two targets once, under the first', () => {
+    const choice = chooseContacts({
+      ...base,
+      step: step(['primary', 'owners', { person: 'priya' }]),
+      severity: 'warning',
+      directory: directory({ primary: 'priya', owners: ['priya', 'sam'] }),
+    });
+    expect(choice.notify.map((d) => [d.contact.id, d.via])).toEqual([
+      ['priya', 'primary'],
+      ['sam', 'owners'],
+    ]);
+  });
+
+  it('resolves leads and named people; reports empty rotations and unknown ids instead of failing', () => {
+    const dir = directory({ leads: ['sam', 'nina'] });
+    const choice = chooseContacts({
+      ...base,
+      step: step(['secondary', 'leads', { person: 'thockin' }, { person: 'ghost' }]),
+      severity: 'warning',
+      directory: dir,
+    });
+    expect(choice.notify.map((d) => d.contact.id)).toEqual(['sam']);
+    expect(choice.decisions.filter((d) => d.action === 'skip').map((d) => d.contact.id)).toEqual(['nina', 'thockin']);
+    expect(choice.notes).toEqual(['nobody on call as secondary for registry', "person ghost: unknown person 'ghost' (not in people), not notified"]);
+    expect(dir.calls).toEqual([{ role: 'secondary', subprojectId: 'registry', now: REFERENCE.toISOString() }]);
+  });
+
+  it('returns nobody for a step whose rotation is empty', () => {
+    const choice = chooseContacts({ ...base, step: step(['primary']), severity: 'critical', directory: directory() });
+    expect(choice.notify).toEqual([]);
+    expect(choice.decisions).toEqual([]);
+    expect(choice.notes).toEqual(['nobody on call as primary for registry']);
+  });
+
+  it('names the weekday when it is why someone is off', () => {
+    // Saturday 2026-11-28 10:04 in Berlin: right hour, wrong day.
+    const saturday = new Date('2026-11-28T09:04:00Z');
+    const choice = chooseContacts({
+      ...base,
+      now: saturday,
+      step: step(['owners']),
+      severity: 'warning',
+      directory: directory({ owners: ['bernd', 'sam'] }),
+    });
+    // sam: Sydney Sat 20:04, also off → fallback notifies both.
+    expect(choice.notify.map((d) => d.localTime)).toEqual(['Sat 10:04 in Europe/Berlin', 'Sat 20:04 in Australia/Sydney']);
+  });
+
+  it('notifies someone at 10:04 in Berlin on a weekday as within working hours', () => {
+    const choice = chooseContacts({
+      ...base,
+      now: new Date('2026-11-24T09:04:00Z'),
+      step: step(['owners']),
+      severity: 'info',
+      directory: directory({ owners: ['bernd', 'priya', 'lucy'] }),
+    });
+    expect(choice.decisions.map((d) => d.reason)).toEqual([
+      'notified @bernd: 10:04 in Europe/Berlin, working hours',
+      'notified @priya: 14:34 in Asia/Kolkata, working hours',
+      'skipped @lucy: 01:04 in America/Los_Angeles, severity info',
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { staffingReport, utcWeekStart } from '../../../src/rota/domain/staffing.ts';
+import { handoffAnnouncement, handoffDm } from '../../../src/rota/views/rota-handoff.ts';
+import { onCallMessage } from '../../../src/rota/views/rota-oncall.ts';
+import { overrideModal } from '../../../src/rota/views/rota-override-modal.ts';
+import { ownersMessage } from '../../../src/rota/views/rota-owners.ts';
+import { MAX_SCHEDULE_LINES, scheduleMessage } from '../../../src/rota/views/rota-schedule.ts';
+import { swapDecidedMessage, swapModal, swapProposalMessage } from '../../../src/rota/views/rota-swap.ts';
+
+const T0 = new Date('2026-11-24T03:12:00Z');
+const H = 3_600_000;
+
+describe('rota views', () => {
+  it('oncall message', () => {
+    expect(
+      onCallMessage(
+        [
+          { subprojectId: 'dns', name: 'DNS', primary: { mention: '<@U1>', localTime: '04:12', zone: 'Europe/Belgrade', withinWorkingHours: false }, secondary: '<@U2>', nextAt: new Date('2026-11-30T08:00:00Z'), next: '<@U2>' },
+          { subprojectId: 'apps', name: 'Apps', noRotation: true },
+          { subprojectId: 'registry', name: 'Registry' },
+        ],
+        'America/Los_Angeles',
+      ),
+    ).toMatchSnapshot();
+  });
+
+  it('handoff announcement and DM', () => {
+    const h = { subprojectName: 'GCR', person: '<@UALICE>', until: new Date('2026-11-30T09:00:00Z'), next: '<@UBOB>' };
+    expect(handoffAnnouncement(h).text).toBe(':pager: On call for GCR: <@UALICE>, until Mon 30 Nov 09:00 UTC, next <@UBOB>');
+    expect(handoffDm(h)).toMatchSnapshot();
+  });
+
+  it('schedule message stays within 50 blocks and 3000 characters per section however long', () => {
+    const shifts = Array.from({ length: 500 }, (_, i) => ({ start: new Date(T0.getTime() + i * H), end: new Date(T0.getTime() + (i + 1) * H), mention: `<@U${i}>`, why: 'rotation' as const, layer: i % 2 ? 'EMEA' : 'Fallback' }));
+    const m = scheduleMessage({ subprojectId: 'registry', name: 'Registry', weeks: 12, shifts, zone: 'Europe/Paris' });
+    expect(m.blocks.length).toBeLessThanOrEqual(50);
+    for (const b of m.blocks) expect((b as { text: { text: string } }).text.text.length).toBeLessThanOrEqual(3000);
+    expect(JSON.stringify(m.blocks)).toContain(`and ${500 - MAX_SCHEDULE_LINES} more`);
+    expect(scheduleMessage({ subprojectId: 'dns', name: 'DNS', weeks: 1, shifts: shifts.slice(0, 2).map((s, i) => ({ ...s, why: i ? 'override' : 'swap' })), zone: 'UTC' })).toMatchSnapshot();
+  });
+
+  it('owners message marks violations, warnings and gaps', () => {
+    const people = [
+      { id: 'a', affiliation: 'Company C', timezone: 'America/Los_Angeles', workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, start: '09:00', end: '17:00' } },
+      { id: 'b', affiliation: 'Company C', timezone: 'Europe/Berlin', workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, start: '09:00', end: '17:00' } },
+    ];
+    const week = utcWeekStart(T0);
+    const reports = [staffingReport({ id: 'apps', owners: ['a', 'b'], bootstrapping: true }, people, week), staffingReport({ id: 'web', owners: ['a', 'b', 'x'] }, people, week)];
+    const m = ownersMessage(reports, (id) => `<@${id}>`);
+    expect(m.text).toBe('Staffing: apps (violation), web (violation)');
+    expect(m).toMatchSnapshot();
+  });
+
+  it('override modal', () => {
+    const v = overrideModal({ subprojects: [{ id: 'dns', name: 'DNS' }, { id: 'registry', name: 'Registry' }], initialSubproject: 'dns', initialUser: 'U1', from: T0, to: new Date('2026-11-30T08:00:00Z'), maxLabel: '14 days' });
+    expect((v as unknown as { title: { text: string } }).title.text.length).toBeLessThanOrEqual(24);
+    expect((v as unknown as { submit: { text: string } }).submit.text.length).toBeLessThanOrEqual(24);
+    expect(v).toMatchSnapshot();
+  });
+
+  it('swap modal, proposal and decision', () => {
+    const opt = (iso: string, holder?: string) => ({ value: `dns-primary|${iso}`, rotationName: 'DNS primary', start: new Date(iso), end: new Date(Date.parse(iso) + 7 * 24 * H), ...(holder ? { holder } : {}) });
+    expect(swapModal({ mine: [opt('2026-12-07T08:00:00.000Z')], theirs: [opt('2026-11-30T08:00:00.000Z', 'Davanum Srinivas')], zone: 'Europe/Paris' })).toMatchSnapshot();
+    const p = { swapId: 'swap:V1', requester: '<@U1>', rotationName: 'DNS primary', theyGiveUp: new Date('2026-11-30T08:00:00Z'), theyGet: new Date('2026-12-07T08:00:00Z'), zone: 'America/New_York' };
+    expect(swapProposalMessage(p)).toMatchSnapshot();
+    expect(swapDecidedMessage({ ...p, decision: 'accepted', decidedBy: '<@U2>' }).text).toContain('Swap agreed by <@U2>');
+  });
+});

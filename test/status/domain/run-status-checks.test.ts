@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/core/clock.ts';
+import type { Probe, ProbeState, ProbeVerdict } from '../../../src/status/domain/probe.ts';
+import { checkServices, runStatusChecks, type MonitoredService } from '../../../src/status/domain/run-status-checks.ts';
+import { readServiceStatuses } from '../../../src/status/domain/service-status.ts';
+import { InMemoryStatusRepository } from '../../../src/status/ports/status-repository.ts';
+
+/** A probe whose answer the test sets between rounds. */
+function switchable(id: string, initial: ProbeState): Probe & { set(state: ProbeState, detail?: string): void } {
+  let current: ProbeVerdict = { state: initial, detail: initial };
+  return {
+    id,
+    type: 'test',
+    label: id,
+    run: async () => current,
+    set(state, detail = state) {
+      current = { state, detail };
+    },
+  };
+}
+
+describe('runStatusChecks', () => {
+  const registryHttp = switchable('http:registry.k8s.io/v2/', 'ok');
+  const registryDns = switchable('dns:k8s.io:registry', 'ok');
+  const clusters = switchable('gke:k8s-infra-prow-build/us-central1/prow-build', 'ok');
+  const services: MonitoredService[] = [
+    { id: 'registry', name: 'registry.k8s.io', sigs: ['sig-k8s-infra', 'sig-release'], pageOnDown: true, probes: [registryHttp, registryDns] },
+    { id: 'prow-build', name: 'prow-build cluster', sigs: ['sig-k8s-infra'], pageOnDown: false, probes: [clusters] },
+    { id: 'empty', name: 'nothing yet', sigs: ['sig-k8s-infra'], pageOnDown: false, probes: [] },
+  ];
+
+  it('checks, damps, stores, and reports one transition and one page per change', async () => {
+    const repository = new InMemoryStatusRepository();
+    const clock = new ManualClock('2026-03-01T12:00:00Z');
+    const round = async () => {
+      const r = await runStatusChecks(services, { repository, clock, holdChecks: 2 });
+      clock.advance(60_000);
+      return r;
+    };
+
+    const first = await round();
+    expect(first.checks.map((c) => [c.serviceId, c.state, c.detail])).toEqual([
+      ['registry', 'ok', 'all 2 probes ok'],
+      ['prow-build', 'ok', 'ok'],
+      ['empty', 'unknown', 'no probes configured'],
+    ]);
+    expect(first.transitions).toEqual([]);
+    const second = await round();
+    // 'empty' reaches its first official state (unknown) and says so once.
+    expect(second.transitions.map((t) => [t.serviceId, t.kind, t.to])).toEqual([['empty', 'problem', 'unknown']]);
+
+    registryHttp.set('down', 'HTTP 503 (expected 200)');
+    expect((await round()).transitions).toEqual([]);
+    const confirmed = await round();
+    expect(confirmed.transitions).toEqual([
+      {
+        serviceId: 'registry',
+        kind: 'problem',
+        from: 'ok',
+        to: 'down',
+        since: new Date('2026-03-01T12:02:00Z'),
+        at: new Date('2026-03-01T12:03:00Z'),
+        detail: 'http:registry.k8s.io/v2/: HTTP 503 (expected 200)',
+      },
+    ]);
+    expect(confirmed.pages).toEqual([
+      { action: 'trigger', serviceId: 'registry', dedupKey: 'k8s-infra-status/registry', detail: 'http:registry.k8s.io/v2/: HTTP 503 (expected 200)' },
+    ]);
+    expect((await round()).transitions).toEqual([]);
+
+    registryHttp.set('ok');
+    clusters.set('degraded', 'RECONCILING, 2 node pools running');
+    await round();
+    const recovered = await round();
+    expect(recovered.transitions.map((t) => [t.serviceId, t.kind, t.from, t.to])).toEqual([
+      ['registry', 'recovery', 'down', 'ok'],
+      ['prow-build', 'problem', 'ok', 'degraded'],
+    ]);
+    expect(recovered.pages.map((p) => [p.serviceId, p.action])).toEqual([['registry', 'resolve']]);
+    expect(repository.outbox).toHaveLength(4);
+    expect(repository.checks).toHaveLength(7 * 3);
+
+    // What /k8s-infra status and /status read back.
+    const statuses = await readServiceStatuses(services, repository, clock.now());
+    expect(statuses.map((s) => [s.id, s.state, s.confirmed, s.since?.toISOString()])).toEqual([
+      ['registry', 'ok', true, '2026-03-01T12:05:00.000Z'],
+      ['prow-build', 'degraded', true, '2026-03-01T12:05:00.000Z'],
+      ['empty', 'unknown', true, '2026-03-01T12:00:00.000Z'],
+    ]);
+    expect(statuses[0]!.probes.map((p) => p.probeId)).toEqual(['http:registry.k8s.io/v2/', 'dns:k8s.io:registry']);
+    // Down from 12:02 to 12:05 of 7 minutes observed.
+    expect(statuses[0]!.uptime.day).toBeCloseTo(4 / 7, 5);
+    expect(statuses[2]!.uptime.day).toBeNull();
+  });
+
+  it('can check only some services', async () => {
+    const repository = new InMemoryStatusRepository();
+    const round = await runStatusChecks(services, { repository, clock: new ManualClock(0) }, { only: ['prow-build'] });
+    expect(round.checks.map((c) => c.serviceId)).toEqual(['prow-build']);
+    expect([...repository.states.keys()]).toEqual(['prow-build']);
+  });
+
+  it('checkServices runs every probe of every service concurrently under one timeout', async () => {
+    const hang: Probe = { id: 'hang', type: 'test', label: 'hang', run: () => new Promise<ProbeVerdict>(() => {}) };
+    const started = performance.now();
+    const checks = await checkServices(
+      [
+        { id: 'a', name: 'a', sigs: [], pageOnDown: false, probes: [hang, switchable('ok', 'ok')] },
+        { id: 'b', name: 'b', sigs: [], pageOnDown: false, probes: [hang] },
+      ],
+      { clock: new ManualClock(0), timeoutMs: 100 },
+    );
+    expect(checks.map((c) => [c.serviceId, c.state, c.probes.length])).toEqual([
+      ['a', 'unknown', 2],
+      ['b', 'unknown', 1],
+    ]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('readServiceStatuses before any official state', () => {
+  it('shows the latest check as unconfirmed, and never-checked services as unknown', async () => {
+    const repository = new InMemoryStatusRepository();
+    const clock = new ManualClock('2026-03-01T12:00:00Z');
+    const svc: MonitoredService = { id: 'registry', name: 'registry.k8s.io', sigs: ['sig-k8s-infra'], pageOnDown: true, probes: [switchable('p', 'down')] };
+    await runStatusChecks([svc], { repository, clock });
+    const [checked, never] = await readServiceStatuses([svc, { id: 'other', name: 'other', sigs: [] }], repository, clock.now());
+    expect(checked).toMatchObject({ state: 'down', confirmed: false, since: null, detail: 'down' });
+    expect(never).toMatchObject({ state: 'unknown', confirmed: false, detail: 'not checked yet', lastCheckedAt: null });
+  });
+
+  it('prunes old checks', async () => {
+    const repository = new InMemoryStatusRepository();
+    const clock = new ManualClock('2026-03-01T12:00:00Z');
+    const svc: MonitoredService = { id: 's', name: 's', sigs: [], pageOnDown: false, probes: [switchable('p', 'ok')] };
+    await runStatusChecks([svc], { repository, clock });
+    clock.advance(9 * 24 * 3600_000);
+    await runStatusChecks([svc], { repository, clock });
+    expect(await repository.pruneChecks(new Date(clock.now().getTime() - 8 * 24 * 3600_000))).toBe(1);
+    expect(repository.checks).toHaveLength(1);
+  });
+});
