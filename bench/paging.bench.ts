@@ -26,6 +26,8 @@ import { AuditLog } from '../src/platform/store/audit-log.ts';
 import { JobRunner } from '../src/platform/jobs/job-runner.ts';
 import { Jobs } from '../src/platform/jobs/jobs.ts';
 import { migrateToLatest, openDatabase, type DatabaseTarget, type Store } from '../src/platform/store/open-database.ts';
+import { collectMigrations } from '../src/platform/store/migrations.ts';
+import { CAPABILITIES } from '../src/platform/capabilities.ts';
 import { PAGE_JOB_KINDS, PageRepository } from '../src/escalation/store/page-repository.ts';
 
 const PAGES = Number(process.env.PAGES ?? 10_000);
@@ -51,7 +53,7 @@ function pct(sorted: number[], p: number): number {
 }
 
 async function run(name: string, store: Store): Promise<void> {
-  await migrateToLatest(store);
+  await migrateToLatest(store, collectMigrations(CAPABILITIES));
   const jobs = new Jobs(store.db, store.dialect);
   const audit = new AuditLog(store.db);
   const repo = new PageRepository(store.db, store.dialect, jobs, audit);

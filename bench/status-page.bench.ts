@@ -1,3 +1,4 @@
+import type { StatusTables } from '../src/status/store/tables.ts';
 /**
  * GET /status and /status.json of the real bot (SQLite) holding 7 days of one-minute rounds for
  * every configured service, at concurrency 50: requests per second and p99, with the page's
@@ -7,8 +8,8 @@
 import { Agent, request } from 'node:http';
 import { loadConfigOrThrow } from '../src/platform/config/load-config.ts';
 import { ManualClock } from '../src/core/clock.ts';
-import { presetStatusSettings } from '../src/status/status-runtime.ts';
-import { startTestBot } from '../test/helpers/start-test-bot.ts';
+import { statusModule } from '../src/status/capability.ts';
+import { replaceCapability, startTestBot } from '../test/helpers/start-test-bot.ts';
 import { fmt, runLoad } from './load.ts';
 
 const NOW = Date.parse('2026-11-24T03:12:00Z');
@@ -17,9 +18,8 @@ const DAYS = 7;
 const CONCURRENCY = 50;
 
 const config = structuredClone(loadConfigOrThrow('config/infra.yaml'));
-presetStatusSettings(config, { scheduled: false });
 const clock = new ManualClock(NOW);
-const bot = await startTestBot({ config, clock, env: { LOG_LEVEL: 'warn' } });
+const bot = await startTestBot({ config, clock, env: { LOG_LEVEL: 'warn' }, capabilities: replaceCapability(statusModule({ settings: { scheduled: false } })) });
 const db = bot.deps.store.db;
 
 const seedStarted = performance.now();
@@ -30,9 +30,10 @@ for (let t = NOW - DAYS * 24 * 60 * MINUTE; t <= NOW; t += MINUTE) {
     rows.push({ service_id: s.id, checked_at: t, state, detail: state === 'ok' ? 'HTTP 200' : 'HTTP 503 (expected 200)', probes: '[]' });
   }
 }
-for (let i = 0; i < rows.length; i += 500) await db.insertInto('status_checks').values(rows.slice(i, i + 500)).execute();
+for (let i = 0; i < rows.length; i += 500) await db.withTables<StatusTables>().insertInto('status_checks').values(rows.slice(i, i + 500)).execute();
 for (const s of config.services) {
   await db
+    .withTables<StatusTables>()
     .insertInto('status_service_state')
     .values({ service_id: s.id, state: 'ok', since: NOW - 3 * 60 * MINUTE, pending: null, pending_count: 0, pending_since: null, last_state: 'ok', last_detail: 'HTTP 200', last_checked_at: NOW, page_open: 0, page_ref: null })
     .execute();

@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
-import { registerHandlers } from '../src/platform/register-handlers.ts';
-import { CommandRouter } from '../src/platform/commands/command-router.ts';
 import { ACTION_IDS, CALLBACK_IDS, allIds } from '../src/platform/ids.ts';
 import { startTestBot } from './helpers/start-test-bot.ts';
-import { Metrics } from '../src/platform/http/metrics.ts';
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string }[]; app_home?: { home_tab_enabled?: boolean } };
@@ -35,9 +32,8 @@ async function registeredListeners() {
   } as unknown as App;
   const bot = await startTestBot();
   try {
-    const router = new CommandRouter({ clock: bot.deps.clock, log: bot.deps.log, metrics: bot.deps.metrics, isReady: () => true });
-    registerHandlers(recorder, router, { ...bot.deps, metrics: new Metrics({ defaultMetrics: false }), jobRunner: { register: () => undefined, wake: () => undefined } as unknown as typeof bot.deps.jobRunner });
-    router.register(recorder);
+    for (const { capability } of bot.capabilities) capability.listeners?.(recorder);
+    bot.router.register(recorder);
   } finally {
     await bot.stop();
   }

@@ -3,8 +3,8 @@ import type { AccessEffect, AccessRequest, Actor } from './domain/access-request
 import { jobKey } from './domain/access-request.ts';
 import { attachSlackThread, type AccessPolicy, type Transition } from './domain/access-request-lifecycle.ts';
 import type { AccessValidationRules } from './domain/validate-access-request.ts';
-import type { AppDeps } from '../platform/app-deps.ts';
-import type { Database } from '../platform/store/database-schema.ts';
+import type { AccessDeps } from '../platform/app-deps.ts';
+import type { AccessDatabase, AccessTables } from './store/tables.ts';
 import { AccessRequestRepository } from './store/access-request-repository.ts';
 import { claimKey } from '../platform/store/processed-keys.ts';
 import { accessRequestMessage } from './views/access-request-message.ts';
@@ -34,7 +34,7 @@ export class AccessService {
   readonly policy: AccessPolicy;
   readonly rules: AccessValidationRules;
 
-  constructor(readonly deps: AppDeps) {
+  constructor(readonly deps: AccessDeps) {
     this.repo = new AccessRequestRepository(deps.store.db);
     const a = deps.config.access;
     this.policy = { channel: a.channel, twoApproverPattern: a.twoApproverPattern, reminderDaysBeforeExpiry: a.reminderDaysBeforeExpiry };
@@ -69,7 +69,7 @@ export class AccessService {
   async persist(before: AccessRequest | undefined, t: Transition, options: PersistOptions = {}): Promise<boolean> {
     if (!t.changed) return true;
     const now = this.deps.clock.now();
-    const ok = await this.deps.store.db.transaction().execute(async (trx) => {
+    const ok = await this.deps.store.db.withTables<AccessTables>().transaction().execute(async (trx) => {
       const written = before ? await this.repo.update(t.request, before.version, trx) : await this.repo.insert(t.request, trx);
       if (!written) return false;
       await this.enqueueEffects(t, now, trx);
@@ -82,7 +82,7 @@ export class AccessService {
     return ok;
   }
 
-  private async enqueueEffects(t: Transition, now: Date, trx: Transaction<Database>): Promise<void> {
+  private async enqueueEffects(t: Transition, now: Date, trx: Transaction<AccessDatabase>): Promise<void> {
     const outbox: OutboxEffect[] = [];
     const id = t.request.id;
     for (const e of t.effects) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configSection } from '../platform/capability.ts';
 
 const regexSource = (what: string) =>
   z.string().min(1).refine(
@@ -49,3 +50,6 @@ export const accessSettingsSchema = z.strictObject({
 });
 
 export type AccessSettings = z.infer<typeof accessSettingsSchema>;
+
+/** `access:` — where groups are defined, who approves, how temporary access ends. */
+export const accessConfig = configSection({ key: 'access', schema: accessSettingsSchema.default(accessSettingsSchema.parse({})) });

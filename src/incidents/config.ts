@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configSection } from '../platform/capability.ts';
 
 export const incidentSettingsSchema = z.strictObject({
   /** Where the permanent, linkable record of an incident is opened. */
@@ -10,3 +11,6 @@ export const incidentSettingsSchema = z.strictObject({
     .default({ SEV1: 30, SEV2: 60, SEV3: 240, SEV4: 1440 }),
 });
 export type IncidentSettings = z.infer<typeof incidentSettingsSchema>;
+
+/** `incidents:` — where incidents are recorded and how often the commander is nudged. */
+export const incidentsConfig = configSection({ key: 'incidents', schema: incidentSettingsSchema.default(incidentSettingsSchema.parse({})) });

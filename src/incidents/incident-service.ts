@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { AppDeps } from '../platform/app-deps.ts';
+import type { OnCallDeps } from '../platform/app-deps.ts';
 import { incidentChannelName } from './domain/channel-name.ts';
 import { incidentDurations } from './domain/incident-durations.ts';
 import {
@@ -11,7 +11,7 @@ import { SEVERITY_INFO, type Incident, type IncidentRole, type IncidentStatus, t
 import { incidentIssue, resolutionComment, reviewIssue, updateComment, type IssueTextContext } from './domain/issue-text.ts';
 import { mayResolve } from './domain/permissions.ts';
 import { reminderDueAt } from './domain/reminder-rule.ts';
-import type { Database } from '../platform/store/database-schema.ts';
+import type { IncidentsDatabase, IncidentTables } from './store/tables.ts';
 import { IncidentRepository } from './store/incident-repository.ts';
 import { claimKey } from '../platform/store/processed-keys.ts';
 import type { JobContext } from '../platform/jobs/job-runner.ts';
@@ -63,7 +63,7 @@ export class IncidentService {
   private readonly issueContext: Omit<IssueTextContext, 'outOfScope' | 'channelUrl'>;
 
   constructor(
-    private readonly deps: AppDeps,
+    private readonly deps: OnCallDeps,
     private readonly tracker: IncidentTracker,
     private readonly pager: IncidentPager,
     private readonly metrics: IncidentMetrics,
@@ -92,7 +92,7 @@ export class IncidentService {
   }
 
   private get db() {
-    return this.deps.store.db;
+    return this.deps.store.db.withTables<IncidentTables>();
   }
 
   private now(): Date {
@@ -126,11 +126,11 @@ export class IncidentService {
     return { incident: created ? incident : ((await this.repo.get(id)) ?? incident), created };
   }
 
-  private async enqueueGithub(payload: GithubJob, id: string, now: Date, trx: Transaction<Database>): Promise<void> {
+  private async enqueueGithub(payload: GithubJob, id: string, now: Date, trx: Transaction<IncidentsDatabase>): Promise<void> {
     await this.deps.jobs.enqueue({ id, kind: INCIDENT_JOB_KINDS.github, dueAt: now, payload }, now, trx);
   }
 
-  private async enqueueReminder(incident: Incident, nudge: number, now: Date, trx: Transaction<Database>, after?: Date): Promise<void> {
+  private async enqueueReminder(incident: Incident, nudge: number, now: Date, trx: Transaction<IncidentsDatabase>, after?: Date): Promise<void> {
     const payload: ReminderJob = { incidentId: incident.id, seq: incident.updateSeq, severity: incident.severity, nudge };
     const dueAt = reminderDueAt(incident, this.deps.config.incidents.reminderMinutes, after);
     await this.deps.jobs.enqueue(
@@ -241,7 +241,7 @@ export class IncidentService {
     actor: string,
     action: string,
     make: (i: Incident) => Transition | Promise<Transition>,
-    extra?: (after: Incident, trx: Transaction<Database>, now: Date) => Promise<void>,
+    extra?: (after: Incident, trx: Transaction<IncidentsDatabase>, now: Date) => Promise<void>,
     dedupKey?: string,
   ): Promise<TransitionOutcome> {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -273,7 +273,7 @@ export class IncidentService {
     return { ok: false, reason: 'The incident changed while saving; try again.' };
   }
 
-  private async afterUpdate(after: Incident, entry: TimelineEntry, trx: Transaction<Database>, now: Date): Promise<void> {
+  private async afterUpdate(after: Incident, entry: TimelineEntry, trx: Transaction<IncidentsDatabase>, now: Date): Promise<void> {
     await this.enqueueGithub({ incidentId: after.id, action: 'comment', body: updateComment(entry, this.issueContext) }, `incident-github:${after.id}:comment:${now.getTime()}:${after.updateSeq}:${entry.kind}`, now, trx);
     await this.enqueueReminder(after, 0, now, trx);
   }

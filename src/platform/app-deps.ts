@@ -14,8 +14,11 @@ import type { PeopleDirectory } from './config/people-directory.ts';
 import type { AccessIntegrations } from '../access/ports/access-integrations.ts';
 import type { OnCallService } from '../rota/api.ts';
 
-/** What handlers, HTTP routes and jobs are given; built once in main.ts (or a test). */
-export interface AppDeps {
+/**
+ * Transitional: the service locator the capabilities were first written against. Each capability
+ * is moving to the narrow `Platform` services and deps of its own use cases.
+ */
+export interface LegacyDeps {
   env: Env;
   config: InfraConfig;
   clock: Clock;
@@ -31,10 +34,12 @@ export interface AppDeps {
   /** Posting, updating and DMs for work outside a Slack request. */
   notifier: Notifier;
   people: PeopleDirectory;
-  /** Who is on call (rota layers, overrides and swaps); paging and views ask it. */
-  onCall: OnCallService;
   /** Base URL people reach the bot at (links in messages, calendar feeds). */
   publicUrl: string;
-  /** GitHub code host, groups catalog and audit sink for access requests (built lazily). */
-  access: AccessIntegrations;
 }
+
+/** Rota, paging and incidents: who is on call, from the rota capability. */
+export type OnCallDeps = LegacyDeps & { onCall: OnCallService };
+
+/** Access: GitHub code host, groups catalog and audit sink (built lazily). */
+export type AccessDeps = LegacyDeps & { access: AccessIntegrations };

@@ -7,24 +7,24 @@ import type { Logger } from 'pino';
 import type { Env } from './config/env.ts';
 import type { InfraConfig } from './config/schema.ts';
 import type { Clock } from '../core/clock.ts';
-import { registerHandlers } from './register-handlers.ts';
 import { CommandRouter } from './commands/command-router.ts';
+import { buildCatalog } from './commands/command-catalog.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
+import { registerGithubWebhook } from './http/github-webhook.ts';
 import type { Metrics } from './http/metrics.ts';
 import { AuditLog } from './store/audit-log.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { Jobs } from './jobs/jobs.ts';
 import { Leases } from './store/leases.ts';
 import { migrateToLatest, type Store } from './store/open-database.ts';
+import { collectMigrations } from './store/migrations.ts';
 import { boltLogger } from './logging/bolt-logger.ts';
-import type { AppDeps } from './app-deps.ts';
-import { registerHttpRoutes } from './http/register-routes.ts';
 import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
 import { PeopleDirectory } from './config/people-directory.ts';
-import { buildAccessIntegrations } from '../access/build-access-integrations.ts';
-import { createOnCallService } from '../rota/on-call-service.ts';
-import { rotaChangesSource } from '../rota/rota-model.ts';
-
+import { createCommitTransition, createOnce } from './outbox/commit-transition.ts';
+import type { ApiKey, Capability, CapabilityModule, Platform } from './capability.ts';
+import { CAPABILITIES } from './capabilities.ts';
+import type { LegacyDeps } from './app-deps.ts';
 
 export interface BotOptions {
   env: Env;
@@ -34,20 +34,31 @@ export interface BotOptions {
   metrics: Metrics;
   store: Store;
   replicaId: string;
+  /**
+   * The capabilities to run, in order (default: all of CAPABILITIES). Tests name the ones they
+   * exercise, and pass a module built with its own options (fakes, shorter intervals) here.
+   */
+  capabilities?: readonly CapabilityModule[];
   /** Runs after the HTTP server listens (its port is known) and before Slack is wired: local mode mounts the emulator here. */
   beforeSlack?: (web: Express, port: number) => Promise<{ slackApiUrl?: string; botToken?: string; signingSecret?: string } | void>;
   jobPollMs?: number;
 }
 
 export interface Bot {
-  deps: AppDeps;
+  /** Transitional: the old service locator, until every capability takes only what it needs. */
+  deps: LegacyDeps;
   web: Express;
   server: Server;
   port: number;
   url: string;
   router: CommandRouter;
+  jobRunner: JobRunner;
+  /** The running capabilities, in list order (the manifest test registers their listeners on a recorder). */
+  capabilities: readonly { module: CapabilityModule; capability: Capability<unknown> }[];
+  /** Another capability's api, as the capabilities themselves reach it. */
+  api<T>(key: ApiKey<T>): T;
   isReady(): boolean;
-  /** Resolves once migrations ran and background work started. */
+  /** Resolves once migrations ran, every `onReady` hook succeeded and background work started. */
   whenReady: Promise<void>;
   stop(): Promise<void>;
 }
@@ -61,10 +72,13 @@ function listen(server: Server, port: number): Promise<number> {
 
 /**
  * Starts the HTTP server first, so /healthz answers and /readyz explains what is missing while
- * the database is still coming up; migrations retry until the database answers.
+ * the database is still coming up; then defines every capability of the list and wires what each
+ * gives (subcommands, listeners, routes, jobs). Migrations and the capabilities' `onReady` hooks
+ * retry until the database answers; `/readyz` fails until all of them succeeded.
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { env, config, clock, log, metrics, store } = options;
+  const modules = options.capabilities ?? CAPABILITIES;
   const web = express();
   web.disable('x-powered-by');
   const server = createServer(web);
@@ -96,29 +110,83 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   // Jobs and webhooks post outside any request; they use this client with the bot token.
   const slackClient = new WebClient(botToken, { ...clientOptions, logger });
 
-  let migrated = false;
-  const deps: AppDeps = {
+  let ready = false;
+  const jobs = new Jobs(store.db, store.dialect);
+  const audit = new AuditLog(store.db);
+  const jobRunner = new JobRunner(jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });
+  const notifier = new SlackNotifier(slackClient, metrics, Object.fromEntries([config.channels.announcements, config.channels.alerts].map((c) => [c.name, c.id])));
+  const people = new PeopleDirectory(config);
+  const publicUrl = env.publicUrl ?? `http://localhost:${port}`;
+  const apis = new Map<string, unknown>();
+  const started = new Set(modules.map((m) => m.name));
+
+  const legacy: LegacyDeps = {
     env,
     config,
     clock,
     log,
     metrics,
     store,
-    audit: new AuditLog(store.db),
-    jobs: new Jobs(store.db, store.dialect),
-    jobRunner: undefined as unknown as JobRunner,
+    audit,
+    jobs,
+    jobRunner,
     leases: new Leases(store.db, options.replicaId),
     slack: slackClient,
-    notifier: new SlackNotifier(slackClient, metrics, Object.fromEntries([config.channels.announcements, config.channels.alerts].map((c) => [c.name, c.id]))),
-    people: new PeopleDirectory(config),
-    onCall: createOnCallService(config, rotaChangesSource(store, config)),
-    publicUrl: env.publicUrl ?? `http://localhost:${port}`,
-    access: buildAccessIntegrations(env, config, clock, log.child({ component: 'access' })),
+    notifier,
+    people,
+    publicUrl,
   };
-  deps.jobRunner = new JobRunner(deps.jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });
 
-  const router = new CommandRouter({ clock, log, metrics, isReady: () => migrated });
-  registerHandlers(app, router, deps);
+  const platform: Platform = {
+    config,
+    env,
+    clock,
+    log,
+    registry: metrics.registry,
+    db: store.db,
+    dialect: store.dialect,
+    audit,
+    jobs: {
+      enqueue: async (job) => {
+        const inserted = await jobs.enqueue(job, clock.now());
+        if (inserted) jobRunner.wake();
+        return inserted;
+      },
+      cancel: (id) => jobs.cancel(id, clock.now()),
+      wake: () => jobRunner.wake(),
+    },
+    commit: createCommitTransition({ jobs, audit, clock, wake: () => jobRunner.wake() }),
+    once: createOnce(store.db, clock),
+    slack: slackClient,
+    notifier,
+    people,
+    publicUrl,
+    use<T>(key: ApiKey<T>) {
+      return () => {
+        if (!started.has(key.capability)) throw new Error(`the ${key.capability} capability is not running in this bot`);
+        const api = apis.get(key.capability);
+        if (api === undefined) throw new Error(`the ${key.capability} capability has no api (or is not defined yet)`);
+        // Keys are typed by the capability that exports them; the map cannot carry each type.
+        return api as T;
+      };
+    },
+    legacy,
+  };
+
+  const sections = new Map<string, unknown>(Object.entries(config));
+  const capabilities: { module: CapabilityModule; capability: Capability<unknown> }[] = [];
+  for (const module of modules) {
+    const capability = module.define(platform, module.config ? sections.get(module.config.key) : undefined);
+    if (capability.api !== undefined) apis.set(module.name, capability.api);
+    capabilities.push({ module, capability });
+  }
+
+  const router = new CommandRouter({ clock, log, metrics, isReady: () => ready }, buildCatalog(capabilities.flatMap((c) => c.capability.commands ?? [])));
+  for (const { capability } of capabilities) {
+    for (const command of capability.commands ?? []) router.on(command.name, command.handler);
+    capability.listeners?.(app);
+    for (const job of capability.jobs ?? []) jobRunner.add(job);
+  }
   router.register(app);
   app.error(async (err) => {
     const code = (err as { code?: string }).code;
@@ -127,39 +195,53 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     log.error({ err }, 'unhandled error in a Slack listener');
   });
 
-  registerHealthRoutes(web, { checkDatabase: () => store.ping(), configLoaded: () => true, migrated: () => migrated }, metrics);
-  registerHttpRoutes(web, deps);
+  registerHealthRoutes(web, { checkDatabase: () => store.ping(), configLoaded: () => true, migrated: () => ready }, metrics);
+  const handlers = capabilities.flatMap(({ capability }) => (capability.github ? [capability.github] : []));
+  registerGithubWebhook(web, { secret: env.secrets.githubWebhookSecret, log, handlers });
+  for (const { capability } of capabilities) capability.routes?.(web);
   if (env.slackMode === 'socket') await app.start();
 
+  const migrations = collectMigrations(modules);
   let stopped = false;
   const whenReady = (async () => {
     for (let attempt = 1; !stopped; attempt++) {
       try {
-        await migrateToLatest(store);
-        migrated = true;
-        deps.jobRunner.start();
+        await migrateToLatest(store, migrations);
+        for (const { module, capability } of capabilities) {
+          try {
+            await capability.onReady?.(clock.now());
+          } catch (err) {
+            throw new Error(`${module.name}: ${(err as Error).message}`, { cause: err });
+          }
+        }
+        ready = true;
+        jobRunner.start();
         log.info({ database: store.description }, 'database ready');
         return;
       } catch (err) {
         const waitMs = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
         log.error({ database: store.description, err: (err as Error).message, attempt, retryInMs: waitMs }, 'database unavailable; /readyz fails until it answers; retrying');
-        await new Promise((r) => setTimeout(r, waitMs));
+        await new Promise((r) => setTimeout(r, waitMs).unref());
       }
     }
   })();
 
   return {
-    deps,
+    deps: legacy,
     web,
     server,
     port,
     url,
     router,
-    isReady: () => migrated,
+    jobRunner,
+    capabilities,
+    api: (key) => platform.use(key)(),
+    isReady: () => ready,
     whenReady,
     async stop() {
       stopped = true;
-      await deps.jobRunner.stop();
+      await jobRunner.stop();
+      for (const { capability } of capabilities) await capability.stop?.();
       if (env.slackMode === 'socket') await app.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

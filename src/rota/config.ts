@@ -4,6 +4,8 @@ import { WEEKDAYS } from '../core/working-hours.ts';
 import { firstHandoff } from './domain/handoff-schedule.ts';
 import type { Rotation } from './domain/types.ts';
 import { hhmm, ianaZone, slug } from '../platform/config/sections/people.ts';
+import { configSection } from '../platform/capability.ts';
+import { duplicateIds, entries, idsOf, personCheck, strings, type ConfigIssue } from '../platform/config/cross-references.ts';
 
 export const rotationWindowSchema = z.strictObject({
   days: z.array(z.enum(WEEKDAYS)).min(1),
@@ -81,3 +83,28 @@ export function toRotation(config: RotationConfig): Rotation {
     ...(config.secondary ? { secondary: typeof config.secondary === 'string' ? config.secondary : { ...config.secondary } } : {}),
   };
 }
+
+/** `rotations:` — who rotates through each on-call layer, and when shifts hand off. */
+export const rotaConfig = configSection({
+  key: 'rotations',
+  schema: z.array(rotationSchema).default([]),
+  crossReferences: (config) => {
+    const person = personCheck(config);
+    const rotations = idsOf(config.rotations);
+    const issues: ConfigIssue[] = [...duplicateIds('rotations', config.rotations)];
+    entries(config.subprojects).forEach((s, i) =>
+      strings(s.rotations).forEach((r, j) => {
+        if (!rotations.has(r)) issues.push({ path: ['subprojects', i, 'rotations', j], message: `unknown rotation "${r}"` });
+      }),
+    );
+    entries(config.rotations).forEach((r, i) => {
+      strings(r.participants).forEach((p, j) => issues.push(...person(['rotations', i, 'participants', j], p)));
+      const secondary = r.secondary;
+      if (secondary !== null && typeof secondary === 'object' && 'rotation' in secondary) {
+        const other = secondary.rotation;
+        if (typeof other === 'string' && !rotations.has(other)) issues.push({ path: ['rotations', i, 'secondary', 'rotation'], message: `unknown rotation "${other}"` });
+      }
+    });
+    return issues;
+  },
+});

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../platform/app-deps.ts';
+import type { OnCallDeps } from '../platform/app-deps.ts';
 import type { InfraConfig } from '../platform/config/schema.ts';
 import { toRotation } from './config.ts';
 import type { Subproject } from '../platform/config/sections/subprojects.ts';
@@ -66,7 +66,7 @@ export class RotaModel {
   }
 }
 
-export function rotaRepositoryFor(deps: Pick<AppDeps, 'store' | 'audit' | 'jobs' | 'config'>): RotaRepository {
+export function rotaRepositoryFor(deps: Pick<OnCallDeps, 'store' | 'audit' | 'jobs' | 'config'>): RotaRepository {
   return new RotaRepository(deps.store.db, deps.audit, deps.jobs, subprojectsOfRotation(deps.config.subprojects));
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configSection } from '../platform/capability.ts';
 
 /** How the scheduled status rounds run (the probes themselves are under each service). */
 export const statusSettingsSchema = z.strictObject({
@@ -12,3 +13,6 @@ export const statusSettingsSchema = z.strictObject({
   zonesDir: z.string().min(1).optional(),
 });
 export type StatusSettingsConfig = z.infer<typeof statusSettingsSchema>;
+
+/** `status:` — how the scheduled status rounds run. */
+export const statusConfig = configSection({ key: 'status', schema: statusSettingsSchema.default(statusSettingsSchema.parse({})) });

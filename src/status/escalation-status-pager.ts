@@ -1,6 +1,7 @@
-import type { AppDeps } from '../platform/app-deps.ts';
+import type { Notifier } from '../core/notifier.ts';
+import type { PagingApi } from '../escalation/api.ts';
+import type { CoreConfig } from '../platform/config/core-schema.ts';
 import type { StatusPageInput, StatusPageResolution, StatusPager } from './ports/status-pager.ts';
-import { pageServiceFor } from '../escalation/page-service-for.ts';
 
 /** Who the paging engine records as having raised (and tried to resolve) status pages. */
 export const STATUS_PAGE_ACTOR = 'k8s-infra-bot';
@@ -12,17 +13,17 @@ export const STATUS_PAGE_ACTOR = 'k8s-infra-bot';
  * alerting system auto-resolves its own alert); if that ever fails, the page stays open and the
  * subproject channel is told the service recovered.
  */
-export function escalationStatusPager(deps: AppDeps): StatusPager {
+export function escalationStatusPager(deps: { paging: () => PagingApi; notifier: Notifier; config: CoreConfig }): StatusPager {
   return {
     async trigger(input: StatusPageInput, now: Date) {
-      const { page } = await pageServiceFor(deps).raise(
+      const { page } = await deps.paging().raise(
         { subprojectId: input.subprojectId, severity: 'critical', summary: input.summary, details: input.details, createdBy: STATUS_PAGE_ACTOR, key: input.key },
         now,
       );
       return { ref: page.id };
     },
     async resolve(ref: string, input: StatusPageInput, now: Date): Promise<StatusPageResolution> {
-      const result = await pageServiceFor(deps).resolveOnBehalf(ref, STATUS_PAGE_ACTOR, `${input.serviceName} recovered: ${input.details}`, now);
+      const result = await deps.paging().resolveOnBehalf(ref, STATUS_PAGE_ACTOR, `${input.serviceName} recovered: ${input.details}`, now);
       if (result?.kind === 'resolved') return 'resolved';
       if (!result || result.kind === 'already-resolved') return 'already-resolved';
       const channel = deps.config.subprojects.find((s) => s.id === input.subprojectId)?.channel ?? deps.config.channels.alerts.name;

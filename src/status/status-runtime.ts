@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AppDeps } from '../platform/app-deps.ts';
+import type { LegacyDeps } from '../platform/app-deps.ts';
+import type { StatusSettingsConfig } from './config.ts';
 import type { GcpConnection } from '../integrations/gcp/gcp-connection.ts';
 import { KyselyStatusRepository } from './store/status-repository.ts';
 import { buildServiceProbes, type ProbeDeps } from './build-probe.ts';
@@ -9,7 +10,6 @@ import { loadOctodnsZones } from './load-octodns-zones.ts';
 import type { MonitoredService } from './domain/run-status-checks.ts';
 import type { StatusPager } from './ports/status-pager.ts';
 import { DEFAULT_HOLD_CHECKS } from './domain/track-service-state.ts';
-import { escalationStatusPager } from './escalation-status-pager.ts';
 
 export interface StatusSettings {
   /** Run scheduled rounds (off: only `/k8s-infra status <service>` probes, e.g. a page-only replica or a test). */
@@ -59,9 +59,12 @@ export class StatusRuntime {
   private gke: Promise<ClusterReader> | undefined;
   private logging: Promise<LogReader> | undefined;
 
-  constructor(private readonly deps: AppDeps) {
-    const { pager, ...preset } = presets.get(deps.config) ?? {};
-    const fromConfig = deps.config.status;
+  constructor(
+    private readonly deps: LegacyDeps,
+    fromConfig: StatusSettingsConfig,
+    pager: StatusPager,
+    preset: Partial<StatusSettings> = {},
+  ) {
     this.settings = {
       ...defaultStatusSettings(deps.env.infraConfigPath),
       scheduled: fromConfig.scheduled,
@@ -72,7 +75,7 @@ export class StatusRuntime {
       ...preset,
     };
     this.repository = new KyselyStatusRepository(deps.store.db, deps.jobs);
-    this.pager = pager ?? escalationStatusPager(deps);
+    this.pager = pager;
   }
 
   /** Tests and local set-ups: change settings or the pager; probes are rebuilt on next use. */
@@ -115,25 +118,4 @@ export class StatusRuntime {
     this.logging ??= import('../integrations/gcp/cloud-logging-reader.ts').then((m) => m.createCloudLoggingReader(this.settings.gcp ?? {}));
     return this.logging;
   }
-}
-
-const runtimes = new WeakMap<AppDeps, StatusRuntime>();
-const presets = new WeakMap<object, Partial<StatusSettings> & { pager?: StatusPager }>();
-
-/**
- * Settings for the bot started with this config object, applied before its first round (tests
- * point Google at local fakes and shorten the schedule beyond what infra.yaml's `status:` allows).
- */
-export function presetStatusSettings(config: AppDeps['config'], settings: Partial<StatusSettings> & { pager?: StatusPager }): void {
-  presets.set(config, settings);
-}
-
-/** One runtime per bot: the command, the jobs and the status page share it. */
-export function statusRuntimeFor(deps: AppDeps): StatusRuntime {
-  let runtime = runtimes.get(deps);
-  if (!runtime) {
-    runtime = new StatusRuntime(deps);
-    runtimes.set(deps, runtime);
-  }
-  return runtime;
 }

@@ -7,6 +7,9 @@ import { eventually, k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts'
 import { parsePatch, reverseApply } from '../access/helpers/unified-diff.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { FakeGithub, signGithubWebhook } from '../integrations/github/fake-github.ts';
+import { accessModule } from '../../src/access/capability.ts';
+import { accessIntegrationsOf } from '../helpers/capability-internals.ts';
+import { replaceCapability } from '../helpers/start-test-bot.ts';
 
 const REPO = 'kubernetes/k8s.io';
 const FILE = 'groups/sig-k8s-infra/groups.yaml';
@@ -24,11 +27,10 @@ describe('access: deny with a reason, list, PR closed unmerged, audit to the sin
   beforeAll(async () => {
     github = await FakeGithub.start({ token: 't' });
     github.addRepo(REPO, { ...k8sIoGroupsFiles(), [FILE]: reverseApply(readK8sIo(FILE), parsePatch(readK8sIo('sample-prs/access-request-523847a9b.patch'))[0]!) });
-    e2e = await startE2E({ clock: new ManualClock('2022-01-19T12:00:00Z'), env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 't', GITHUB_WEBHOOK_SECRET: SECRET } });
-    // Stands in for Cloud Logging (config.access.cloudLogging): the same AuditSink interface.
-    const access = e2e.bot.deps.access;
-    e2e.bot.deps.access = { catalog: access.catalog, codeHost: () => access.codeHost(), auditSink: () => sink, mode: access.mode };
-    await access.catalog.get();
+    // The sink stands in for Cloud Logging (config.access.cloudLogging): the same AuditSink interface.
+    const withSink = accessModule({ integrations: (built) => ({ catalog: built.catalog, codeHost: () => built.codeHost(), auditSink: () => sink, mode: built.mode }) });
+    e2e = await startE2E({ clock: new ManualClock('2022-01-19T12:00:00Z'), env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: 't', GITHUB_WEBHOOK_SECRET: SECRET }, capabilities: replaceCapability(withSink) });
+    await accessIntegrationsOf(e2e.bot).catalog.get();
   });
   afterAll(async () => {
     await e2e?.stop();

@@ -6,6 +6,7 @@ import { eventually, k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts'
 import { parsePatch, reverseApply } from '../access/helpers/unified-diff.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { FakeGithub, signGithubWebhook } from '../integrations/github/fake-github.ts';
+import { accessIntegrationsOf } from '../helpers/capability-internals.ts';
 
 const REPO = 'kubernetes/k8s.io';
 const FILE = 'groups/sig-k8s-infra/groups.yaml';
@@ -35,7 +36,7 @@ describe('access requests: bad input and failures', () => {
   beforeEach(async () => {
     github.addRepo(REPO, { ...k8sIoGroupsFiles(), [FILE]: BEFORE });
     github.clearFaults();
-    await e2e.bot.deps.access.catalog.refresh();
+    await accessIntegrationsOf(e2e.bot).catalog.refresh();
   });
 
   const channel = () => e2e.slack.channelByName('wg-k8s-infra')!;
@@ -105,7 +106,7 @@ describe('access requests: bad input and failures', () => {
   it('a group defined nowhere is refused inline, with no request made', async () => {
     const { submitAccessRequest } = await import('../../src/handlers/access/access-command.ts');
     const { AccessService } = await import('../../src/access/access-service.ts');
-    const service = new AccessService(e2e.bot.deps);
+    const service = new AccessService({ ...e2e.bot.deps, access: accessIntegrationsOf(e2e.bot) });
     const r = await submitAccessRequest(service, {
       viewId: `V-nowhere-${++n}`,
       userId: JIM,
@@ -171,7 +172,7 @@ describe('access requests: bad input and failures', () => {
     const push = JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: REPO } });
     const res = await fetch(`${e2e.bot.url}/webhooks/github`, { method: 'POST', body: push, headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': signGithubWebhook(SECRET, push) } });
     expect(res.status).toBe(202);
-    await eventually(async () => !(await e2e.bot.deps.access.catalog.get()).find(GROUP)!.approvers.includes('dims'), 'the reloaded catalog');
+    await eventually(async () => !(await accessIntegrationsOf(e2e.bot).catalog.get()).find(GROUP)!.approvers.includes('dims'), 'the reloaded catalog');
     expect(await click(DIMS, message.ts)).toBe('Only approvers of groups/sig-k8s-infra/groups.yaml can decide (@ameukam).');
     expect(messageText('owners.changed@example.com')).toContain('access.approve');
   });

@@ -8,6 +8,7 @@ import { eventually, k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts'
 import { lineDiff, parsePatch, reverseApply } from '../access/helpers/unified-diff.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { FakeGithub, signGithubWebhook } from '../integrations/github/fake-github.ts';
+import { accessIntegrationsOf } from '../helpers/capability-internals.ts';
 
 const REPO = 'kubernetes/k8s.io';
 const FILE = 'groups/sig-k8s-infra/groups.yaml';
@@ -37,7 +38,7 @@ describe('access requests end to end (Slack emulator + fake GitHub)', () => {
     const config: InfraConfig = { ...base, access: { ...base.access, twoApproverPattern: '-gcp-auditors@' } };
     e2e = await startE2E({ clock, config, env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: TOKEN, GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET } });
     // A running bot has its catalog loaded (the first /k8s-infra access warms it).
-    await e2e.bot.deps.access.catalog.get();
+    await accessIntegrationsOf(e2e.bot).catalog.get();
   });
   afterAll(async () => {
     await e2e?.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
-import { pageServiceFor } from '../../src/escalation/page-service-for.ts';
+import { pageService } from '../helpers/capability-internals.ts';
 import { ACTION_IDS } from '../../src/platform/ids.ts';
 import type { E2E } from '../helpers/start-e2e.ts';
 import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
@@ -14,7 +14,7 @@ describe('paging with bad input and failing outside services', () => {
   let pd: FakePagerDuty;
   let clock: ManualClock;
   const channel = () => e2e.slack.channelByName('wg-k8s-infra')!.id;
-  const pages = () => pageServiceFor(e2e.bot.deps);
+  const pages = () => pageService(e2e.bot);
   const postOf = (pageId: string) =>
     e2e.slack.messages('k8s-infra-alerts').find((m) => (!m.thread_ts || m.thread_ts === m.ts) && allText([m]).includes(pageId));
 

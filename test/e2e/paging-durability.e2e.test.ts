@@ -6,9 +6,10 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { fireStep } from '../../src/escalation/domain/escalation-engine.ts';
-import { pageServiceFor } from '../../src/escalation/page-service-for.ts';
+import { pageService } from '../helpers/capability-internals.ts';
 import { PageRepository } from '../../src/escalation/store/page-repository.ts';
-import { migrateToLatest, openDatabase, type Store } from '../../src/platform/store/open-database.ts';
+import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
+import { migrateAll } from '../helpers/test-databases.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { POSTGRES_URL, postgresAvailable, testDatabases } from '../helpers/test-databases.ts';
 import { clockAt, drain, pagingConfig, SLACK, START } from '../escalation/paging-fixture.ts';
@@ -19,7 +20,7 @@ const MIN = 60_000;
 async function raise(e2e: E2E, text = 'page registry severity=warning registry 503s'): Promise<string> {
   const channel = e2e.slack.channelByName('wg-k8s-infra')!.id;
   await e2e.slack.sendSlashCommand({ userId: SLACK.thockin, channelId: channel, text });
-  const pages = pageServiceFor(e2e.bot.deps);
+  const pages = pageService(e2e.bot);
   const id = await e2e.slack.waitFor(() => true).then(async () => {
     for (let i = 0; i < 200; i++) {
       const open = (await pages.openPages()).filter((p) => p.createdBy === 'thockin');
@@ -33,7 +34,7 @@ async function raise(e2e: E2E, text = 'page registry severity=warning registry 5
 
 async function sqliteFile(path: string): Promise<Store> {
   const store = await openDatabase({ kind: 'sqlite', path });
-  await migrateToLatest(store);
+  await migrateAll(store);
   return store;
 }
 
@@ -64,7 +65,7 @@ describe('a page survives a restart between steps', () => {
       expect(pageDms(second.slack, SLACK.nikhita)).toHaveLength(0); // step 1 is not re-sent
       const audit = await second.bot.deps.audit.list({ subject: `page:${pageId}` });
       expect(audit.filter((a) => a.action === 'page.escalated')).toHaveLength(1);
-      const page = (await pageServiceFor(second.bot.deps).openPages()).find((p) => p.id === pageId)!;
+      const page = (await pageService(second.bot).openPages()).find((p) => p.id === pageId)!;
       expect(page.stepIndex).toBe(1);
       expect(page.notifications.map((n) => `${n.step}:${n.personId}`)).toEqual(['1:nikhita', '2:bentheelder']);
     } finally {
@@ -81,7 +82,7 @@ describe.runIf(postgresAvailable)('two bots on one PostgreSQL database', () => {
     await admin.query(`create schema ${schema}`);
     const open = async () => openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema });
     const storeA = await open();
-    await migrateToLatest(storeA);
+    await migrateAll(storeA);
     const clock = clockAt();
     const a = await startE2E({ clock, slackClock: clock, config: pagingConfig(), store: storeA, replicaId: 'replica-a' });
     const b = await startE2E({ clock, slackClock: clock, config: pagingConfig(), store: await open(), replicaId: 'replica-b' });
@@ -124,7 +125,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     await e2e.bot.deps.jobRunner.stop();
     const pageId = await raise(e2e);
     await drain(e2e);
-    const service = pageServiceFor(e2e.bot.deps);
+    const service = pageService(e2e.bot);
     const repo = new PageRepository(e2e.bot.deps.store.db, e2e.bot.deps.store.dialect, e2e.bot.deps.jobs, e2e.bot.deps.audit);
     clock.advance(5 * MIN);
     const now = clock.now();
@@ -159,12 +160,12 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     await e2e.bot.deps.jobRunner.stop();
     const pageId = await raise(e2e);
     await drain(e2e);
-    const service = pageServiceFor(e2e.bot.deps);
+    const service = pageService(e2e.bot);
     clock.advance(5 * MIN);
     // Run only the step job: it commits step 2 and queues bentheelder's DM.
     const stepJob = { id: `${pageId}:step:1`, kind: 'page-step', dueAt: clock.now(), payload: { pageId, stepSeq: 1 }, attempts: 1 };
     expect((await e2e.bot.deps.jobs.get(stepJob.id))?.status).toBe('pending');
-    await service.runStepJob(stepJob, { worker: 'test', now: clock.now() });
+    await service.runStepJob(stepJob, { job: stepJob, worker: 'test', now: clock.now(), complete: (trx) => e2e.bot.deps.jobs.complete(stepJob.id, 'test', clock.now(), trx), signal: new AbortController().signal });
     await service.acknowledge(pageId, 'nikhita', clock.now());
     await drain(e2e);
     expect(pageDms(e2e.slack, SLACK.bentheelder)).toHaveLength(0);
@@ -178,7 +179,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     await e2e.bot.deps.jobRunner.stop();
     const pageId = await raise(e2e);
     await drain(e2e);
-    const service = pageServiceFor(e2e.bot.deps);
+    const service = pageService(e2e.bot);
     clock.advance(5 * MIN);
     const runner = e2e.bot.deps.jobRunner;
     let ackedAt = 0;

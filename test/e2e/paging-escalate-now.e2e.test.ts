@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
-import { pageServiceFor } from '../../src/escalation/page-service-for.ts';
+import { pageService } from '../helpers/capability-internals.ts';
 import { ACTION_IDS } from '../../src/platform/ids.ts';
 import type { E2E } from '../helpers/start-e2e.ts';
 import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
@@ -27,7 +27,7 @@ describe('paging: the Escalate now button', () => {
     // registry's policy: primary (5 min), secondary (5 min), owners. Raised at 03:12.
     await e2e.slack.sendSlashCommand({ userId: SLACK.thockin, channelId: channel.id, text: 'page registry severity=warning image pulls failing' });
     await drain(e2e);
-    const pages = pageServiceFor(e2e.bot.deps);
+    const pages = pageService(e2e.bot);
     const page = (await pages.openPages()).find((p) => p.subprojectId === 'registry')!;
     expect(page.stepIndex).toBe(0);
     expect(pageDms(e2e.slack, SLACK.nikhita)).toHaveLength(1);

@@ -7,7 +7,7 @@ import { incidentWebhookBody, sendSignedWebhook } from '../integrations/pagerdut
 import { allText, drain, SLACK, WEBHOOK_SECRET } from '../escalation/paging-fixture.ts';
 import { startPagingE2E, type PagingRig } from '../escalation/paging-fixture.ts';
 import { pageDms } from '../escalation/paging-fixture.ts';
-import { pageServiceFor } from '../../src/escalation/page-service-for.ts';
+import { pageService } from '../helpers/capability-internals.ts';
 import type { ManualClock } from '../../src/core/clock.ts';
 
 const MIN = 60_000;
@@ -83,7 +83,7 @@ describe('paging end to end through the Slack emulator and a local PagerDuty', (
 
     // hh acknowledges from the DM; nikhita clicks her (not yet updated) DM right after: she is told who was first.
     clock.advance(1 * MIN);
-    const pages = pageServiceFor(e2e.bot.deps);
+    const pages = pageService(e2e.bot);
     const page = (await pages.openPages()).find((p) => p.createdBy === 'thockin')!;
     const dm = pageDms(e2e.slack, SLACK.hh)[0]!;
     const clicked = await e2e.slack.clickButton({ userId: SLACK.hh, source: { messageTs: dm.ts, channelId: dm.channel }, actionId: ACTION_IDS.paging.acknowledge });

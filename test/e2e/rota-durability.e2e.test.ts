@@ -7,9 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { scheduleHandoffs } from '../../src/rota/jobs/handoff-jobs.ts';
 import { RotaModel, rotaRepositoryFor } from '../../src/rota/rota-model.ts';
-import { migrateToLatest, openDatabase, type Store } from '../../src/platform/store/open-database.ts';
+import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
+import { migrateAll } from '../helpers/test-databases.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
 import { POSTGRES_URL, postgresAvailable } from '../helpers/test-databases.ts';
+import { onCallDeps } from '../helpers/capability-internals.ts';
 
 // DNS hands off every Monday 09:00 Berlin: 30 Nov and 7 Dec 2026 at 08:00Z.
 const T0 = '2026-11-24T03:12:00Z';
@@ -20,12 +22,12 @@ const dnsAnnouncements = (e2e: E2E) => e2e.slack.messages('k8s-infra-alerts').fi
 
 /** What each bot does at start-up (bootstrapHandoffs), called directly so the test does not wait on its retry timer. */
 async function bootstrap(e2e: E2E, clock: ManualClock): Promise<void> {
-  await scheduleHandoffs(e2e.bot.deps, new RotaModel(e2e.config, rotaRepositoryFor(e2e.bot.deps)), clock.now());
+  await scheduleHandoffs(onCallDeps(e2e.bot), new RotaModel(e2e.config, rotaRepositoryFor(e2e.bot.deps)), clock.now());
 }
 
 async function sqliteFile(path: string): Promise<Store> {
   const store = await openDatabase({ kind: 'sqlite', path });
-  await migrateToLatest(store);
+  await migrateAll(store);
   return store;
 }
 
@@ -77,7 +79,7 @@ describe.runIf(postgresAvailable)('two bots on one PostgreSQL database', () => {
     await admin.query(`create schema ${schema}`);
     const open = async () => openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema });
     const storeA = await open();
-    await migrateToLatest(storeA);
+    await migrateAll(storeA);
     const clock = new ManualClock(T0);
     const a = await startE2E({ clock, slackClock: clock, store: storeA, replicaId: 'replica-a' });
     const b = await startE2E({ clock, slackClock: clock, store: await open(), replicaId: 'replica-b' });

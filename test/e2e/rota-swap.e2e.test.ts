@@ -3,6 +3,7 @@ import { ManualClock } from '../../src/core/clock.ts';
 import { ACTION_IDS } from '../../src/platform/ids.ts';
 import { SWAP_BLOCKS } from '../../src/rota/views/rota-swap.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
+import { onCallOf } from '../helpers/capability-internals.ts';
 
 // DNS shifts ahead: 30 Nov dims, 7 Dec ameukam, 14 Dec upodroid (each Monday 08:00Z).
 const T0 = '2026-11-24T03:12:00Z';
@@ -55,9 +56,9 @@ describe('swap end to end', () => {
     expect(e2e.slack.dms(U.dims).find((m) => m.ts === proposal.ts)?.text).toContain('Swap agreed');
 
     clock.set('2026-11-30T09:00:00Z');
-    expect((await e2e.bot.deps.onCall.onCall('dns', clock.now())).primary).toBe('ameukam');
+    expect((await onCallOf(e2e.bot).onCall('dns', clock.now())).primary).toBe('ameukam');
     clock.set('2026-12-07T09:00:00Z');
-    expect((await e2e.bot.deps.onCall.onCall('dns', clock.now())).primary).toBe('dims');
+    expect((await onCallOf(e2e.bot).onCall('dns', clock.now())).primary).toBe('dims');
   });
 
   it('declined: nothing changes', async () => {
@@ -66,7 +67,7 @@ describe('swap end to end', () => {
     const proposal = await e2e.slack.waitFor(() => e2e.slack.dms(U.dims).find((m) => m.text?.includes('proposes a swap')));
     await e2e.slack.clickButton({ userId: U.dims, source: { messageTs: proposal.ts, channelId: proposal.channel }, actionId: ACTION_IDS.rota.swapDecline });
     await e2e.slack.waitFor(() => e2e.slack.dms(U.ameukam).find((m) => m.text?.includes('Swap declined')));
-    expect((await e2e.bot.deps.onCall.onCall('dns', new Date('2026-11-30T09:00:00Z'))).primary).toBe('dims');
+    expect((await onCallOf(e2e.bot).onCall('dns', new Date('2026-11-30T09:00:00Z'))).primary).toBe('dims');
   });
 
   it('refuses a swap with oneself and a shift that is not theirs, inline', async () => {

@@ -5,6 +5,7 @@ import { RotaModel, rotaRepositoryFor } from '../../src/rota/rota-model.ts';
 import { ACTION_IDS } from '../../src/platform/ids.ts';
 import { OVERRIDE_BLOCKS } from '../../src/rota/views/rota-override-modal.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
+import { onCallDeps } from '../helpers/capability-internals.ts';
 
 // Tuesday 24 Nov 2026, 03:12 UTC. DNS (weekly, Mon 09:00 Berlin since 2026-01-05): shift 46 is xmudrii's, dims's from Mon 30 Nov 08:00Z.
 const T0 = '2026-11-24T03:12:00Z';
@@ -116,7 +117,7 @@ describe('rota end to end through the Slack emulator', () => {
 
   it('handoff: one channel message and one DM per handoff, and the user group follows the primary', async () => {
     // What the start-up bootstrap does (it retries until the database is migrated; here without waiting).
-    await scheduleHandoffs(e2e.bot.deps, new RotaModel(e2e.config, rotaRepositoryFor(e2e.bot.deps)), clock.now());
+    await scheduleHandoffs(onCallDeps(e2e.bot), new RotaModel(e2e.config, rotaRepositoryFor(e2e.bot.deps)), clock.now());
     await e2e.bot.deps.jobRunner.runDue();
     clock.set('2026-11-30T08:00:00Z');
     await e2e.bot.deps.jobRunner.runDue();

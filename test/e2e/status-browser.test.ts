@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loadConfigOrThrow } from '../../src/platform/config/load-config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { presetStatusSettings } from '../../src/status/status-runtime.ts';
+import { statusModule } from '../../src/status/capability.ts';
 import { Jobs } from '../../src/platform/jobs/jobs.ts';
 import { KyselyStatusRepository } from '../../src/status/store/status-repository.ts';
 import type { ProbeState } from '../../src/status/domain/probe.ts';
 import { trackServiceState } from '../../src/status/domain/track-service-state.ts';
 import { browserAvailable, launchChromium } from '../helpers/browser.ts';
-import { startTestBot, type TestBot } from '../helpers/start-test-bot.ts';
+import { replaceCapability, startTestBot, type TestBot } from '../helpers/start-test-bot.ts';
 
 const NOW = Date.parse('2026-11-24T03:12:00Z');
 const MINUTE = 60_000;
@@ -33,8 +33,7 @@ describe.runIf(browserAvailable)('GET /status in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     const config = structuredClone(loadConfigOrThrow('config/infra.yaml'));
-    presetStatusSettings(config, { scheduled: false });
-    bot = await startTestBot({ config, clock: new ManualClock(NOW) });
+    bot = await startTestBot({ config, clock: new ManualClock(NOW), capabilities: replaceCapability(statusModule({ settings: { scheduled: false } })) });
     await seed(bot);
     browser = await launchChromium();
   }, 30_000);

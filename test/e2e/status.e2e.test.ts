@@ -1,10 +1,13 @@
+import type { StatusTables } from '../../src/status/store/tables.ts';
+import type { PagingTables } from '../../src/escalation/store/tables.ts';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigOrThrow } from '../../src/platform/config/load-config.ts';
 import type { InfraConfig } from '../../src/platform/config/schema.ts';
 import { probeSchema, type ProbeConfigInput } from '../../src/platform/config/sections/probes.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { presetStatusSettings } from '../../src/status/status-runtime.ts';
+import { statusModule } from '../../src/status/capability.ts';
+import { replaceCapability } from '../helpers/start-test-bot.ts';
 import { noCredentialsAuthClient } from '../../src/integrations/gcp/gcp-connection.ts';
 import { json, googleError, startFakeGoogleApi, type FakeGoogleApi } from '../integrations/gcp/helpers/fake-google-api.ts';
 import { startE2E, type E2E } from '../helpers/start-e2e.ts';
@@ -86,7 +89,7 @@ describe('status checks end to end (emulator, local fakes of every probed servic
   let e2e: E2E;
   let gkeAnswer: 'ok' | 'forbidden' = 'ok';
 
-  const checkRows = async () => Number((await e2e.bot.deps.store.db.selectFrom('status_checks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const checkRows = async () => Number((await e2e.bot.deps.store.db.withTables<StatusTables>().selectFrom('status_checks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const services = () => e2e.config.services.length;
   /** One scheduled round: move the clock a slot on, run due jobs, wait until the round is stored. */
   const round = async () => {
@@ -125,13 +128,15 @@ describe('status checks end to end (emulator, local fakes of every probed servic
       return googleError(404, 'NOT_FOUND', 'no route');
     };
     const config = e2eConfig(webUrl, dns.address);
-    presetStatusSettings(config, {
-      intervalMs: MINUTE,
-      holdChecks: 2,
-      probeTimeoutMs: 2000,
-      gcp: { fallback: true, protocol: 'http', apiEndpoint: '127.0.0.1', port: google.port, authClient: noCredentialsAuthClient(), requestTimeoutMs: 1500 },
+    const status = statusModule({
+      settings: {
+        intervalMs: MINUTE,
+        holdChecks: 2,
+        probeTimeoutMs: 2000,
+        gcp: { fallback: true, protocol: 'http', apiEndpoint: '127.0.0.1', port: google.port, authClient: noCredentialsAuthClient(), requestTimeoutMs: 1500 },
+      },
     });
-    e2e = await startE2E({ clock, config });
+    e2e = await startE2E({ clock, config, capabilities: replaceCapability(status) });
     // The first round runs by itself at start-up (its slot is due now).
     await eventually(checkRows, (n) => n >= services(), 'the start-up round', 15_000);
   }, 30_000);
@@ -175,7 +180,7 @@ describe('status checks end to end (emulator, local fakes of every probed servic
     const problem = await eventually(statusAlerts, (a) => a.length === 1, 'the problem alert');
     expect(problem[0]!.text).toContain('Problem: registry.k8s.io is down (was ok)');
     const pages = await eventually(
-      () => e2e.bot.deps.store.db.selectFrom('pages').select(['subproject_id', 'severity', 'status']).execute(),
+      () => e2e.bot.deps.store.db.withTables<PagingTables>().selectFrom('pages').select(['subproject_id', 'severity', 'status']).execute(),
       (rows) => rows.length === 1,
       'a page',
     );
@@ -183,7 +188,7 @@ describe('status checks end to end (emulator, local fakes of every probed servic
     await round(); // still down: nothing new
     await round();
     expect(statusAlerts()).toHaveLength(1);
-    expect(await e2e.bot.deps.store.db.selectFrom('pages').select('id').execute()).toHaveLength(1);
+    expect(await e2e.bot.deps.store.db.withTables<PagingTables>().selectFrom('pages').select('id').execute()).toHaveLength(1);
 
     webState.registryDown = false;
     await round(); // first ok: pending
@@ -193,7 +198,7 @@ describe('status checks end to end (emulator, local fakes of every probed servic
     expect(both[1]!.text).toContain('Recovered: registry.k8s.io is ok (was down)');
     // The probe that raised the page resolves it on recovery, and the audit log says why.
     const resolved = await eventually(
-      () => e2e.bot.deps.store.db.selectFrom('pages').select(['status']).execute(),
+      () => e2e.bot.deps.store.db.withTables<PagingTables>().selectFrom('pages').select(['status']).execute(),
       (rows) => rows[0]?.status === 'resolved',
       'the page resolved',
     );

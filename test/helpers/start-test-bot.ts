@@ -7,6 +7,8 @@ import { ManualClock, systemClock, type Clock } from '../../src/core/clock.ts';
 import { Metrics } from '../../src/platform/http/metrics.ts';
 import { startBot, type Bot } from '../../src/platform/start-bot.ts';
 import type { Store } from '../../src/platform/store/open-database.ts';
+import type { CapabilityModule } from '../../src/platform/capability.ts';
+import { CAPABILITIES } from '../../src/platform/capabilities.ts';
 import { sqliteDatabase, type TestDatabase } from './test-databases.ts';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -21,6 +23,8 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   replicaId?: string;
   jobPollMs?: number;
+  /** The capabilities to run (default: all). */
+  capabilities?: readonly CapabilityModule[];
 }
 
 export interface TestBot extends Bot {
@@ -62,6 +66,7 @@ export async function startTestBotUnready(options: TestBotOptions = {}): Promise
     store,
     replicaId: options.replicaId ?? 'test-replica',
     jobPollMs: options.jobPollMs ?? 20,
+    ...(options.capabilities ? { capabilities: options.capabilities } : {}),
   });
   return Object.assign(bot, { logLines });
 }
@@ -86,4 +91,9 @@ export async function startLocalModeBot(options: { config?: InfraConfig; clock?:
   });
   await bot.whenReady;
   return Object.assign(bot, { logLines });
+}
+
+/** Every capability, with the one named by `replacement` swapped for it (a module built with test options). */
+export function replaceCapability(...replacements: CapabilityModule[]): CapabilityModule[] {
+  return CAPABILITIES.map((c) => replacements.find((r) => r.name === c.name) ?? c);
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type Store } from '../../src/platform/store/open-database.ts';
+import { collectMigrations } from '../../src/platform/store/migrations.ts';
+import { CAPABILITIES } from '../../src/platform/capabilities.ts';
 
 /**
  * The PostgreSQL the contract suites run against. In CI (CI=true or REQUIRE_POSTGRES=1) a
@@ -50,7 +52,7 @@ export const sqliteDatabase: TestDatabase = {
   name: 'sqlite',
   async open() {
     const store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
-    await migrateToLatest(store);
+    await migrateAll(store);
     return store;
   },
 };
@@ -60,7 +62,7 @@ export const postgresDatabase: TestDatabase = {
   async open() {
     const schema = await freshPostgresSchema();
     const store = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema });
-    await migrateToLatest(store);
+    await migrateAll(store);
     const close = store.close.bind(store);
     store.close = async () => {
       await close();
@@ -74,3 +76,8 @@ export const postgresDatabase: TestDatabase = {
 
 /** Both databases, for `describe.each(testDatabases)`; PostgreSQL only when reachable or required. */
 export const testDatabases: TestDatabase[] = postgresAvailable ? [sqliteDatabase, postgresDatabase] : [sqliteDatabase];
+
+/** Every migration the bot runs (platform and all capabilities). */
+export async function migrateAll(store: Store): Promise<void> {
+  await migrateToLatest(store, collectMigrations(CAPABILITIES));
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppDeps } from '../../src/platform/app-deps.ts';
+import type { LegacyDeps as AppDeps } from '../../src/platform/app-deps.ts';
 import { roundJobId, scheduleNextRound, slotStart } from '../../src/status/jobs/status-jobs.ts';
 import type { StatusRuntime } from '../../src/status/status-runtime.ts';
 import { Jobs } from '../../src/platform/jobs/jobs.ts';

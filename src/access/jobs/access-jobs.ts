@@ -4,6 +4,8 @@ import { runOpenPrEffect } from '../use-cases/open-access-pull-request.ts';
 import { recordPullRequestAttemptFailed, withoutRetryNote } from '../domain/pull-request-attempts.ts';
 import type { JobContext } from '../../platform/jobs/job-runner.ts';
 import type { Job } from '../../platform/jobs/jobs.ts';
+import type { BoundJob } from '../../platform/jobs/define-job.ts';
+import { legacyJob } from '../../platform/jobs/legacy-job.ts';
 import { ACCESS_JOB_KINDS, type AccessService } from '../access-service.ts';
 
 function requestIdOf(job: Job): string {
@@ -13,15 +15,16 @@ function requestIdOf(job: Job): string {
 }
 
 /** Job handlers: the outbox, the pull request (retried with backoff), the expiry reminder and the expiry. */
-export function registerAccessJobs(service: AccessService): void {
-  const { jobRunner, clock, config, access, log } = service.deps;
+export function accessJobs(service: AccessService): BoundJob[] {
+  const { clock, config, access, log } = service.deps;
+  const jobs: BoundJob[] = [];
 
-  jobRunner.register(ACCESS_JOB_KINDS.effects, async (job) => {
+  jobs.push(legacyJob(ACCESS_JOB_KINDS.effects, async (job) => {
     const p = job.payload as { requestId: string; effects: Parameters<AccessService['runOutbox']>[1] };
     await service.runOutbox(p.requestId, p.effects);
-  });
+  }));
 
-  jobRunner.register(ACCESS_JOB_KINDS.openPr, async (job, ctx: JobContext) => {
+  jobs.push(legacyJob(ACCESS_JOB_KINDS.openPr, async (job, ctx: JobContext) => {
     const id = requestIdOf(job);
     const request = await service.repo.get(id);
     if (!request) return;
@@ -43,13 +46,14 @@ export function registerAccessJobs(service: AccessService): void {
     const done = await service.persist(request, withoutRetryNote(transition), { completeJob: { id: job.id, worker: ctx.worker } });
     // Someone changed the request meanwhile: retry; the next attempt finds the pull request and resumes.
     if (!done) throw new Error(`access request ${id} changed while its pull request was opened`);
-  });
+  }));
 
   const timed = (kind: string, step: (r: AccessRequest, now: Date) => Transition) =>
-    jobRunner.register(kind, async (job, ctx) => {
+    legacyJob(kind, async (job, ctx) => {
       const t = await service.mutate(requestIdOf(job), (r) => step(r, clock.now()), { completeJob: { id: job.id, worker: ctx.worker } });
       if (t?.outcome === 'not-yet') throw new Error(t.message);
     });
-  timed(ACCESS_JOB_KINDS.reminder, (r, now) => remindBeforeExpiry(r, now, service.policy));
-  timed(ACCESS_JOB_KINDS.expiry, expireAccess);
+  jobs.push(timed(ACCESS_JOB_KINDS.reminder, (r, now) => remindBeforeExpiry(r, now, service.policy)));
+  jobs.push(timed(ACCESS_JOB_KINDS.expiry, expireAccess));
+  return jobs;
 }

@@ -1,9 +1,10 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AccessRequest } from '../domain/access-request.ts';
-import type { Database } from '../../platform/store/database-schema.ts';
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+import type { AccessDatabase, AccessTables } from './tables.ts';
 import type { AccessRequestsTable } from './tables.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+type Executor = Kysely<AccessDatabase> | Transaction<AccessDatabase>;
 
 function columns(request: AccessRequest) {
   return {
@@ -27,7 +28,10 @@ function fromRow(row: Selectable<AccessRequestsTable>): AccessRequest {
 
 /** Access requests, one row each; every write after the first is a compare-and-set on `version`. */
 export class AccessRequestRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<AccessDatabase>;
+  constructor(db: Kysely<CoreTables>) {
+    this.db = db.withTables<AccessTables>();
+  }
 
   /** Inserts a new request; false when the id exists already (a retried modal submission). */
   async insert(request: AccessRequest, trx: Executor = this.db): Promise<boolean> {

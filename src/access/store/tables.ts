@@ -1,8 +1,10 @@
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+
 /**
  * Access requests: the whole request as JSON (`data`), plus the columns the bot looks rows up by.
  * `version` mirrors `data.version` so an update can compare-and-set between replicas.
  */
-export interface AccessRequestsTable {
+export type AccessRequestsTable = {
   id: string;
   status: string;
   group_email: string;
@@ -17,8 +19,11 @@ export interface AccessRequestsTable {
   updated_at: number;
   version: number;
   data: string;
-}
+};
 
-export interface AccessTables {
+export type AccessTables = {
   access_requests: AccessRequestsTable;
-}
+};
+
+/** What this capability's repositories see: its own tables and the platform's (jobs, audit log, keys). */
+export type AccessDatabase = CoreTables & AccessTables;

@@ -1,6 +1,6 @@
-import express, { type Express } from 'express';
-import type { AppDeps } from '../../platform/app-deps.ts';
-import { pageServiceFor } from '../page-service-for.ts';
+import express, { type Router } from 'express';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
+import type { PageService } from '../page-service.ts';
 import { parsePagerDutyWebhook } from '../../integrations/pagerduty/parse-webhook.ts';
 import { verifyPagerDutySignature } from '../../integrations/pagerduty/verify-webhook.ts';
 
@@ -9,7 +9,7 @@ import { verifyPagerDutySignature } from '../../integrations/pagerduty/verify-we
  * body raw. 401 bad or missing signature; 400 not a webhook; 2xx otherwise, including events for
  * incidents the bot does not know (PagerDuty must not retry those).
  */
-export function registerPagerDutyWebhook(web: Express, deps: AppDeps): void {
+export function registerPagerDutyWebhook(web: Router, deps: Pick<OnCallDeps, 'env' | 'metrics' | 'clock' | 'log'>, service: PageService): void {
   web.post('/webhooks/pagerduty', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
     void (async () => {
       const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -29,7 +29,7 @@ export function registerPagerDutyWebhook(web: Express, deps: AppDeps): void {
         res.status(202).json({ ok: true, ignored: parsed.reason });
         return;
       }
-      const outcome = await pageServiceFor(deps).applyExternal(parsed.event, now);
+      const outcome = await service.applyExternal(parsed.event, now);
       deps.metrics.httpRequests.inc({ route: '/webhooks/pagerduty', status: '200' });
       res.status(outcome === 'ignored' ? 202 : 200).json({ ok: true, outcome });
     })().catch((err: unknown) => {

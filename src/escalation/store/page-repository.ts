@@ -2,11 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { EscalationEffect, NotifyEffect, Transition } from '../domain/effects.ts';
 import type { PageState } from '../domain/page-state.ts';
 import type { AuditLog } from '../../platform/store/audit-log.ts';
-import type { Database } from '../../platform/store/database-schema.ts';
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+import type { PagingDatabase, PagingTables } from './tables.ts';
 import type { Dialect } from '../../platform/store/open-database.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 
-export type Executor = Kysely<Database> | Transaction<Database>;
+export type Executor = Kysely<PagingDatabase> | Transaction<PagingDatabase>;
 
 export const PAGE_JOB_KINDS = {
   step: 'page-step',
@@ -41,12 +42,15 @@ class VersionConflict extends Error {}
  * audit entry in one transaction; a lost race reloads and re-runs the pure function.
  */
 export class PageRepository {
+  readonly db: Kysely<PagingDatabase>;
   constructor(
-    readonly db: Kysely<Database>,
+    db: Kysely<CoreTables>,
     readonly dialect: Dialect,
     private readonly jobs: Jobs,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.db = db.withTables<PagingTables>();
+  }
 
   async load(id: string, trx: Executor = this.db, forUpdate = false): Promise<PageState | undefined> {
     let q = trx.selectFrom('pages').select(['state']).where('id', '=', id);
@@ -87,7 +91,7 @@ export class PageRepository {
     now: Date,
     fn: (state: PageState) => T,
     audit?: (result: T, before: PageState) => AuditInfo | undefined,
-    inTrx?: (trx: Transaction<Database>) => Promise<void>,
+    inTrx?: (trx: Transaction<PagingDatabase>) => Promise<void>,
   ): Promise<TransitionOutcome<T> | undefined> {
     for (let attempt = 0; ; attempt++) {
       const before = await this.load(id);
@@ -131,7 +135,7 @@ export class PageRepository {
     };
   }
 
-  private async applyEffects(trx: Transaction<Database>, state: PageState, effects: readonly EscalationEffect[], now: Date): Promise<void> {
+  private async applyEffects(trx: Transaction<PagingDatabase>, state: PageState, effects: readonly EscalationEffect[], now: Date): Promise<void> {
     for (const e of effects) {
       switch (e.kind) {
         case 'notify':

@@ -1,5 +1,7 @@
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+
 /** Paging: one row per page (state as JSON plus the columns queries need), its Slack messages, and the notification outbox. */
-export interface PagesTable {
+export type PagesTable = {
   id: string;
   subproject_id: string;
   severity: string;
@@ -14,30 +16,33 @@ export interface PagesTable {
   state: string;
   /** How many timeline entries have been posted to the Slack thread (claimed before posting). */
   timeline_posted: number;
-}
+};
 
 /** Every Slack message showing a page (the channel post and each DM), so all can be updated. */
-export interface PageMessagesTable {
+export type PageMessagesTable = {
   page_id: string;
   channel: string;
   ts: string;
   kind: 'channel' | 'dm';
   person_id: string | null;
   created_at: number;
-}
+};
 
 /** One row per notification the escalation decided on; unique key so a retried transaction queues it once. */
-export interface PageOutboxTable {
+export type PageOutboxTable = {
   key: string;
   page_id: string;
   payload: string;
   created_at: number;
   sent_at: number | null;
   dropped_at: number | null;
-}
+};
 
-export interface PagingTables {
+export type PagingTables = {
   pages: PagesTable;
   page_messages: PageMessagesTable;
   page_outbox: PageOutboxTable;
-}
+};
+
+/** What this capability's repositories see: its own tables and the platform's (jobs, audit log, keys). */
+export type PagingDatabase = CoreTables & PagingTables;

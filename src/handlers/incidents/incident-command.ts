@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import type { Incident } from '../../incidents/domain/incident.ts';
 import { parseIncidentCommand } from '../../incidents/domain/parse-incident-command.ts';
 import { incidentList } from '../../incidents/views/incident-messages.ts';
@@ -19,7 +19,7 @@ function outcomeReply(r: TransitionOutcome, done: string): string {
   throw new UserFacingError(r.reason);
 }
 
-export function incidentCommand(deps: AppDeps, service: IncidentService): SubcommandHandler {
+export function incidentCommand(deps: OnCallDeps, service: IncidentService): SubcommandHandler {
   return async (ctx: CommandContext) => {
     const cmd = parseIncidentCommand(ctx.rest);
     if (cmd.kind === 'error') throw new UserFacingError(cmd.message);

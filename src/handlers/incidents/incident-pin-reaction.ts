@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import type { IncidentService } from '../../incidents/incident-service.ts';
 
 interface SlackMessageLike {
@@ -10,7 +10,7 @@ interface SlackMessageLike {
 }
 
 /** The message a reaction points at: a channel message, or else a thread reply. */
-async function fetchMessage(deps: AppDeps, channel: string, ts: string): Promise<SlackMessageLike | undefined> {
+async function fetchMessage(deps: OnCallDeps, channel: string, ts: string): Promise<SlackMessageLike | undefined> {
   const history = await deps.slack.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
   const top = (history.messages as SlackMessageLike[] | undefined)?.find((m) => m.ts === ts);
   if (top) return top;
@@ -19,7 +19,7 @@ async function fetchMessage(deps: AppDeps, channel: string, ts: string): Promise
 }
 
 /** A message given the :pushpin: reaction in an incident channel joins the incident's timeline. */
-export function registerIncidentPinReaction(app: App, deps: AppDeps, service: IncidentService): void {
+export function registerIncidentPinReaction(app: App, deps: OnCallDeps, service: IncidentService): void {
   app.event('reaction_added', async ({ event }) => {
     if (event.reaction !== 'pushpin' || event.item.type !== 'message') return;
     const { channel, ts } = event.item;

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { validateDeclare } from '../../incidents/domain/incident-lifecycle.ts';
 import { parseSeverity, parseStatus } from '../../incidents/domain/incident.ts';
 import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
@@ -29,7 +29,7 @@ function metadata(raw: string | undefined): Record<string, unknown> {
 }
 
 /** Modal submissions: errors inline; otherwise ack at once (closing the modal) and do the work after. */
-export function registerIncidentViews(app: App, deps: AppDeps, service: IncidentService): void {
+export function registerIncidentViews(app: App, deps: OnCallDeps, service: IncidentService): void {
   app.view(CALLBACK_IDS.incidents.declare, async ({ ack, view, body }) => {
     const v = view.state.values as Values;
     const title = text(v, B.title, A.title);

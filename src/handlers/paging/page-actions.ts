@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { SEVERITIES, type Severity } from '../../escalation/domain/directory.ts';
 import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
 import { PAGE_MODAL_BLOCKS, validatePageInput, type PageModalMetadata } from '../../escalation/views/paging-modal.ts';
@@ -10,7 +10,7 @@ async function ephemeral(respond: RespondFn, text: string): Promise<void> {
 }
 
 /** Acknowledge / Escalate now / Resolve on any message of a page (channel or DM), and the create-page modal. */
-export function registerPageActions(app: App, deps: AppDeps, service: PageService): void {
+export function registerPageActions(app: App, deps: OnCallDeps, service: PageService): void {
   const personOf = (slackId: string) => deps.people.bySlackId(slackId)?.id ?? slackId;
   const mentionActor = (id: string) => (id.includes(' ') ? id : deps.people.mention(id));
 

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { SEVERITIES, type Severity } from '../../escalation/domain/directory.ts';
 import { pageListReply } from '../../escalation/views/paging-list.ts';
 import { pageModal, validatePageInput, PAGE_MODAL_BLOCKS } from '../../escalation/views/paging-modal.ts';
@@ -16,7 +16,7 @@ export function splitSeverity(text: string): { severity: Severity; summary: stri
 }
 
 /** `/k8s-infra page <subproject|service> [summary]` and `/k8s-infra page list`. */
-export function pageCommand(deps: AppDeps, service: PageService) {
+export function pageCommand(deps: OnCallDeps, service: PageService) {
   return async (ctx: CommandContext): Promise<void> => {
     const target = ctx.args[0];
     if (!target) throw new UserFacingError('Usage: `/k8s-infra page <subproject|service> [summary]`, e.g. `/k8s-infra page registry image pulls failing in eu`, or `/k8s-infra page list`.');

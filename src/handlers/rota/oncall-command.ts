@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { isWithinWorkingHours, localTimeOf } from '../../core/working-hours.ts';
 import { HANDOFF_LOOKAHEAD_MS } from '../../rota/domain/handoff-announcer.ts';
 import { onCallMessage, type OnCallEntryView, type OnCallPersonView } from '../../rota/views/rota-oncall.ts';
@@ -7,7 +7,7 @@ import { subprojectOrThrow, userZone } from './rota-common.ts';
 import type { RotaModel } from '../../rota/rota-model.ts';
 
 /** `/k8s-infra oncall [subproject]`: who is on call now and next, with the handoff time in the reader's zone. */
-export function oncallCommand(deps: AppDeps, model: RotaModel) {
+export function oncallCommand(deps: OnCallDeps, model: RotaModel) {
   return async (ctx: CommandContext): Promise<void> => {
     const ids = ctx.args[0] ? [subprojectOrThrow(deps, ctx.args[0])] : deps.config.subprojects.map((s) => s.id);
     const zone = await userZone(ctx.client, deps, ctx.userId);

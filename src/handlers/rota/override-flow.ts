@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { formatDuration, hasErrors, validateOverrideRequest } from '../../rota/domain/validate-override.ts';
 import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
 import { formatUtcShort } from '../../rota/views/rota-format.ts';
@@ -11,12 +11,12 @@ import type { RotaModel } from '../../rota/rota-model.ts';
 
 const DAY = 86_400_000;
 
-function mayOverride(deps: AppDeps, subprojectId: string, slackId: string): boolean {
+function mayOverride(deps: OnCallDeps, subprojectId: string, slackId: string): boolean {
   return deps.people.isLead(slackId) || deps.people.isOwner(subprojectId, slackId);
 }
 
 /** `/k8s-infra override [subproject]`: opens the modal, defaulting to the asker for the current shift. */
-export function overrideCommand(deps: AppDeps, model: RotaModel) {
+export function overrideCommand(deps: OnCallDeps, model: RotaModel) {
   return async (ctx: CommandContext): Promise<void> => {
     const choices = model.rotaSubprojects().filter((s) => mayOverride(deps, s.id, ctx.userId));
     if (choices.length === 0) {
@@ -46,7 +46,7 @@ export function overrideCommand(deps: AppDeps, model: RotaModel) {
   };
 }
 
-export function registerOverrideModal(app: App, deps: AppDeps, model: RotaModel): void {
+export function registerOverrideModal(app: App, deps: OnCallDeps, model: RotaModel): void {
   app.view(CALLBACK_IDS.rota.override, async ({ ack, view, body }) => {
     const v = view.state.values;
     const subprojectId = v[OVERRIDE_BLOCKS.subproject]?.[ACTION_IDS.rota.overrideSubproject]?.selected_option?.value ?? '';

@@ -1,11 +1,11 @@
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { staffingReport, utcWeekStart } from '../../rota/domain/staffing.ts';
 import { ownersMessage } from '../../rota/views/rota-owners.ts';
 import type { CommandContext } from '../../platform/commands/command-router.ts';
 import { subprojectOrThrow } from './rota-common.ts';
 
 /** `/k8s-infra owners [subproject]`: the charter's staffing report for this UTC week. */
-export function ownersCommand(deps: AppDeps) {
+export function ownersCommand(deps: OnCallDeps) {
   return async (ctx: CommandContext): Promise<void> => {
     const ids = ctx.args[0] ? [subprojectOrThrow(deps, ctx.args[0])] : deps.config.subprojects.map((s) => s.id);
     const people = deps.config.people.map((p) => ({ id: p.id, affiliation: p.affiliation, timezone: p.timezone, workingHours: p.workingHours }));

@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { UserFacingError } from '../../platform/commands/command-router.ts';
 import { resolveSubproject } from '../../escalation/domain/resolve-subproject.ts';
 
 /** A subproject id (or a service / alias of one) typed by a person; unknown input names the closest match. */
-export function subprojectOrThrow(deps: AppDeps, typed: string): string {
+export function subprojectOrThrow(deps: OnCallDeps, typed: string): string {
   const found = resolveSubproject(deps.config, typed);
   if (found.kind === 'found') return found.subprojectId;
   const hint = found.suggestion ? ` Did you mean \`${found.suggestion}\`?` : '';
@@ -12,7 +12,7 @@ export function subprojectOrThrow(deps: AppDeps, typed: string): string {
 }
 
 /** The reader's timezone: Slack's users.info `tz`, else the config's, else UTC. */
-export async function userZone(client: WebClient, deps: AppDeps, slackId: string): Promise<string> {
+export async function userZone(client: WebClient, deps: OnCallDeps, slackId: string): Promise<string> {
   try {
     const info = await client.users.info({ user: slackId });
     if (info.user?.tz) return info.user.tz;
@@ -23,6 +23,6 @@ export async function userZone(client: WebClient, deps: AppDeps, slackId: string
 }
 
 /** Person id of a Slack user (config people), or undefined for someone not in the list. */
-export function personIdOf(deps: AppDeps, slackId: string | undefined | null): string | undefined {
+export function personIdOf(deps: OnCallDeps, slackId: string | undefined | null): string | undefined {
   return slackId ? deps.people.bySlackId(slackId)?.id : undefined;
 }

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { scheduleMessage } from '../../rota/views/rota-schedule.ts';
 import { UserFacingError, type CommandContext } from '../../platform/commands/command-router.ts';
 import { subprojectOrThrow, userZone } from './rota-common.ts';
@@ -7,7 +7,7 @@ import type { RotaModel } from '../../rota/rota-model.ts';
 const WEEK = 7 * 86_400_000;
 
 /** `/k8s-infra schedule <subproject> [weeks]`: the coming shifts, overrides and swaps included. */
-export function scheduleCommand(deps: AppDeps, model: RotaModel) {
+export function scheduleCommand(deps: OnCallDeps, model: RotaModel) {
   return async (ctx: CommandContext): Promise<void> => {
     const [typed, weeksText] = ctx.args;
     if (!typed) throw new UserFacingError('Usage: `/k8s-infra schedule <subproject> [weeks]`, e.g. `/k8s-infra schedule registry 4`.');

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import type { PreparedRotation } from '../../rota/domain/prepare-rotation.ts';
 import { prepareRotation } from '../../rota/domain/prepared-cache.ts';
 import { hasErrors } from '../../rota/domain/validate-override.ts';
@@ -24,7 +24,7 @@ async function prepared(model: RotaModel, rotationId: string, now: Date): Promis
 }
 
 /** Upcoming shifts (after swaps) of the rotations `personId` takes part in, split into theirs and others'. */
-async function upcomingShifts(deps: AppDeps, model: RotaModel, personId: string, now: Date): Promise<{ mine: SwapShiftOption[]; theirs: SwapShiftOption[] }> {
+async function upcomingShifts(deps: OnCallDeps, model: RotaModel, personId: string, now: Date): Promise<{ mine: SwapShiftOption[]; theirs: SwapShiftOption[] }> {
   const mine: SwapShiftOption[] = [];
   const theirs: SwapShiftOption[] = [];
   const horizon = now.getTime() + SWAP_WEEKS * WEEK;
@@ -45,7 +45,7 @@ async function upcomingShifts(deps: AppDeps, model: RotaModel, personId: string,
 }
 
 /** `/k8s-infra swap`: a modal to propose exchanging one of your upcoming shifts for someone else's. */
-export function swapCommand(deps: AppDeps, model: RotaModel) {
+export function swapCommand(deps: OnCallDeps, model: RotaModel) {
   return async (ctx: CommandContext): Promise<void> => {
     const me = personIdOf(deps, ctx.userId);
     if (!me) throw new UserFacingError('You are not in the people list of the config, so you have no shifts to swap.');
@@ -71,7 +71,7 @@ async function ephemeral(respond: RespondFn, text: string): Promise<void> {
   await respond({ response_type: 'ephemeral', replace_original: false, text });
 }
 
-export function registerSwapFlow(app: App, deps: AppDeps, model: RotaModel): void {
+export function registerSwapFlow(app: App, deps: OnCallDeps, model: RotaModel): void {
   app.view(CALLBACK_IDS.rota.swap, async ({ ack, view, body }) => {
     const v = view.state.values;
     const now = deps.clock.now();

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { LegacyDeps as AppDeps } from '../../platform/app-deps.ts';
 import { findStatusTarget } from '../../status/domain/find-status-target.ts';
 import { checkServices } from '../../status/domain/run-status-checks.ts';
 import { readServiceStatuses, type ServiceStatus } from '../../status/domain/service-status.ts';

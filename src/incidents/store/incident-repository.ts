@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../platform/store/database-schema.ts';
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+import type { IncidentsDatabase, IncidentTables } from './tables.ts';
 import type { IncidentsTable } from './tables.ts';
 import type { Incident, IncidentStatus, Severity, TimelineEntry, TimelineKind } from '../domain/incident.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+type Executor = Kysely<IncidentsDatabase> | Transaction<IncidentsDatabase>;
 
 const ms = (d: Date | null) => (d === null ? null : d.getTime());
 const date = (n: number | null) => (n === null ? null : new Date(Number(n)));
@@ -73,7 +74,10 @@ function fromRow(r: Selectable<IncidentsTable>): Incident {
 export type IncidentLinks = Partial<Pick<Incident, 'channelId' | 'channelName' | 'summaryTs' | 'issueNumber' | 'issueUrl' | 'reviewIssueNumber' | 'reviewIssueUrl' | 'pages'>>;
 
 export class IncidentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<IncidentsDatabase>;
+  constructor(db: Kysely<CoreTables>) {
+    this.db = db.withTables<IncidentTables>();
+  }
 
   /** Inserts once: a second insert with the same id (a retried submission) returns false. */
   async insert(incident: Incident, trx: Executor = this.db): Promise<boolean> {

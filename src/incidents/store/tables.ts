@@ -1,5 +1,7 @@
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+
 /** Incidents and their timelines; times are epoch ms, lists and maps JSON text. */
-export interface IncidentsTable {
+export type IncidentsTable = {
   id: string;
   title: string;
   severity: string;
@@ -25,9 +27,9 @@ export interface IncidentsTable {
   resolved_at: number | null;
   resolution: string | null;
   last_update_at: number;
-}
+};
 
-export interface IncidentTimelineTable {
+export type IncidentTimelineTable = {
   id: string;
   incident_id: string;
   at: number;
@@ -36,9 +38,12 @@ export interface IncidentTimelineTable {
   text: string;
   /** Idempotency key (e.g. the pinned message's ts): the same key is recorded once per incident. */
   dedup_key: string | null;
-}
+};
 
-export interface IncidentTables {
+export type IncidentTables = {
   incidents: IncidentsTable;
   incident_timeline: IncidentTimelineTable;
-}
+};
+
+/** What this capability's repositories see: its own tables and the platform's (jobs, audit log, keys). */
+export type IncidentsDatabase = CoreTables & IncidentTables;

@@ -5,7 +5,7 @@ import { closestMatch } from '../../core/closest-match.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { errorReply, helpReply, notYetAvailableReply, unknownSubcommandReply } from './help-view.ts';
-import { SUBCOMMANDS, type SubcommandInfo } from './command-catalog.ts';
+import type { SubcommandInfo } from './command-catalog.ts';
 import { parseCommand } from './parse-command.ts';
 
 export type Reply = string | RespondArguments;
@@ -51,7 +51,7 @@ export class CommandRouter {
   private readonly handlers = new Map<string, SubcommandHandler>();
   constructor(
     private readonly deps: RouterDeps,
-    private readonly catalog: readonly SubcommandInfo[] = SUBCOMMANDS,
+    private readonly catalog: readonly SubcommandInfo[],
   ) {}
 
   on(name: string, handler: SubcommandHandler): void {

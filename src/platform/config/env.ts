@@ -51,7 +51,14 @@ export interface Env {
    * or the file named by `<NAME>_FILE`); the names live in infra.yaml, so they are read on demand.
    */
   routingKeyFrom(name: string): string | undefined;
+  /** A capability's own setting (empty counts as unset). */
+  value(name: string): string | undefined;
+  /** A capability's own secret, from NAME or the file named by NAME_FILE (empty counts as unset). */
+  secret(name: string): string | undefined;
 }
+
+/** What a capability may read from the environment. */
+export type PlatformEnv = Env;
 
 export class EnvError extends Error {}
 
@@ -98,6 +105,8 @@ export function readEnv(env: NodeJS.ProcessEnv): Env {
     secrets,
     secretValues,
     routingKeyFrom: routingKeyReader(env),
+    value: (name) => env[name] || undefined,
+    secret: routingKeyReader(env),
   };
 }
 

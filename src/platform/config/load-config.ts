@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, isMap, isSeq, isPair, isScalar, type Node, type Document } from 'yaml';
 import type { z } from 'zod';
-import { infraConfigSchema, type InfraConfig } from './schema.ts';
-import { checkCrossReferences } from './cross-references.ts';
+import { CAPABILITIES } from '../capabilities.ts';
+import { parseInfraConfig, type InfraConfig } from './schema.ts';
+import { checkCoreReferences } from './cross-references.ts';
 
 export interface ConfigError {
   file: string;
@@ -65,10 +66,11 @@ export function parseConfig(text: string, file: string): LoadResult {
     const node = nodeAt(doc, path);
     return { file, line: lineOf(node?.range?.[0]), path: pathString(path), message };
   };
-  const raw: unknown = doc.toJS() ?? {};
-  const parsed = infraConfigSchema.safeParse(raw);
+  const js: unknown = doc.toJS() ?? {};
+  const raw = js !== null && typeof js === 'object' && !Array.isArray(js) ? Object.fromEntries(Object.entries(js)) : {};
+  const parsed = parseInfraConfig(js);
   const schemaIssues = parsed.success ? [] : flattenIssues(parsed.error.issues);
-  const dangling = checkCrossReferences(parsed.success ? parsed.data : (raw as InfraConfig));
+  const dangling = [checkCoreReferences(raw), ...CAPABILITIES.map((c) => c.config?.crossReferences?.(raw) ?? [])].flat();
   const errors = [...schemaIssues, ...dangling].map((i) => toError(i.path, i.message));
   errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };

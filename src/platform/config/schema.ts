@@ -1,28 +1,26 @@
 import { z } from 'zod';
-import { personSchema } from './sections/people.ts';
-import { serviceSchema, outOfScopeSchema } from './sections/services.ts';
-import { subprojectSchema } from './sections/subprojects.ts';
-import { channelsSchema } from './sections/channels.ts';
-import { rotationSchema } from '../../rota/config.ts';
-import { accessSettingsSchema } from '../../access/config.ts';
-import { escalationPolicySchema } from '../../escalation/config.ts';
-import { incidentSettingsSchema } from '../../incidents/config.ts';
-import { statusSettingsSchema } from '../../status/config.ts';
+import type { CapabilityModule, SectionsOf } from '../capability.ts';
+import { CAPABILITIES } from '../capabilities.ts';
+import { coreConfigShape, type CoreConfig } from './core-schema.ts';
 
-export const infraConfigSchema = z.strictObject({
-  /** The group's leads (person ids): may act on anything, see private contact data. */
-  leads: z.array(z.string().min(1)).min(1),
-  channels: channelsSchema,
-  people: z.array(personSchema).min(1),
-  services: z.array(serviceSchema).default([]),
-  outOfScope: z.array(outOfScopeSchema).default([]),
-  subprojects: z.array(subprojectSchema).default([]),
-  rotations: z.array(rotationSchema).default([]),
-  escalationPolicies: z.array(escalationPolicySchema).default([]),
-  access: accessSettingsSchema.default(accessSettingsSchema.parse({})),
-  incidents: incidentSettingsSchema.default(incidentSettingsSchema.parse({})),
-  status: statusSettingsSchema.default(statusSettingsSchema.parse({})),
-});
+/** infra.yaml: the core sections and one section per capability that declares one. */
+export function composeConfigSchema(modules: readonly CapabilityModule[]) {
+  const sections = Object.fromEntries(modules.flatMap((m) => (m.config ? [[m.config.key, m.config.schema] as const] : [])));
+  for (const key of Object.keys(sections)) if (key in coreConfigShape) throw new Error(`config section ${key} is a core section`);
+  if (Object.keys(sections).length !== modules.filter((m) => m.config).length) throw new Error('two capabilities declare the same config section');
+  return z.strictObject({ ...coreConfigShape, ...sections });
+}
 
-export type InfraConfigInput = z.input<typeof infraConfigSchema>;
-export type InfraConfig = z.infer<typeof infraConfigSchema>;
+export const infraConfigSchema = composeConfigSchema(CAPABILITIES);
+
+export type InfraConfig = CoreConfig & SectionsOf<typeof CAPABILITIES>;
+
+export type ParsedInfraConfig = { success: true; data: InfraConfig } | { success: false; error: z.ZodError };
+
+export function parseInfraConfig(raw: unknown): ParsedInfraConfig {
+  const parsed = infraConfigSchema.safeParse(raw);
+  if (!parsed.success) return { success: false, error: parsed.error };
+  // The schema was composed from the same CAPABILITIES list that InfraConfig is computed from;
+  // zod cannot carry a shape built from a list through Object.fromEntries.
+  return { success: true, data: parsed.data as InfraConfig };
+}

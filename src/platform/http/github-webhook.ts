@@ -1,21 +1,26 @@
-import express, { type Express } from 'express';
-import { recordPullRequestClosed } from '../../access/domain/access-request-lifecycle.ts';
-import { parsePullRequestClosed, verifyGithubSignature } from '../../integrations/github/webhook-events.ts';
-import type { AppDeps } from '../app-deps.ts';
-import { AccessService } from '../../access/access-service.ts';
+import express, { type Router } from 'express';
+import type { Logger } from 'pino';
+import { verifyGithubSignature } from '../../integrations/github/webhook-events.ts';
+import type { GithubEventOutcome } from '../capability.ts';
+
+export interface GithubWebhookOptions {
+  secret: string | undefined;
+  log: Logger;
+  /** Each capability that listens to GitHub (`Capability.github`), in list order. */
+  handlers: readonly ((event: string, payload: unknown) => Promise<GithubEventOutcome>)[];
+}
 
 /**
- * `POST /webhooks/github`: a closed pull request from one of the bot's access branches marks
- * the request fulfilled (merged) or closed, and a push to the groups branch reloads the catalog.
- * The raw body is kept for the signature (X-Hub-Signature-256 with GITHUB_WEBHOOK_SECRET).
+ * `POST /webhooks/github`: the signature (X-Hub-Signature-256 with GITHUB_WEBHOOK_SECRET) is
+ * checked over the raw body, then every capability sees the event and says what it did with it.
+ * 202 when nobody handled it; 5xx when a handler failed, so GitHub shows the delivery as failed
+ * and it can be redelivered (handlers are idempotent).
  */
-export function registerGithubWebhook(web: Express, deps: AppDeps): void {
-  const service = new AccessService(deps);
-  const log = deps.log.child({ component: 'github-webhook' });
-  web.post('/webhooks/github', express.raw({ type: '*/*', limit: '5mb' }), async (req, res) => {
-    const secret = deps.env.secrets.githubWebhookSecret;
+export function registerGithubWebhook(router: Router, options: GithubWebhookOptions): void {
+  const log = options.log.child({ component: 'github-webhook' });
+  router.post('/webhooks/github', express.raw({ type: '*/*', limit: '5mb' }), async (req, res) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!secret || !verifyGithubSignature(secret, raw, req.get('x-hub-signature-256'))) {
+    if (!options.secret || !verifyGithubSignature(options.secret, raw, req.get('x-hub-signature-256'))) {
       res.status(401).json({ error: 'invalid signature' });
       return;
     }
@@ -26,29 +31,20 @@ export function registerGithubWebhook(web: Express, deps: AppDeps): void {
       res.status(400).json({ error: 'body is not JSON' });
       return;
     }
-    const event = req.get('x-github-event');
+    const event = req.get('x-github-event') ?? '';
     try {
-      if (event === 'push') {
-        const ref = (payload as { ref?: unknown }).ref;
-        if (ref === `refs/heads/${deps.config.access.branch}`) void deps.access.catalog.refresh().catch((err: unknown) => log.error({ err }, 'catalog reload after push failed'));
-        res.status(202).json({ ok: true, action: 'catalog-reload' });
-        return;
+      const outcomes: string[] = [];
+      let allAccepted = true;
+      for (const handle of options.handlers) {
+        const r = await handle(event, payload);
+        if (!r.handled) continue;
+        outcomes.push(r.outcome);
+        if (!r.accepted) allAccepted = false;
       }
-      const closed = parsePullRequestClosed(event, payload);
-      if (!closed || (closed.baseRepo && closed.baseRepo.toLowerCase() !== deps.config.access.repo.toLowerCase())) {
-        res.status(202).json({ ok: true, ignored: true });
-        return;
-      }
-      const request = await service.repo.findByBranch(closed.branch);
-      if (!request) {
-        res.status(202).json({ ok: true, ignored: true });
-        return;
-      }
-      const t = await service.mutate(request.id, (r) => recordPullRequestClosed(r, closed, deps.clock.now(), service.policy));
-      res.status(200).json({ ok: true, request: request.id, outcome: t?.outcome ?? 'gone' });
+      if (outcomes.length === 0) res.status(202).json({ ok: true, ignored: true });
+      else res.status(allAccepted ? 202 : 200).json({ ok: true, outcomes });
     } catch (err) {
-      log.error({ err }, 'github webhook failed');
-      // 5xx: GitHub shows the delivery as failed and it can be redelivered; the change is idempotent.
+      log.error({ err, event }, 'github webhook failed');
       res.status(500).json({ error: 'internal error' });
     }
   });

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock.ts';
 import type { Job, Jobs } from './jobs.ts';
+import type { BoundJob, JobContext } from './define-job.ts';
+import { PermanentJobError } from './permanent-job-error.ts';
 
-export interface JobContext {
-  worker: string;
-  now: Date;
-}
+export type { JobContext } from './define-job.ts';
+export { PermanentJobError } from './permanent-job-error.ts';
 
 /**
  * A handler does the job's work. It should commit its state change together with
@@ -13,8 +13,6 @@ export interface JobContext {
  * completes the job. Throwing retries with backoff; `PermanentJobError` fails it for good.
  */
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
-
-export class PermanentJobError extends Error {}
 
 export interface JobRunnerOptions {
   worker: string;
@@ -56,6 +54,11 @@ export class JobRunner {
   register(kind: string, handler: JobHandler): void {
     if (this.handlers.has(kind)) throw new Error(`job kind ${kind} registered twice`);
     this.handlers.set(kind, handler);
+  }
+
+  /** A job kind defined with `defineJob` (payload validated before the handler runs). */
+  add(job: BoundJob): void {
+    this.register(job.kind, (row, ctx) => job.run(row.payload, ctx));
   }
 
   start(): void {
@@ -137,8 +140,16 @@ export class JobRunner {
       this.log.error({ job: job.id, kind: job.kind }, 'no handler for job kind');
       return;
     }
+    const abort = new AbortController();
+    const ctx: JobContext = {
+      job: { id: job.id, kind: job.kind, dueAt: job.dueAt, attempts: job.attempts },
+      worker: this.worker,
+      now,
+      complete: (trx) => this.jobs.complete(job.id, this.worker, this.clock.now(), trx),
+      signal: abort.signal,
+    };
     try {
-      await handler(job, { worker: this.worker, now });
+      await handler(job, ctx);
       await this.jobs.complete(job.id, this.worker, this.clock.now());
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

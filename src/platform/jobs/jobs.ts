@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../store/database-schema.ts';
+import { sql, type Kysely } from 'kysely';
+import type { CoreTables } from '../store/core-tables.ts';
+import { coreOf, type Executor } from '../store/executor.ts';
 import type { Dialect } from '../store/open-database.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface Job {
   id: string;
@@ -28,12 +28,12 @@ export interface NewJob {
  */
 export class Jobs {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<CoreTables>,
     private readonly dialect: Dialect,
   ) {}
 
-  async enqueue(job: NewJob, now: Date, trx: Executor = this.db): Promise<boolean> {
-    const result = await trx
+  async enqueue<DB extends CoreTables>(job: NewJob, now: Date, trx?: Executor<DB>): Promise<boolean> {
+    const result = await (trx ? coreOf(trx) : this.db)
       .insertInto('jobs')
       .values({
         id: job.id,
@@ -78,8 +78,8 @@ export class Jobs {
    * together. Returns false when the lease was lost (another worker took over), and the caller
    * must then roll back.
    */
-  async complete(id: string, worker: string, now: Date, trx: Executor = this.db): Promise<boolean> {
-    const r = await trx
+  async complete<DB extends CoreTables>(id: string, worker: string, now: Date, trx?: Executor<DB>): Promise<boolean> {
+    const r = await (trx ? coreOf(trx) : this.db)
       .updateTable('jobs')
       .set({ status: 'done', locked_until: null, updated_at: now.getTime() })
       .where('id', '=', id)
@@ -107,13 +107,13 @@ export class Jobs {
       .execute();
   }
 
-  async cancel(id: string, now: Date, trx: Executor = this.db): Promise<void> {
-    await trx.updateTable('jobs').set({ status: 'cancelled', updated_at: now.getTime() }).where('id', '=', id).where('status', '=', 'pending').execute();
+  async cancel<DB extends CoreTables>(id: string, now: Date, trx?: Executor<DB>): Promise<void> {
+    await (trx ? coreOf(trx) : this.db).updateTable('jobs').set({ status: 'cancelled', updated_at: now.getTime() }).where('id', '=', id).where('status', '=', 'pending').execute();
   }
 
   /** Moves a pending job's due time, e.g. "escalate now". */
-  async reschedule(id: string, dueAt: Date, now: Date, trx: Executor = this.db): Promise<void> {
-    await trx.updateTable('jobs').set({ due_at: dueAt.getTime(), updated_at: now.getTime() }).where('id', '=', id).where('status', '=', 'pending').execute();
+  async reschedule<DB extends CoreTables>(id: string, dueAt: Date, now: Date, trx?: Executor<DB>): Promise<void> {
+    await (trx ? coreOf(trx) : this.db).updateTable('jobs').set({ due_at: dueAt.getTime(), updated_at: now.getTime() }).where('id', '=', id).where('status', '=', 'pending').execute();
   }
 
   async get(id: string): Promise<(Job & { status: string; lastError: string | null }) | undefined> {

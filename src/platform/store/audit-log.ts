@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './database-schema.ts';
+import type { Kysely } from 'kysely';
+import type { CoreTables } from './core-tables.ts';
+import { coreOf, type Executor } from './executor.ts';
 
 export interface AuditEntry {
   at: Date;
@@ -23,15 +24,13 @@ function timeOrderedId(at: Date): string {
   return `${at.getTime().toString().padStart(15, '0')}-${counter.toString().padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
 }
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 export class AuditLog {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<CoreTables>) {}
 
   /** Pass the transaction of the state change so the record commits with it, or not at all. */
-  async record(entry: AuditEntry, trx: Executor = this.db): Promise<string> {
+  async record<DB extends CoreTables>(entry: AuditEntry, trx?: Executor<DB>): Promise<string> {
     const id = timeOrderedId(entry.at);
-    await trx
+    await (trx ? coreOf(trx) : this.db)
       .insertInto('audit_log')
       .values({ id, at: entry.at.getTime(), actor: entry.actor, action: entry.action, subject: entry.subject, payload: JSON.stringify(entry.payload) })
       .execute();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './database-schema.ts';
+import type { CoreTables } from './core-tables.ts';
 
 /**
  * A named lease in the database: the one replica holding it runs the job it guards.
@@ -7,7 +7,7 @@ import type { Database } from './database-schema.ts';
  */
 export class Leases {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<CoreTables>,
     readonly holder: string,
   ) {}
 

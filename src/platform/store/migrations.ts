@@ -1,17 +1,21 @@
 import type { Migration } from 'kysely';
+import type { CapabilityModule } from '../capability.ts';
 import * as core from './migrations/0001-core.ts';
-import * as rota from '../../rota/store/migrations/0002-rota.ts';
-import * as status from '../../status/store/migrations/0003-status.ts';
-import * as access from '../../access/store/migrations/0004-access.ts';
-import * as paging from '../../escalation/store/migrations/0005-paging.ts';
-import * as incidents from '../../incidents/store/migrations/0006-incidents.ts';
 
-/** Ordered by name; a new capability appends its own file here. Never edit a migration that has shipped. */
-export const migrations: Record<string, Migration> = {
-  '0001-core': core,
-  '0002-rota': rota,
-  '0003-status': status,
-  '0004-access': access,
-  '0005-paging': paging,
-  '0006-incidents': incidents,
-};
+/** The platform's own tables: jobs, audit log, leases, processed keys. */
+export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-core': core };
+
+/**
+ * Every migration of the platform and the given capabilities, ordered by name. A name is
+ * recorded in the database when applied: never rename or edit one that has shipped.
+ */
+export function collectMigrations(modules: readonly Pick<CapabilityModule, 'name' | 'migrations'>[]): Record<string, Migration> {
+  const all = new Map<string, Migration>(Object.entries(CORE_MIGRATIONS));
+  for (const m of modules) {
+    for (const [name, migration] of Object.entries(m.migrations)) {
+      if (all.has(name)) throw new Error(`migration ${name} of ${m.name} is declared twice`);
+      all.set(name, migration);
+    }
+  }
+  return Object.fromEntries([...all].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import type { Database } from './database-schema.ts';
-import { migrations } from './migrations.ts';
+import type { CoreTables } from './core-tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
-  db: Kysely<Database>;
+  db: Kysely<CoreTables>;
   dialect: Dialect;
   /** Where the data lives, without credentials (safe to log). */
   description: string;
@@ -49,7 +48,7 @@ function redactUrl(url: string): string {
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
 export async function openDatabase(target: DatabaseTarget): Promise<Store> {
-  let db: Kysely<Database>;
+  let db: Kysely<CoreTables>;
   let description: string;
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
@@ -57,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     description = `sqlite:${target.path}`;
   } else {
     const pool = new pg.Pool({
@@ -69,7 +68,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
     });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => undefined);
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }) });
     description = redactUrl(target.url) + (target.schema ? ` (schema ${target.schema})` : '');
   }
   return {
@@ -85,7 +84,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
   };
 }
 
-export async function migrateToLatest(store: Store): Promise<void> {
+export async function migrateToLatest(store: Store, migrations: Record<string, Migration>): Promise<void> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one; pin it to ours,
   // or a database holding another schema's copy (tests, shared clusters) would skip creating them.
   const schema =

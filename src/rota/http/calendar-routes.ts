@@ -1,7 +1,7 @@
-import type { Express, Response } from 'express';
+import type { Response, Router } from 'express';
 import ical, { type ICalCalendar } from 'ical-generator';
-import type { AppDeps } from '../../platform/app-deps.ts';
-import { RotaModel, rotaRepositoryFor, DEFAULT_ROTA_SETTINGS } from '../rota-model.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
+import type { RotaModel } from '../rota-model.ts';
 import { prepareRotation } from '../domain/prepared-cache.ts';
 import type { Shift } from '../domain/types.ts';
 
@@ -37,8 +37,7 @@ function send(res: Response, cal: ICalCalendar, filename: string): void {
  * person's on-call time across subprojects (the effective layers, so overrides and swaps show).
  * Both from the start of the current shift to `calendarWeeks` ahead.
  */
-export function registerCalendarRoutes(web: Express, deps: AppDeps, settings = DEFAULT_ROTA_SETTINGS): void {
-  const model = new RotaModel(deps.config, rotaRepositoryFor(deps), settings);
+export function registerCalendarRoutes(web: Router, deps: OnCallDeps, model: RotaModel): void {
   const nameOf = (id: string) => deps.people.person(id)?.name ?? id;
 
   web.get('/calendar/person/:file', async (req, res, next) => {
@@ -49,7 +48,7 @@ export function registerCalendarRoutes(web: Express, deps: AppDeps, settings = D
         return;
       }
       const now = deps.clock.now();
-      const to = new Date(now.getTime() + settings.calendarWeeks * WEEK);
+      const to = new Date(now.getTime() + model.settings.calendarWeeks * WEEK);
       const events: FeedEvent[] = [];
       for (const s of model.rotaSubprojects()) {
         const layers = await model.layers(s.id, now, to);
@@ -79,7 +78,7 @@ export function registerCalendarRoutes(web: Express, deps: AppDeps, settings = D
         return;
       }
       const now = deps.clock.now();
-      const to = new Date(now.getTime() + settings.calendarWeeks * WEEK);
+      const to = new Date(now.getTime() + model.settings.calendarWeeks * WEEK);
       const changes = (await model.changesOf([rotation.id], now, to)).get(rotation.id);
       const events = prepareRotation(rotation, changes)
         .shifts(now, to)

@@ -1,4 +1,5 @@
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { RotaTables } from '../store/tables.ts';
+import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { decideHandoff, HANDOFF_LOOKAHEAD_MS, handoffJobId } from '../domain/handoff-announcer.ts';
 import type { JobContext } from '../../platform/jobs/job-runner.ts';
 import type { Job, NewJob } from '../../platform/jobs/jobs.ts';
@@ -29,33 +30,12 @@ export async function nextHandoffJobs(model: RotaModel, subprojectIds: readonly 
 }
 
 /** Enqueues the next handoff of every subproject with a rotation; ids make it safe from every replica at every start. */
-export async function scheduleHandoffs(deps: AppDeps, model: RotaModel, now: Date): Promise<number> {
+export async function scheduleHandoffs(deps: OnCallDeps, model: RotaModel, now: Date): Promise<number> {
   let created = 0;
   for (const job of await nextHandoffJobs(model, model.rotaSubprojects().map((s) => s.id), now)) {
     if (await deps.jobs.enqueue(job, now)) created++;
   }
   return created;
-}
-
-/** At start-up, once the database is migrated (retries until it is). */
-export function bootstrapHandoffs(deps: AppDeps, model: RotaModel): void {
-  let attempt = 0;
-  const tryOnce = async () => {
-    attempt++;
-    try {
-      await scheduleHandoffs(deps, model, deps.clock.now());
-      deps.jobRunner.wake();
-    } catch (err) {
-      if (attempt >= 60) {
-        deps.log.error({ err: (err as Error).message }, 'rota: could not schedule handoff announcements');
-        return;
-      }
-      const timer = setTimeout(() => void tryOnce(), Math.min(5000, 100 * 2 ** Math.min(attempt, 6)));
-      timer.unref?.();
-    }
-  };
-  const timer = setTimeout(() => void tryOnce(), 0);
-  timer.unref?.();
 }
 
 /**
@@ -65,7 +45,7 @@ export function bootstrapHandoffs(deps: AppDeps, model: RotaModel): void {
  * the next handoff's row and this job's completion commit together, so a restart re-runs at most
  * the Slack posts of a job that died between posting and committing.
  */
-export async function runHandoffJob(deps: AppDeps, model: RotaModel, job: Job, ctx: JobContext): Promise<void> {
+export async function runHandoffJob(deps: OnCallDeps, model: RotaModel, job: Job, ctx: JobContext): Promise<void> {
   const { subprojectId, at: iso } = job.payload as HandoffJobPayload;
   const at = new Date(iso);
   const subproject = model.subproject(subprojectId);
@@ -91,7 +71,7 @@ export async function runHandoffJob(deps: AppDeps, model: RotaModel, job: Job, c
     }
   }
 
-  await deps.store.db.transaction().execute(async (trx) => {
+  await deps.store.db.withTables<RotaTables>().transaction().execute(async (trx) => {
     if (!already) {
       await repo.recordAnnouncement(
         { subprojectId, at, person: decision.person, outcome: decision.announce ? 'announced' : 'unchanged' },
@@ -106,7 +86,7 @@ export async function runHandoffJob(deps: AppDeps, model: RotaModel, job: Job, c
 }
 
 /** `@k8s-infra-oncall-<subproject>` holds the primary; created on first use. */
-export async function syncUsergroup(deps: AppDeps, subprojectId: string, slackId: string): Promise<void> {
+export async function syncUsergroup(deps: OnCallDeps, subprojectId: string, slackId: string): Promise<void> {
   const handle = `k8s-infra-oncall-${subprojectId}`;
   const list = await deps.slack.usergroups.list({ include_users: false });
   let group = list.usergroups?.find((g) => g.handle === handle);

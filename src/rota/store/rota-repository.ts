@@ -2,10 +2,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { RotaChangesSource } from '../on-call-service.ts';
 import type { RotaChanges, Override, Swap } from '../domain/types.ts';
 import type { AuditLog } from '../../platform/store/audit-log.ts';
-import type { Database } from '../../platform/store/database-schema.ts';
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+import type { RotaDatabase, RotaTables } from './tables.ts';
 import type { Jobs, NewJob } from '../../platform/jobs/jobs.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+type Executor = Kysely<RotaDatabase> | Transaction<RotaDatabase>;
 
 export interface StoredOverride {
   id: string;
@@ -43,11 +44,14 @@ export type DecideResult = { kind: 'decided'; swap: StoredSwap } | { kind: 'alre
 
 /** Reads the changes the engine applies; all the on-call service needs. */
 export class RotaChangesReader implements RotaChangesSource {
+  protected readonly db: Kysely<RotaDatabase>;
   constructor(
-    protected readonly db: Kysely<Database>,
+    db: Kysely<CoreTables>,
     /** Which subprojects use a rotation: their overrides apply to it. */
     private readonly subprojectsOfRotation: (rotationId: string) => readonly string[],
-  ) {}
+  ) {
+    this.db = db.withTables<RotaTables>();
+  }
 
   async overridesOf(subprojectIds: readonly string[], from: Date, to: Date, trx: Executor = this.db): Promise<StoredOverride[]> {
     if (subprojectIds.length === 0) return [];
@@ -107,7 +111,7 @@ export class RotaChangesReader implements RotaChangesSource {
  */
 export class RotaRepository extends RotaChangesReader {
   constructor(
-    db: Kysely<Database>,
+    db: Kysely<CoreTables>,
     private readonly audit: AuditLog,
     private readonly jobs: Jobs,
     subprojectsOfRotation: (rotationId: string) => readonly string[],
@@ -255,7 +259,7 @@ export function announcementKey(subprojectId: string, at: Date): string {
   return `${subprojectId}:${at.toISOString()}`;
 }
 
-function toSwap(r: Database['rota_swaps']): StoredSwap {
+function toSwap(r: RotaDatabase['rota_swaps']): StoredSwap {
   return {
     id: r.id,
     rotationId: r.rotation_id,
@@ -270,7 +274,7 @@ function toSwap(r: Database['rota_swaps']): StoredSwap {
   };
 }
 
-function toAnnouncement(r: Database['rota_announcements']): AnnouncementRecord {
+function toAnnouncement(r: RotaDatabase['rota_announcements']): AnnouncementRecord {
   return { subprojectId: r.subproject_id, at: new Date(Number(r.at)), person: r.person_id ?? undefined, outcome: r.outcome };
 }
 

@@ -1,5 +1,7 @@
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+
 /** Rota: overrides and swaps made from Slack (the config holds only the rotations), and handoff announcements. */
-export interface RotaOverridesTable {
+export type RotaOverridesTable = {
   id: string;
   /** Overrides cover a subproject: they apply to each of its layers (rotations). */
   subproject_id: string;
@@ -8,9 +10,9 @@ export interface RotaOverridesTable {
   to_at: number;
   created_by: string;
   created_at: number;
-}
+};
 
-export interface RotaSwapsTable {
+export type RotaSwapsTable = {
   id: string;
   rotation_id: string;
   status: 'proposed' | 'accepted' | 'declined';
@@ -22,10 +24,10 @@ export interface RotaSwapsTable {
   created_at: number;
   decided_at: number | null;
   decided_by: string | null;
-}
+};
 
 /** One row per handoff instant of a subproject that a job looked at: announced or skipped. */
-export interface RotaAnnouncementsTable {
+export type RotaAnnouncementsTable = {
   /** `<subproject>:<ISO instant>`, the same as the job's id without its prefix. */
   key: string;
   subproject_id: string;
@@ -34,10 +36,13 @@ export interface RotaAnnouncementsTable {
   person_id: string | null;
   outcome: 'announced' | 'unchanged';
   created_at: number;
-}
+};
 
-export interface RotaTables {
+export type RotaTables = {
   rota_overrides: RotaOverridesTable;
   rota_swaps: RotaSwapsTable;
   rota_announcements: RotaAnnouncementsTable;
-}
+};
+
+/** What this capability's repositories see: its own tables and the platform's (jobs, audit log, keys). */
+export type RotaDatabase = CoreTables & RotaTables;

@@ -1,6 +1,6 @@
-import type { Express, Response } from 'express';
-import type { AppDeps } from '../../platform/app-deps.ts';
-import { statusRuntimeFor } from '../status-runtime.ts';
+import type { Response, Router } from 'express';
+import type { LegacyDeps } from '../../platform/app-deps.ts';
+import type { StatusRuntime } from '../status-runtime.ts';
 import { readServiceStatuses } from '../domain/service-status.ts';
 import { buildStatusPageModel, renderStatusPage, statusJson, type StatusPageModel } from '../views/status-page.ts';
 
@@ -11,7 +11,7 @@ const CACHE_MS = 5000;
  * `GET /status` (public HTML) and `GET /status.json`: every service, its state, last check and
  * uptime over 24 h and 7 d. Only what the public may see: no people, no contact data, no probe internals.
  */
-export function registerStatusRoutes(web: Express, deps: AppDeps): void {
+export function registerStatusRoutes(web: Router, deps: LegacyDeps, runtime: StatusRuntime): void {
   let cached: { at: number; model: Promise<StatusPageModel> } | undefined;
   // Rendered once per model, not once per visitor.
   const rendered = new WeakMap<StatusPageModel, { html?: string; json?: string }>();
@@ -23,7 +23,6 @@ export function registerStatusRoutes(web: Express, deps: AppDeps): void {
   const model = (): Promise<StatusPageModel> => {
     const now = deps.clock.now();
     if (cached && Math.abs(now.getTime() - cached.at) < CACHE_MS) return cached.model;
-    const runtime = statusRuntimeFor(deps);
     const identities = deps.config.services.map((s) => ({ id: s.id, name: s.name, sigs: s.sigs }));
     const next = readServiceStatuses(identities, runtime.repository, now).then((statuses) => buildStatusPageModel(statuses, now));
     cached = { at: now.getTime(), model: next };

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../platform/app-deps.ts';
+import type { LegacyDeps as AppDeps } from '../../platform/app-deps.ts';
 import type { JobContext } from '../../platform/jobs/job-runner.ts';
 import type { Job } from '../../platform/jobs/jobs.ts';
 import { STATUS_JOB_KINDS, type StatusAlertJobPayload, type StatusPageJobPayload } from '../store/status-repository.ts';
@@ -84,28 +84,12 @@ export async function runPageJob(deps: AppDeps, runtime: StatusRuntime, job: Job
 }
 
 /**
- * Puts the first round on the schedule once the database is ready (migrations run after the
- * handlers register), retrying quietly; the round job keeps the chain going from then on.
+ * Puts the round of the current slot on the schedule; called each time the database becomes
+ * ready (the round job keeps the chain going from then on, and the id makes this idempotent).
  */
-export function bootstrapSchedule(deps: AppDeps, runtime: StatusRuntime): void {
+export async function bootstrapSchedule(deps: AppDeps, runtime: StatusRuntime, now: Date): Promise<void> {
   if (!runtime.settings.scheduled) return;
-  let attempt = 0;
-  const tryOnce = async () => {
-    attempt++;
-    const now = deps.clock.now();
-    const due = slotStart(now, runtime.settings.intervalMs);
-    try {
-      await deps.jobs.enqueue({ id: roundJobId(due), kind: STATUS_JOB_KINDS.round, dueAt: due }, now);
-      deps.jobRunner.wake();
-    } catch (err) {
-      if (attempt >= 60) {
-        deps.log.error({ err: (err as Error).message }, 'status checks: could not schedule the first round');
-        return;
-      }
-      const timer = setTimeout(() => void tryOnce(), Math.min(5000, 100 * 2 ** Math.min(attempt, 6)));
-      timer.unref?.();
-    }
-  };
-  const timer = setTimeout(() => void tryOnce(), 0);
-  timer.unref?.();
+  const due = slotStart(now, runtime.settings.intervalMs);
+  await deps.jobs.enqueue({ id: roundJobId(due), kind: STATUS_JOB_KINDS.round, dueAt: due }, now);
+  deps.jobRunner.wake();
 }

@@ -4,7 +4,8 @@ import { PROBE_STATES, type ProbeResult, type ProbeState } from '../domain/probe
 import type { SavedCheck, StatusRepository } from '../ports/status-repository.ts';
 import type { PageRequest, StateTransition, TrackedServiceState } from '../domain/track-service-state.ts';
 import type { CheckRecord } from '../domain/uptime.ts';
-import type { Database } from '../../platform/store/database-schema.ts';
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+import type { StatusDatabase, StatusTables } from './tables.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import type { StatusServiceStateTable } from './tables.ts';
 
@@ -20,7 +21,7 @@ export interface StatusPageJobPayload {
   at: string;
 }
 
-type Executor = Kysely<Database> | Transaction<Database>;
+type Executor = Kysely<StatusDatabase> | Transaction<StatusDatabase>;
 
 const num = (v: number | string | bigint): number => Number(v);
 const optNum = (v: number | string | bigint | null): number | null => (v === null ? null : Number(v));
@@ -36,10 +37,13 @@ function toState(value: string): ProbeState {
  * the whole round for that service (the next round redoes it) or keeps all of it, never an alert alone.
  */
 export class KyselyStatusRepository implements StatusRepository {
+  private readonly db: Kysely<StatusDatabase>;
   constructor(
-    private readonly db: Kysely<Database>,
+    db: Kysely<CoreTables>,
     private readonly jobs: Jobs,
-  ) {}
+  ) {
+    this.db = db.withTables<StatusTables>();
+  }
 
   async loadStates(serviceIds?: readonly string[]): Promise<TrackedServiceState[]> {
     if (serviceIds && serviceIds.length === 0) return [];

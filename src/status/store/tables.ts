@@ -1,5 +1,7 @@
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+
 /** Status checks: one row per service per round (kept 8 days for uptime), and one tracked state per service. */
-export interface StatusChecksTable {
+export type StatusChecksTable = {
   service_id: string;
   /** Epoch ms. */
   checked_at: number;
@@ -7,10 +9,10 @@ export interface StatusChecksTable {
   detail: string;
   /** ProbeResult[] as JSON (dates as ISO strings). */
   probes: string;
-}
+};
 
 /** TrackedServiceState (src/status/track-service-state.ts), times as epoch ms. */
-export interface StatusServiceStateTable {
+export type StatusServiceStateTable = {
   service_id: string;
   state: string | null;
   since: number | null;
@@ -24,9 +26,12 @@ export interface StatusServiceStateTable {
   page_open: number;
   /** The paging engine's id for the open page (set by the page job), so a recovery can resolve it. */
   page_ref: string | null;
-}
+};
 
-export interface StatusTables {
+export type StatusTables = {
   status_checks: StatusChecksTable;
   status_service_state: StatusServiceStateTable;
-}
+};
+
+/** What this capability's repositories see: its own tables and the platform's (jobs, audit log, keys). */
+export type StatusDatabase = CoreTables & StatusTables;

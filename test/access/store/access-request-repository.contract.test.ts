@@ -1,3 +1,4 @@
+import type { AccessTables } from '../../../src/access/store/tables.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessRequest } from '../../../src/access/domain/access-request.ts';
 import { AccessRequestRepository } from '../../../src/access/store/access-request-repository.ts';
@@ -73,7 +74,7 @@ describe.each(testDatabases)('AccessRequestRepository on $name', (database) => {
 
   it('writes in a caller’s transaction: a rollback leaves nothing', async () => {
     await expect(
-      store.db.transaction().execute(async (trx) => {
+      store.db.withTables<AccessTables>().transaction().execute(async (trx) => {
         await repo.insert(request('ar-8'), trx);
         throw new Error('rollback');
       }),

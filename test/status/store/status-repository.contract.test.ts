@@ -1,3 +1,4 @@
+import type { StatusTables } from '../../../src/status/store/tables.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Jobs } from '../../../src/platform/jobs/jobs.ts';
 import type { Store } from '../../../src/platform/store/open-database.ts';
@@ -91,7 +92,7 @@ describe.each(testDatabases)('KyselyStatusRepository on $name', (database) => {
     const broken = { ...t.next, lastDetail: undefined as unknown as string }; // NOT NULL violation
     await expect(repo.saveCheck({ check: c, state: broken, transition: t.changed, page: t.page })).rejects.toThrow();
     expect(await store.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
-    expect(await store.db.selectFrom('status_checks').selectAll().execute()).toEqual([]);
+    expect(await store.db.withTables<StatusTables>().selectFrom('status_checks').selectAll().execute()).toEqual([]);
   });
 
   it('prunes old checks and remembers the page reference', async () => {

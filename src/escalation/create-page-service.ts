@@ -1,20 +1,16 @@
-import type { AppDeps } from '../platform/app-deps.ts';
+import type { OnCallDeps } from '../platform/app-deps.ts';
 import { createPagerDutyPager } from '../integrations/pagerduty/pagerduty-pager.ts';
 import { PageRepository } from './store/page-repository.ts';
 import { PageService } from './page-service.ts';
 import { pagingMetrics } from './paging-metrics.ts';
 
-const services = new WeakMap<AppDeps, PageService>();
-
-/** One PageService per bot (handlers and the PagerDuty webhook share it, and its per-page locks). */
-export function pageServiceFor(deps: AppDeps): PageService {
-  let service = services.get(deps);
-  if (service) return service;
+/** The paging use cases over the bot's store, Slack and PagerDuty (one per bot: its per-page locks are shared). */
+export function createPageService(deps: OnCallDeps): PageService {
   const routingKeyFor = (subprojectId: string): string | undefined => {
     const name = deps.config.subprojects.find((s) => s.id === subprojectId)?.pagerduty?.routingKeyEnv;
     return name ? deps.env.routingKeyFrom(name) : undefined;
   };
-  service = new PageService({
+  return new PageService({
     config: deps.config,
     people: deps.people,
     onCall: deps.onCall,
@@ -27,6 +23,4 @@ export function pageServiceFor(deps: AppDeps): PageService {
     log: deps.log.child({ component: 'paging' }),
     wake: () => deps.jobRunner.wake(),
   });
-  services.set(deps, service);
-  return service;
 }

@@ -1,0 +1,149 @@
+/**
+ * The capability contract: everything the platform learns about a capability (status, rota,
+ * paging, incidents, access, …) comes through one `CapabilityModule` in `CAPABILITIES`.
+ *
+ * A module is static (name, config section, migrations, ids) so the config loader, the
+ * migrator and the manifest test can read it without starting anything; `define` builds the
+ * running capability from the platform's services and the module's own config section.
+ */
+import type { App } from '@slack/bolt';
+import type { Router } from 'express';
+import type { Kysely, Migration } from 'kysely';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { WebClient } from '@slack/web-api';
+import type { z } from 'zod';
+import type { Clock } from '../core/clock.ts';
+import type { Notifier } from '../core/notifier.ts';
+import type { SubcommandHandler } from './commands/command-router.ts';
+import type { ConfigIssue } from './config/cross-references.ts';
+import type { CoreConfig } from './config/core-schema.ts';
+import type { PlatformEnv } from './config/env.ts';
+import type { PeopleDirectory } from './config/people-directory.ts';
+import type { BoundJob, JobScheduler } from './jobs/define-job.ts';
+import type { CommitTransition, Once } from './outbox/commit-transition.ts';
+import type { AuditLog } from './store/audit-log.ts';
+import type { CoreTables } from './store/core-tables.ts';
+import type { Dialect } from './store/open-database.ts';
+import type { LegacyDeps } from './app-deps.ts';
+
+/** A section of infra.yaml owned by one capability (`rotations:`, `incidents:`, …). */
+export interface ConfigSection<K extends string = string, S extends z.ZodType = z.ZodType> {
+  key: K;
+  schema: S;
+  /**
+   * References into other sections that the schema cannot see (a subproject naming a rotation).
+   * Runs on the raw document too, so every error is reported at once: skip what is malformed.
+   */
+  crossReferences?: (config: RawConfig) => ConfigIssue[];
+}
+
+/** The parsed document as cross-reference checks see it: possibly invalid, so every field unknown. */
+export type RawConfig = Readonly<Record<string, unknown>>;
+
+/** Every action_id, callback_id and block_id a capability renders or listens to. */
+export interface IdTable {
+  actions?: Readonly<Record<string, string>>;
+  callbacks?: Readonly<Record<string, string>>;
+  blocks?: Readonly<Record<string, string>>;
+}
+
+/** One `/k8s-infra <name>` subcommand, as `help` shows it and as the router runs it. */
+export interface Subcommand {
+  name: string;
+  usage: string;
+  summary: string;
+  example: string;
+  aliases?: readonly string[];
+  handler: SubcommandHandler;
+}
+
+/** A typed handle on another capability's `api`; import the key from that capability's `api.ts`. */
+export interface ApiKey<T> {
+  readonly capability: string;
+  /** Type carrier only; never set. */
+  readonly __api?: T;
+}
+
+export function apiKey<T>(capability: string): ApiKey<T> {
+  return { capability };
+}
+
+/**
+ * What a GitHub webhook delivery meant to one capability (the route answers with all of them).
+ * `accepted`: the work continues after the answer (the route says 202 when all of it does).
+ */
+export type GithubEventOutcome = { handled: false } | { handled: true; outcome: string; accepted?: boolean };
+
+/** The services the platform gives every capability; each capability takes what it needs. */
+export interface Platform {
+  /** The shared sections of infra.yaml: leads, people, channels, services, subprojects. */
+  config: CoreConfig;
+  env: PlatformEnv;
+  clock: Clock;
+  log: Logger;
+  /** The Prometheus registry; a capability declares its own metrics on it. */
+  registry: Registry;
+  db: Kysely<CoreTables>;
+  dialect: Dialect;
+  audit: AuditLog;
+  jobs: JobScheduler;
+  /** Writes a state change and its effects (jobs, cancellations, audit, deliveries) in one transaction. */
+  commit: CommitTransition;
+  /** Runs work at most once per key, for effects outside the database (a GitHub comment). */
+  once: Once;
+  /** The bot's Web API client, for work outside a Slack request (jobs, webhooks). */
+  slack: WebClient;
+  notifier: Notifier;
+  people: PeopleDirectory;
+  /** Base URL people reach the bot at (links in messages, calendar feeds). */
+  publicUrl: string;
+  /**
+   * Another capability's api, looked up when called: capabilities are defined in list order,
+   * and one started without the other gets a clear error at the call, not at start-up.
+   */
+  use<T>(key: ApiKey<T>): () => T;
+  /** Transitional: the old service locator for code that still takes AppDeps. */
+  legacy: LegacyDeps;
+}
+
+/** A running capability: what it adds to the bot. Every part is optional. */
+export interface Capability<Api = undefined> {
+  commands?: readonly Subcommand[];
+  /** Registers the capability's thin Slack listeners (actions, views, options, events). */
+  listeners?: (app: App) => void;
+  /** Mounts HTTP routes (webhooks, pages, feeds) on the bot's server. */
+  routes?: (router: Router) => void;
+  jobs?: readonly BoundJob[];
+  /** Signed `POST /webhooks/github` deliveries, already verified and parsed. */
+  github?: (event: string, payload: unknown) => Promise<GithubEventOutcome>;
+  /**
+   * Runs after migrations each time the database becomes ready (start-up, or later when it was
+   * down): schedules whatever must exist. Idempotent. `/readyz` fails until every hook succeeded.
+   */
+  onReady?: (now: Date) => Promise<void>;
+  api?: Api;
+  stop?: () => Promise<void>;
+}
+
+export interface CapabilityModule<S extends ConfigSection | undefined = ConfigSection | undefined, Api = unknown> {
+  name: string;
+  config: S;
+  migrations: Readonly<Record<string, Migration>>;
+  ids: IdTable;
+  define(platform: Platform, section: SectionValue<S>): Capability<Api>;
+}
+
+export type SectionValue<S> = S extends ConfigSection<string, infer Z> ? z.output<Z> : undefined;
+
+/** `{ rotations: Rotation[] } & { incidents: IncidentSettings } & …` for a list of modules. */
+export type SectionsOf<L extends readonly CapabilityModule[]> = UnionToIntersection<
+  { [I in keyof L]: L[I] extends CapabilityModule<infer S> ? (S extends ConfigSection<infer K, infer Z> ? { [P in K]: z.output<Z> } : unknown) : unknown }[number]
+>;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** Declares a config section keeping its key's literal type (so `InfraConfig` knows `rotations:`). */
+export function configSection<K extends string, S extends z.ZodType>(section: ConfigSection<K, S>): ConfigSection<K, S> {
+  return section;
+}
