@@ -1,5 +1,4 @@
 import type { Migration } from 'kysely';
-import type { CapabilityModule } from '../capability.ts';
 import * as core from './migrations/0001-core.ts';
 
 /** The platform's own tables: jobs, audit log, leases, processed keys. */
@@ -9,7 +8,7 @@ export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-core
  * Every migration of the platform and the given capabilities, ordered by name. A name is
  * recorded in the database when applied: never rename or edit one that has shipped.
  */
-export function collectMigrations(modules: readonly Pick<CapabilityModule, 'name' | 'migrations'>[]): Record<string, Migration> {
+export function collectMigrations(modules: readonly { name: string; migrations: Readonly<Record<string, Migration>> }[]): Record<string, Migration> {
   const all = new Map<string, Migration>(Object.entries(CORE_MIGRATIONS));
   for (const m of modules) {
     for (const [name, migration] of Object.entries(m.migrations)) {

@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A small GitHub REST API on a local port, for the real Octokit client (`baseUrl`): refs,
- * contents, trees, blobs, commits, pull requests, issue comments. Repositories in one fake share
- * their objects, like a fork network. Faults can be injected per request to test retries.
+ * contents, trees, blobs, commits, pull requests (files, reviewers, merges), issues (labels,
+ * comments, closing), and the issues list filtered the way the bot searches it. Repositories in
+ * one fake share their objects, like a fork network. Issues and pull requests share one number
+ * sequence per repository, as on GitHub. Faults can be injected per request to test retries,
+ * including answers lost after the work was done, and a whole outage.
  */
 
 interface Commit {
@@ -28,6 +31,25 @@ export interface FakePull {
   headRef: string;
   baseRef: string;
   comments: string[];
+  /** Commit sha of the base branch when the pull request was opened (its files are the diff against it). */
+  baseSha: string;
+  requestedReviewers: string[];
+  labels: string[];
+  author: string;
+}
+
+export interface FakeIssue {
+  number: number;
+  repo: string;
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  comments: string[];
+  /** Login of whoever opened it (the token's user for the bot). */
+  author: string;
 }
 
 interface Repo {
@@ -35,6 +57,8 @@ interface Repo {
   defaultBranch: string;
   branches: Map<string, string>;
   pulls: FakePull[];
+  issues: FakeIssue[];
+  nextNumber: number;
 }
 
 export interface FaultRule {
@@ -46,6 +70,8 @@ export interface FaultRule {
   times?: number;
   /** Do the work first, then answer with the error (a lost response). */
   after?: boolean;
+  /** Do the work first, then drop the connection without answering (GitHub did it; the client cannot know). */
+  drop?: boolean;
 }
 
 export interface RecordedRequest {
@@ -90,17 +116,22 @@ export class FakeGithub {
   private faults: (FaultRule & { left: number })[] = [];
   private commitCounter = 0;
 
+  /** While true every request is answered 503 (a GitHub outage). */
+  outage = false;
+
   private constructor(
     private readonly server: Server,
     readonly url: string,
     private readonly token: string | undefined,
+    /** The login the token belongs to: author of what the bot opens. */
+    readonly login: string,
   ) {}
 
-  static async start(options: { token?: string } = {}): Promise<FakeGithub> {
+  static async start(options: { token?: string; login?: string } = {}): Promise<FakeGithub> {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const fake = new FakeGithub(server, `http://127.0.0.1:${port}`, options.token);
+    const fake = new FakeGithub(server, `http://127.0.0.1:${port}`, options.token, options.login ?? 'k8s-infra-bot');
     server.on('request', (req, res) => void fake.handle(req, res));
     return fake;
   }
@@ -114,13 +145,13 @@ export class FakeGithub {
 
   addRepo(fullName: string, files: Record<string, string>, defaultBranch = 'main'): void {
     const commit = this.addCommit(new Map(Object.entries(files).map(([p, c]) => [p, this.addBlob(c)])), 'initial', []);
-    this.repos.set(fullName, { fullName, defaultBranch, branches: new Map([[defaultBranch, commit.sha]]), pulls: [] });
+    this.repos.set(fullName, { fullName, defaultBranch, branches: new Map([[defaultBranch, commit.sha]]), pulls: [], issues: [], nextNumber: 1 });
   }
 
   /** A fork sharing the source's objects, with the same default branch. */
   forkRepo(from: string, to: string): void {
     const source = this.repo(from);
-    this.repos.set(to, { fullName: to, defaultBranch: source.defaultBranch, branches: new Map([[source.defaultBranch, source.branches.get(source.defaultBranch)!]]), pulls: [] });
+    this.repos.set(to, { fullName: to, defaultBranch: source.defaultBranch, branches: new Map([[source.defaultBranch, source.branches.get(source.defaultBranch)!]]), pulls: [], issues: [], nextNumber: 1 });
   }
 
   /** A commit on `branch` changing one file, as if someone pushed. */
@@ -150,6 +181,41 @@ export class FakeGithub {
     return this.repo(fullName).pulls;
   }
 
+  issues(fullName: string): FakeIssue[] {
+    return this.repo(fullName).issues;
+  }
+
+  issue(fullName: string, number: number): FakeIssue | undefined {
+    return this.repo(fullName).issues.find((i) => i.number === number);
+  }
+
+  /** An issue opened by someone else (e.g. by hand, before the bot existed). */
+  addIssue(fullName: string, issue: { title: string; body?: string; labels?: string[]; author?: string }): FakeIssue {
+    const repo = this.repo(fullName);
+    const created: FakeIssue = { number: repo.nextNumber++, repo: fullName, title: issue.title, body: issue.body ?? '', labels: issue.labels ?? [], assignees: [], state: 'open', stateReason: null, comments: [], author: issue.author ?? 'someone' };
+    repo.issues.push(created);
+    return created;
+  }
+
+  /** The `issues` webhook payload GitHub sends for this issue now. */
+  issueEvent(fullName: string, number: number, action = 'closed'): Record<string, unknown> {
+    const issue = this.issue(fullName, number);
+    if (!issue) throw new Error(`no issue #${number}`);
+    return { action, issue: this.issueJson(issue), repository: { full_name: fullName }, sender: { login: 'someone' } };
+  }
+
+  /** The `issue_comment` webhook payload for a new comment on an issue or pull request. */
+  commentEvent(fullName: string, number: number, body: string, login: string): Record<string, unknown> {
+    const repo = this.repo(fullName);
+    const issue = repo.issues.find((i) => i.number === number);
+    const pr = repo.pulls.find((x) => x.number === number);
+    if (issue) issue.comments.push(body);
+    else if (pr) pr.comments.push(body);
+    else throw new Error(`no issue or pull request #${number}`);
+    const subject = issue ? this.issueJson(issue) : { ...this.issueJson(this.pullAsIssue(fullName, pr!)), pull_request: { url: `${this.url}/repos/${fullName}/pulls/${number}` } };
+    return { action: 'created', issue: subject, comment: { body, user: { login } }, repository: { full_name: fullName }, sender: { login } };
+  }
+
   /** Merges: the base branch takes the head branch's files. */
   mergePullRequest(fullName: string, number: number, at = '2022-01-31T12:00:00Z'): FakePull {
     const repo = this.repo(fullName);
@@ -175,6 +241,26 @@ export class FakeGithub {
     const pr = this.repo(fullName).pulls.find((p) => p.number === number);
     if (!pr) throw new Error(`no pull request #${number}`);
     return { action, number, pull_request: this.pullJson(fullName, pr), repository: { full_name: fullName }, sender: { login: 'k8s-ci-robot' } };
+  }
+
+  /** Files changed by a pull request from someone's fork, for tests that read a PR's diff. */
+  openPullRequestWith(fullName: string, change: { branch: string; files: Record<string, string | null>; title: string; body?: string; author?: string }): FakePull {
+    const repo = this.repo(fullName);
+    const baseSha = repo.branches.get(repo.defaultBranch)!;
+    const base = this.commits.get(baseSha)!;
+    const files = new Map(base.files);
+    for (const [path, content] of Object.entries(change.files)) {
+      if (content === null) files.delete(path);
+      else files.set(path, this.addBlob(content));
+    }
+    const commit = this.addCommit(files, change.title, [baseSha]);
+    repo.branches.set(change.branch, commit.sha);
+    const pr: FakePull = {
+      number: repo.nextNumber++, title: change.title, body: change.body ?? '', state: 'open', merged: false, mergedAt: null,
+      headRepo: fullName, headRef: change.branch, baseRef: repo.defaultBranch, comments: [], baseSha, requestedReviewers: [], labels: [], author: change.author ?? 'someone',
+    };
+    repo.pulls.push(pr);
+    return pr;
   }
 
   failNext(rule: FaultRule): void {
@@ -222,6 +308,27 @@ export class FakeGithub {
     return sha;
   }
 
+  private issueJson(i: FakeIssue): Record<string, unknown> {
+    return {
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      state_reason: i.stateReason,
+      labels: i.labels.map((name) => ({ name })),
+      assignees: i.assignees.map((login) => ({ login })),
+      user: { login: i.author },
+      html_url: `https://github.com/${i.repo}/issues/${i.number}`,
+      url: `${this.url}/repos/${i.repo}/issues/${i.number}`,
+      comments: i.comments.length,
+    };
+  }
+
+  /** GitHub lists pull requests among issues; this is a pull request as the issues API shows it. */
+  private pullAsIssue(repo: string, pr: FakePull): FakeIssue {
+    return { number: pr.number, repo, title: pr.title, body: pr.body, labels: pr.labels, assignees: [], state: pr.state, stateReason: null, comments: pr.comments, author: pr.author };
+  }
+
   private pullJson(baseRepo: string, pr: FakePull): Record<string, unknown> {
     const headOwner = pr.headRepo.split('/')[0];
     return {
@@ -235,6 +342,9 @@ export class FakeGithub {
       merged_at: pr.mergedAt,
       head: { ref: pr.headRef, label: `${headOwner}:${pr.headRef}`, sha: this.repo(pr.headRepo).branches.get(pr.headRef) ?? null, repo: { full_name: pr.headRepo } },
       base: { ref: pr.baseRef, repo: { full_name: baseRepo } },
+      user: { login: pr.author },
+      labels: pr.labels.map((name) => ({ name })),
+      requested_reviewers: pr.requestedReviewers.map((login) => ({ login })),
     };
   }
 
@@ -260,15 +370,21 @@ export class FakeGithub {
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
 
+    if (this.outage) return send(503, { message: 'Service Unavailable' });
     if (this.token !== undefined) {
       const auth = req.headers.authorization ?? '';
       if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) return send(401, { message: 'Bad credentials' });
     }
     const fault = this.faults.find((f) => f.left > 0 && (!f.method || f.method === method) && (typeof f.path === 'string' ? path.includes(f.path) : f.path.test(path)));
     if (fault) fault.left--;
-    if (fault && !fault.after) return send(fault.status ?? 500, { message: 'Server Error' });
+    if (fault && !fault.after && !fault.drop) return send(fault.status ?? 500, { message: 'Server Error' });
     try {
       const [status, payload] = this.route(method, path, url.searchParams, body);
+      if (fault?.drop) {
+        record.status = -1;
+        req.socket.destroy();
+        return;
+      }
       if (fault?.after) return send(fault.status ?? 500, { message: 'Server Error' });
       send(status, payload);
     } catch (err) {
@@ -382,7 +498,7 @@ export class FakeGithub {
       if (repo.branches.get(base) === headSha) throw invalid(`No commits between ${base} and ${headRef}`);
       if (typeof input.title !== 'string' || !input.title) throw invalid('title is missing');
       const pr: FakePull = {
-        number: repo.pulls.length + 1,
+        number: repo.nextNumber++,
         title: input.title,
         body: typeof input.body === 'string' ? input.body : '',
         state: 'open',
@@ -392,8 +508,35 @@ export class FakeGithub {
         headRef,
         baseRef: base,
         comments: [],
+        baseSha: repo.branches.get(base)!,
+        requestedReviewers: [],
+        labels: [],
+        author: this.login,
       };
       repo.pulls.push(pr);
+      return [201, this.pullJson(fullName, pr)];
+    }
+    if ((p = /^pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
+      const pr = repo.pulls.find((x) => x.number === Number(p![1]));
+      if (!pr) throw notFound();
+      const before = this.commits.get(pr.baseSha)!.files;
+      const after = this.commits.get(this.repo(pr.headRepo).branches.get(pr.headRef)!)!.files;
+      const changed: Record<string, unknown>[] = [];
+      for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+        const a = before.get(path);
+        const b = after.get(path);
+        if (a === b) continue;
+        changed.push({ filename: path, status: a === undefined ? 'added' : b === undefined ? 'removed' : 'modified', sha: b ?? a, patch: undefined });
+      }
+      const page = Number(q.get('page') ?? '1');
+      const per = Number(q.get('per_page') ?? '30');
+      return [200, changed.slice((page - 1) * per, page * per)];
+    }
+    if ((p = /^pulls\/(\d+)\/requested_reviewers$/.exec(rest)) && method === 'POST') {
+      const pr = repo.pulls.find((x) => x.number === Number(p![1]));
+      if (!pr) throw notFound();
+      const reviewers = Array.isArray(input.reviewers) ? input.reviewers.map(String) : [];
+      for (const r of reviewers) if (!pr.requestedReviewers.includes(r)) pr.requestedReviewers.push(r);
       return [201, this.pullJson(fullName, pr)];
     }
     if ((p = /^pulls\/(\d+)(\/merge)?$/.exec(rest))) {
@@ -406,11 +549,64 @@ export class FakeGithub {
         return [200, { merged: true, message: 'Pull Request successfully merged' }];
       }
     }
-    if (method === 'POST' && (p = /^issues\/(\d+)\/comments$/.exec(rest))) {
-      const pr = repo.pulls.find((x) => x.number === Number(p![1]));
-      if (!pr) throw notFound();
-      pr.comments.push(String(input.body ?? ''));
-      return [201, { id: pr.comments.length, body: input.body }];
+    if ((p = /^issues\/(\d+)\/comments$/.exec(rest))) {
+      const n = Number(p[1]);
+      const target = repo.issues.find((i) => i.number === n) ?? repo.pulls.find((x) => x.number === n);
+      if (!target) throw notFound();
+      if (method === 'GET') return [200, target.comments.map((c, i) => ({ id: i + 1, body: c, user: { login: this.login } }))];
+      if (method === 'POST') {
+        if (typeof input.body !== 'string' || input.body === '') throw new HttpError(422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing_field' }] });
+        target.comments.push(input.body);
+        return [201, { id: target.comments.length, body: input.body, user: { login: this.login } }];
+      }
+    }
+    if ((p = /^issues\/(\d+)\/labels$/.exec(rest)) && method === 'POST') {
+      const n = Number(p[1]);
+      const target = repo.issues.find((i) => i.number === n) ?? repo.pulls.find((x) => x.number === n);
+      if (!target) throw notFound();
+      const labels = Array.isArray(input.labels) ? input.labels.map(String) : [];
+      for (const l of labels) if (!target.labels.includes(l)) target.labels.push(l);
+      return [200, target.labels.map((name) => ({ name }))];
+    }
+    if (rest === 'issues' && method === 'POST') {
+      if (typeof input.title !== 'string' || !input.title) throw new HttpError(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }] });
+      const issue: FakeIssue = {
+        number: repo.nextNumber++,
+        repo: fullName,
+        title: input.title,
+        body: typeof input.body === 'string' ? input.body : '',
+        labels: Array.isArray(input.labels) ? input.labels.map(String) : [],
+        assignees: Array.isArray(input.assignees) ? input.assignees.map(String) : [],
+        state: 'open',
+        stateReason: null,
+        comments: [],
+        author: this.login,
+      };
+      repo.issues.push(issue);
+      return [201, this.issueJson(issue)];
+    }
+    if (rest === 'issues' && method === 'GET') {
+      const state = q.get('state') ?? 'open';
+      const labels = (q.get('labels') ?? '').split(',').filter(Boolean);
+      const creator = q.get('creator');
+      const all = [...repo.issues.map((i) => ({ i, pr: false })), ...repo.pulls.map((pr) => ({ i: this.pullAsIssue(fullName, pr), pr: true }))].sort((a, b) => b.i.number - a.i.number);
+      const list = all.filter(({ i }) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)) && (!creator || i.author === creator));
+      const page = Number(q.get('page') ?? '1');
+      const per = Number(q.get('per_page') ?? '30');
+      return [200, list.slice((page - 1) * per, page * per).map(({ i, pr }) => ({ ...this.issueJson(i), ...(pr ? { pull_request: { url: `${this.url}/repos/${fullName}/pulls/${i.number}` } } : {}) }))];
+    }
+    if ((p = /^issues\/(\d+)$/.exec(rest))) {
+      const issue = repo.issues.find((i) => i.number === Number(p![1]));
+      if (!issue) throw notFound();
+      if (method === 'GET') return [200, this.issueJson(issue)];
+      if (method === 'PATCH') {
+        if (input.state === 'open' || input.state === 'closed') issue.state = input.state;
+        if (typeof input.state_reason === 'string') issue.stateReason = input.state_reason;
+        if (typeof input.title === 'string') issue.title = input.title;
+        if (typeof input.body === 'string') issue.body = input.body;
+        if (Array.isArray(input.labels)) issue.labels = input.labels.map(String);
+        return [200, this.issueJson(issue)];
+      }
     }
     throw notFound();
   }
