@@ -4,7 +4,7 @@ import { pageListReply } from '../../escalation/views/paging-list.ts';
 import { pageModal, validatePageInput, PAGE_MODAL_BLOCKS } from '../../escalation/views/paging-modal.ts';
 import { UserFacingError, type CommandContext } from '../../platform/commands/command-router.ts';
 import type { PageService } from '../../escalation/page-service.ts';
-import { resolveSubproject } from '../../escalation/domain/resolve-subproject.ts';
+import { resolveSubproject } from '../../core/resolve-subproject.ts';
 
 /** `severity=warning` (or `sev=`) at the start of the summary picks the severity; default error. */
 export function splitSeverity(text: string): { severity: Severity; summary: string } {

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { OnCallDeps } from '../../platform/app-deps.ts';
 import { UserFacingError } from '../../platform/commands/command-router.ts';
-import { resolveSubproject } from '../../escalation/domain/resolve-subproject.ts';
+import { resolveSubproject } from '../../core/resolve-subproject.ts';
 
 /** A subproject id (or a service / alias of one) typed by a person; unknown input names the closest match. */
 export function subprojectOrThrow(deps: OnCallDeps, typed: string): string {

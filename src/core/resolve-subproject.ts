@@ -1,10 +1,15 @@
-import { closestMatch } from '../../core/closest-match.ts';
-import type { InfraConfig } from '../../platform/config/schema.ts';
+import { closestMatch } from './closest-match.ts';
 
 export type SubprojectLookup = { kind: 'found'; subprojectId: string; via?: string } | { kind: 'unknown'; typed: string; suggestion?: string };
 
+/** What the look-up needs of the config: subprojects, and services with their aliases. */
+export interface SubprojectsAndServices {
+  subprojects: readonly { id: string }[];
+  services: readonly { id: string; subproject: string; aliases: readonly string[] }[];
+}
+
 /** A subproject id, or a service id / alias mapped to its subproject (`gcr` → registry). */
-export function resolveSubproject(config: InfraConfig, typed: string): SubprojectLookup {
+export function resolveSubproject(config: SubprojectsAndServices, typed: string): SubprojectLookup {
   const t = typed.trim().toLowerCase();
   const sub = config.subprojects.find((s) => s.id === t);
   if (sub) return { kind: 'found', subprojectId: sub.id };
