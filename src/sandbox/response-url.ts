@@ -1,5 +1,6 @@
 import { isObject, type Json, type ResponseUrl } from './slack-workspace.ts';
-import { ApiError, postBotEphemeral, postBotMessage, replaceMessageContent, type ApiResponse, type Args, type WebApiContext } from './web-api.ts';
+import { ApiError, type ApiResponse, type Args, type WebApiContext } from './web-api/context.ts';
+import { postBotEphemeral, postBotMessage, replaceMessageContent } from './web-api/post-message.ts';
 
 const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
 const RESPONSE_URL_MAX_USES = 5;

@@ -1,0 +1,206 @@
+import type { Router } from 'express';
+import type { Clock } from '../core/clock.ts';
+import type { Delivery, RawSendOptions } from './signed-sender.ts';
+import type {
+  ChannelSeed, Identity, Json, SlackChannel, SlackMessage, SlackUser, SlackView, SlackWorkspace, Usergroup, UserSeed,
+} from './slack-workspace.ts';
+import type { InputValue, StateValues } from './view-state.ts';
+import type { Args } from './web-api/context.ts';
+
+/**
+ * What the Slack emulator offers its users (the e2e rig, local mode, the sandbox page, tests):
+ * the options it is made with, the results of driving the bot, and the `SlackEmulator` itself.
+ */
+
+export interface SlackEmulatorOptions {
+  botToken: string;
+  signingSecret: string;
+  /** Where the bot's `POST /slack/events` listens; may be set later with setBotUrl. */
+  botUrl?: string;
+  /** Base URL where `router` is mounted (response_url is built from it); may be set later with setPublicUrl. */
+  publicUrl?: string;
+  /** Workspace time: message ts, trigger and response_url expiry, rate limits. */
+  clock?: Clock;
+  /** Wall clock for request signatures (the bot checks them against real time). */
+  requestClock?: Clock;
+  users?: UserSeed[];
+  channels?: ChannelSeed[];
+  /** chat.postMessage 1 per second per channel (HTTP 429 past it). Default on. */
+  rateLimit?: boolean;
+  /** Slack's ack budget; default 3000 ms. */
+  ackTimeoutMs?: number;
+  identity?: Partial<Identity>;
+  /** Events the app subscribes to (manifest), used by postUserMessage and openHome. */
+  subscribedEvents?: string[];
+}
+
+/** Where an interaction happens: a message in a conversation, or an open view (modal or Home tab). */
+export type InteractionSource = { messageTs: string; channelId: string } | { viewId: string };
+
+export interface DeliveryResult {
+  /** The bot answered 2xx within the ack budget and Slack accepted the answer. */
+  ok: boolean;
+  status: number | null;
+  ackMs: number;
+  /** `operation_timeout`, `http_error`, `connection_error`, or a Slack error about the answer. */
+  error?: string;
+  /** Details Slack would give about a rejected answer (block problems). */
+  messages?: string[];
+  body?: unknown;
+}
+
+export interface SlashCommandResult extends DeliveryResult {
+  triggerId: string;
+  responseUrl: string;
+  /** The ack body shown to the person (ephemeral) or the channel (in_channel). */
+  shown?: SlackMessage;
+}
+
+export interface ActionResult extends DeliveryResult {
+  triggerId: string;
+  responseUrl?: string;
+  /** False when Slack would not have sent anything (a select in an input block without dispatch_action). */
+  sent: boolean;
+}
+
+export interface SubmitResult extends DeliveryResult {
+  /** Inline errors (from the bot's response_action: errors, or the Slack client's own checks). */
+  errors?: Record<string, string>;
+  responseAction?: string;
+  /** The view on top of the person's modal stack afterwards, if any. */
+  view?: SlackView;
+}
+
+export interface SuggestionResult extends DeliveryResult {
+  options: Json[];
+  optionGroups?: Json[];
+}
+
+export interface EventResult extends DeliveryResult {
+  eventId: string;
+}
+
+export interface ApiCall {
+  method: string;
+  args: Args;
+  status: number;
+  response: Json;
+  at: Date;
+}
+
+export interface SlashCommandArgs {
+  userId: string;
+  channelId: string;
+  text: string;
+  command?: string;
+}
+
+export interface ClickArgs {
+  userId: string;
+  source: InteractionSource;
+  actionId: string;
+  value?: string;
+  blockId?: string;
+}
+
+export interface SelectArgs {
+  userId: string;
+  source: InteractionSource;
+  actionId: string;
+  value: InputValue;
+  blockId?: string;
+}
+
+export interface SuggestArgs {
+  userId: string;
+  source: InteractionSource;
+  actionId: string;
+  value: string;
+  blockId?: string;
+}
+
+export interface SubmitArgs {
+  userId: string;
+  viewId: string;
+  values?: Record<string, Record<string, InputValue>>;
+}
+
+export interface SendEventOptions {
+  eventId?: string;
+  retryNum?: number;
+  retryReason?: string;
+  /** Retry like Slack (up to 3 times, immediately here) while the bot does not ack 2xx in time. */
+  retries?: boolean;
+}
+
+export interface UserMessageArgs {
+  userId: string;
+  channelId: string;
+  text: string;
+  threadTs?: string;
+}
+
+export interface SlackEmulator {
+  /** Serves the Web API (`/api/:method`) and response_urls; mount it at `publicUrl`. */
+  readonly router: Router;
+  readonly workspace: SlackWorkspace;
+  readonly identity: Identity;
+  readonly botUrl: string | undefined;
+  readonly publicUrl: string;
+  /** The Web API base URL for SLACK_API_URL / slackApiUrl (ends with a slash). */
+  readonly apiUrl: string;
+  setBotUrl(url: string): void;
+  setPublicUrl(url: string): void;
+  setRateLimit(enabled: boolean): void;
+
+  // Driving the bot, as a person in Slack would.
+  sendSlashCommand(args: SlashCommandArgs): Promise<SlashCommandResult>;
+  clickButton(args: ClickArgs): Promise<ActionResult>;
+  selectOption(args: SelectArgs): Promise<ActionResult>;
+  requestOptions(args: SuggestArgs): Promise<SuggestionResult>;
+  submitView(args: SubmitArgs): Promise<SubmitResult>;
+  /** The person closes the top modal with its close button (or the X). */
+  closeView(args: { userId: string; viewId: string }): Promise<DeliveryResult>;
+  /** Sends an Events API event_callback (with Slack's retry headers when asked). */
+  sendEvent(event: Json, opts?: SendEventOptions): Promise<EventResult>;
+  /** A person writes in a conversation; the bot hears it if it subscribes and is there. */
+  postUserMessage(args: UserMessageArgs): Promise<{ message: SlackMessage; deliveries: EventResult[] }>;
+  /** A person opens the app's Home tab. */
+  openHome(userId: string): Promise<EventResult | undefined>;
+  /** Sends any body, signed (or not: pass `signature`), to the bot; for forged/replayed requests. */
+  sendRaw(body: string, opts?: RawSendOptions): Promise<Delivery>;
+
+  // Reading what happened.
+  /** Every non-ephemeral message of a conversation (thread replies included), oldest first. */
+  messages(channelIdOrName: string): SlackMessage[];
+  /** Thread parent and replies, oldest first. */
+  thread(channelIdOrName: string, ts: string): SlackMessage[];
+  /** Ephemeral messages shown to a person, optionally in one conversation. */
+  ephemerals(userId: string, channelIdOrName?: string): SlackMessage[];
+  /** Messages in the bot's DM with a person. */
+  dms(userId: string): SlackMessage[];
+  /** A person's modal stack, bottom first. */
+  openViews(userId: string): SlackView[];
+  topView(userId: string): SlackView | undefined;
+  homeView(userId: string): SlackView | undefined;
+  view(viewId: string): SlackView | undefined;
+  /** What a person selected in a message's elements so far (Slack's `state.values`). */
+  messageState(channelId: string, ts: string, userId: string): StateValues | undefined;
+  viewErrors(viewId: string): Record<string, string> | undefined;
+  channel(idOrName: string): SlackChannel | undefined;
+  channelByName(name: string): SlackChannel | undefined;
+  channels(): SlackChannel[];
+  dmChannel(userId: string): SlackChannel;
+  user(id: string): SlackUser | undefined;
+  users(): SlackUser[];
+  usergroups(): Usergroup[];
+  pins(channelIdOrName: string): SlackMessage[];
+  addUser(seed: UserSeed): SlackUser;
+  addChannel(seed: ChannelSeed): SlackChannel;
+  /** Web API calls the bot made, in order. */
+  readonly apiCalls: readonly ApiCall[];
+  /** Requests the emulator sent to the bot, in order, with status and ack time. */
+  readonly deliveries: readonly Delivery[];
+  /** Polls until `predicate` holds (the bot works after its ack), or throws after timeoutMs. */
+  waitFor<T>(predicate: () => T | undefined | false | null, opts?: { timeoutMs?: number; intervalMs?: number }): Promise<T>;
+}
