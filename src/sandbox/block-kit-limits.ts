@@ -23,6 +23,8 @@ export const LIMITS = {
   optionValue: 150,
   checkboxOptions: 10,
   messageText: 40000,
+  /** plain_text_input's own cap: its max_length, min_length and initial_value may not exceed it. */
+  plainTextInput: 3000,
 } as const;
 
 type Json = Record<string, unknown>;
@@ -107,6 +109,30 @@ function checkElement(p: Problems, el: unknown, pointer: string, actionIds: Set<
   if ((el.type === 'static_select' || el.type === 'multi_static_select') && el.options === undefined && el.option_groups === undefined) {
     p.add('must provide either options or option_groups', pointer);
   }
+  if (el.type === 'plain_text_input') checkTextInputLengths(p, el, pointer);
+}
+
+/**
+ * A plain_text_input's lengths: max_length 1..3000, min_length 0..3000 and not above max_length,
+ * and an initial_value that fits them. Slack refuses the whole view (or message) otherwise, so a
+ * prefilled value the bot did not clip shows up here instead of in front of a person.
+ */
+function checkTextInputLengths(p: Problems, el: Json, pointer: string): void {
+  const cap = LIMITS.plainTextInput;
+  const max = typeof el.max_length === 'number' ? el.max_length : undefined;
+  const min = typeof el.min_length === 'number' ? el.min_length : undefined;
+  if (max !== undefined && max > cap) p.add(`must be no larger than ${cap}`, `${pointer}/max_length`);
+  if (max !== undefined && max < 1) p.add('must be no smaller than 1', `${pointer}/max_length`);
+  if (min !== undefined && min > cap) p.add(`must be no larger than ${cap}`, `${pointer}/min_length`);
+  if (min !== undefined && min < 0) p.add('must be no smaller than 0', `${pointer}/min_length`);
+  if (min !== undefined && max !== undefined && min > max) p.add('must be no larger than max_length', `${pointer}/min_length`);
+  if (el.initial_value === undefined) return;
+  if (typeof el.initial_value !== 'string') return p.add('must be a string', `${pointer}/initial_value`);
+  const length = el.initial_value.length;
+  const longest = Math.min(max ?? cap, cap);
+  if (length > longest) p.add(`must be less than ${longest + 1} characters`, `${pointer}/initial_value`);
+  // An empty initial_value is no value at all; Slack only holds a present one to min_length.
+  if (min !== undefined && length > 0 && length < min) p.add(`must be at least ${min} characters`, `${pointer}/initial_value`);
 }
 
 function checkBlock(p: Problems, block: unknown, pointer: string, blockIds: Set<string>): void {
