@@ -30,6 +30,11 @@ export interface SlackEmulatorOptions {
   /** Slack's ack budget; default 3000 ms. */
   ackTimeoutMs?: number;
   identity?: Partial<Identity>;
+  /** The emulator's own workspace (team) id, in every payload; default T0SANDBOX. Wins over identity.teamId. */
+  teamId?: string;
+  /** The Enterprise Grid organisation the workspace belongs to, if any; payloads then carry it too. */
+  enterpriseId?: string;
+  enterpriseName?: string;
   /** Events the app subscribes to (manifest), used by postUserMessage and openHome. */
   subscribedEvents?: string[];
 }
@@ -88,11 +93,24 @@ export interface ApiCall {
   at: Date;
 }
 
+/**
+ * The workspace a person acts from when a call says so, overriding their seed: e.g. a click
+ * "from another workspace" (a Slack Connect user of another organisation in a shared channel).
+ */
+export interface TeamRef {
+  id: string;
+  /** Default: the id in lower case. */
+  domain?: string;
+  enterpriseId?: string;
+  enterpriseName?: string;
+}
+
 export interface SlashCommandArgs {
   userId: string;
   channelId: string;
   text: string;
   command?: string;
+  fromTeam?: TeamRef;
 }
 
 export interface ClickArgs {
@@ -101,6 +119,7 @@ export interface ClickArgs {
   actionId: string;
   value?: string;
   blockId?: string;
+  fromTeam?: TeamRef;
 }
 
 export interface SelectArgs {
@@ -109,6 +128,7 @@ export interface SelectArgs {
   actionId: string;
   value: InputValue;
   blockId?: string;
+  fromTeam?: TeamRef;
 }
 
 export interface SuggestArgs {
@@ -117,16 +137,28 @@ export interface SuggestArgs {
   actionId: string;
   value: string;
   blockId?: string;
+  fromTeam?: TeamRef;
 }
 
 export interface SubmitArgs {
   userId: string;
   viewId: string;
   values?: Record<string, Record<string, InputValue>>;
+  fromTeam?: TeamRef;
+}
+
+export interface CloseViewArgs {
+  userId: string;
+  viewId: string;
+  fromTeam?: TeamRef;
 }
 
 export interface SendEventOptions {
   eventId?: string;
+  /** The event happened in a conversation shared with another organisation (`is_ext_shared_channel`). */
+  extShared?: boolean;
+  /** Fields to set in (or, with undefined, leave out of) the envelope, e.g. another `team_id` or `authorizations`. */
+  envelope?: Json;
   retryNum?: number;
   retryReason?: string;
   /** Retry like Slack (up to 3 times, immediately here) while the bot does not ack 2xx in time. */
@@ -138,6 +170,7 @@ export interface UserMessageArgs {
   channelId: string;
   text: string;
   threadTs?: string;
+  fromTeam?: TeamRef;
 }
 
 export interface SlackEmulator {
@@ -145,6 +178,9 @@ export interface SlackEmulator {
   readonly router: Router;
   readonly workspace: SlackWorkspace;
   readonly identity: Identity;
+  /** The emulator's own workspace id (the app is installed there). */
+  readonly teamId: string;
+  readonly enterpriseId: string | undefined;
   readonly botUrl: string | undefined;
   readonly publicUrl: string;
   /** The Web API base URL for SLACK_API_URL / slackApiUrl (ends with a slash). */
@@ -160,13 +196,18 @@ export interface SlackEmulator {
   requestOptions(args: SuggestArgs): Promise<SuggestionResult>;
   submitView(args: SubmitArgs): Promise<SubmitResult>;
   /** The person closes the top modal with its close button (or the X). */
-  closeView(args: { userId: string; viewId: string }): Promise<DeliveryResult>;
+  closeView(args: CloseViewArgs): Promise<DeliveryResult>;
   /** Sends an Events API event_callback (with Slack's retry headers when asked). */
   sendEvent(event: Json, opts?: SendEventOptions): Promise<EventResult>;
   /** A person writes in a conversation; the bot hears it if it subscribes and is there. */
   postUserMessage(args: UserMessageArgs): Promise<{ message: SlackMessage; deliveries: EventResult[] }>;
   /** A person opens the app's Home tab. */
   openHome(userId: string): Promise<EventResult | undefined>;
+  /**
+   * The identity fields the emulator writes into interaction payloads for this person (token,
+   * api_app_id, team, user, enterprise, is_enterprise_install), to build raw payloads from.
+   */
+  payloadIdentity(userId: string, fromTeam?: TeamRef): Json;
   /** Sends any body, signed (or not: pass `signature`), to the bot; for forged/replayed requests. */
   sendRaw(body: string, opts?: RawSendOptions): Promise<Delivery>;
 

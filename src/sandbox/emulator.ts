@@ -4,7 +4,7 @@ import { createHttpRouter } from './http-router.ts';
 import { openHome } from './interactions/app-home.ts';
 import { clickButton, selectOption } from './interactions/block-actions.ts';
 import { requestOptions } from './interactions/block-suggestion.ts';
-import type { InteractionContext } from './interactions/context.ts';
+import { actorOf, identityFields, type InteractionContext } from './interactions/context.ts';
 import { sendEvent } from './interactions/events.ts';
 import { sendSlashCommand } from './interactions/slash-command.ts';
 import { postUserMessage } from './interactions/user-message.ts';
@@ -30,7 +30,7 @@ export type { InputValue } from './view-state.ts';
 export type {
   ActionResult, ApiCall, ClickArgs, DeliveryResult, EventResult, InteractionSource, SelectArgs, SendEventOptions,
   SlackEmulator, SlackEmulatorOptions, SlashCommandArgs, SlashCommandResult, SubmitArgs, SubmitResult, SuggestArgs,
-  SuggestionResult, UserMessageArgs,
+  SuggestionResult, TeamRef, UserMessageArgs, CloseViewArgs,
 } from './emulator-interface.ts';
 
 const DEFAULT_IDENTITY: Identity = {
@@ -41,7 +41,12 @@ const DEFAULT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'];
 
 export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulator {
   const clock = options.clock ?? systemClock;
-  const identity: Identity = { ...DEFAULT_IDENTITY, ...options.identity };
+  const identity: Identity = {
+    ...DEFAULT_IDENTITY, ...options.identity,
+    ...(options.teamId ? { teamId: options.teamId } : {}),
+    ...(options.enterpriseId ? { enterpriseId: options.enterpriseId } : {}),
+    ...(options.enterpriseName ? { enterpriseName: options.enterpriseName } : {}),
+  };
   const ws = new SlackWorkspace(clock, identity);
   for (const u of options.users ?? []) ws.addUser(u);
   for (const c of options.channels ?? []) ws.addChannel(c);
@@ -62,6 +67,8 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
     router: createHttpRouter(api, clock, apiCalls),
     workspace: ws,
     identity,
+    teamId: identity.teamId,
+    enterpriseId: identity.enterpriseId,
     get botUrl() {
       return sender.botUrl;
     },
@@ -90,6 +97,7 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
     sendEvent: (event, opts) => sendEvent(ix, event, opts),
     postUserMessage: (args) => postUserMessage(ix, args),
     openHome: (userId) => openHome(ix, userId),
+    payloadIdentity: (userId, fromTeam) => identityFields(ix, actorOf(ix, userId, fromTeam)),
     sendRaw: (body, opts = {}) => sender.send('raw', body, opts),
 
     ...workspaceQueries(ws, ix.messageStates, ix.viewErrors),

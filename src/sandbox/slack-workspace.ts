@@ -17,6 +17,14 @@ export interface UserSeed {
   tz?: string;
   email?: string;
   is_admin?: boolean;
+  /**
+   * The person's own workspace when it is not the emulator's: a Slack Connect user from another
+   * organisation, seen in a shared channel. Their payloads then carry this team (and enterprise).
+   */
+  team_id?: string;
+  team_domain?: string;
+  enterprise_id?: string;
+  enterprise_name?: string;
 }
 
 export interface ChannelSeed {
@@ -37,6 +45,11 @@ export interface SlackUser {
   email?: string;
   is_bot: boolean;
   is_admin: boolean;
+  /** The person's workspace: the emulator's own, or another one (Slack Connect). */
+  team_id: string;
+  team_domain?: string;
+  enterprise_id?: string;
+  enterprise_name?: string;
 }
 
 export interface SlackChannel {
@@ -77,6 +90,8 @@ export interface SlackMessage {
   edited?: { user: string; ts: string };
   reactions?: Reaction[];
   pinned_to?: string[];
+  /** The author's workspace, set only when it is not the emulator's (a Slack Connect user). */
+  team?: string;
   /** Set on ephemeral messages: the only person who sees it. */
   ephemeral_for?: string;
 }
@@ -135,6 +150,9 @@ export interface ResponseUrl {
 export interface Identity {
   teamId: string;
   teamDomain: string;
+  /** The Enterprise Grid organisation the workspace belongs to, if any. */
+  enterpriseId?: string;
+  enterpriseName?: string;
   appId: string;
   botId: string;
   botUserId: string;
@@ -164,6 +182,7 @@ export class SlackWorkspace {
   ) {
     this.users.set(identity.botUserId, {
       id: identity.botUserId, name: identity.botName, real_name: identity.botName, tz: 'UTC', is_bot: true, is_admin: false,
+      ...this.homeTeam(),
     });
   }
 
@@ -185,11 +204,30 @@ export class SlackWorkspace {
     return `${s.slice(0, -6)}.${s.slice(-6)}`;
   }
 
+  /** The team fields of a person of the emulator's own workspace. */
+  private homeTeam(): Pick<SlackUser, 'team_id' | 'team_domain' | 'enterprise_id' | 'enterprise_name'> {
+    const id = this.identity;
+    return {
+      team_id: id.teamId, team_domain: id.teamDomain,
+      ...(id.enterpriseId ? { enterprise_id: id.enterpriseId } : {}),
+      ...(id.enterpriseName ? { enterprise_name: id.enterpriseName } : {}),
+    };
+  }
+
   addUser(seed: UserSeed): SlackUser {
+    const foreign = seed.team_id !== undefined && seed.team_id !== this.identity.teamId;
+    const team = foreign
+      ? {
+        team_id: seed.team_id as string, team_domain: seed.team_domain ?? (seed.team_id as string).toLowerCase(),
+        ...(seed.enterprise_id ? { enterprise_id: seed.enterprise_id } : {}),
+        ...(seed.enterprise_name ? { enterprise_name: seed.enterprise_name } : {}),
+      }
+      : this.homeTeam();
     const user: SlackUser = {
       id: seed.id, name: seed.name, real_name: seed.real_name ?? seed.name, tz: seed.tz ?? 'UTC',
       is_bot: false, is_admin: seed.is_admin ?? false,
       ...(seed.email ? { email: seed.email } : {}),
+      ...team,
     };
     this.users.set(user.id, user);
     return user;

@@ -1,17 +1,14 @@
 import type { ActionResult, ClickArgs, SelectArgs } from '../emulator-interface.ts';
 import type { Json } from '../slack-workspace.ts';
 import { elementState, findElement } from '../view-state.ts';
-import { deliveryResult, payloadForm, suggestionKey, teamRef, userRef, VERIFICATION_TOKEN, type InteractionContext } from './context.ts';
+import { actorOf, deliveryResult, identityFields, payloadForm, suggestionKey, type Actor, type InteractionContext } from './context.ts';
 import { resolveSource, sourceFields, type ResolvedSource } from './source.ts';
 
 /** A block_actions payload for one action, with a fresh trigger_id and (for messages) a response_url. */
-function blockActions(ix: InteractionContext, userId: string, s: ResolvedSource, action: Json) {
-  const triggerId = ix.ws.issueTrigger(userId);
-  const { fields, responseUrl } = sourceFields(ix, userId, s, true);
-  const payload: Json = {
-    type: 'block_actions', user: userRef(ix, userId), api_app_id: ix.identity.appId, token: VERIFICATION_TOKEN,
-    trigger_id: triggerId, team: teamRef(ix), enterprise: null, is_enterprise_install: false, ...fields, actions: [action],
-  };
+function blockActions(ix: InteractionContext, actor: Actor, s: ResolvedSource, action: Json) {
+  const triggerId = ix.ws.issueTrigger(actor.userId);
+  const { fields, responseUrl } = sourceFields(ix, actor, s, true);
+  const payload: Json = { type: 'block_actions', ...identityFields(ix, actor), trigger_id: triggerId, ...fields, actions: [action] };
   return { payload, triggerId, responseUrl };
 }
 
@@ -23,7 +20,7 @@ export async function clickButton(ix: InteractionContext, args: ClickArgs): Prom
   const el = found.element;
   if (el.type !== 'button' && el.type !== 'workflow_button') throw new Error(`${args.actionId} is a ${String(el.type)}, not a button`);
   const value = args.value ?? (typeof el.value === 'string' ? el.value : undefined);
-  const { payload, triggerId, responseUrl } = blockActions(ix, args.userId, s, {
+  const { payload, triggerId, responseUrl } = blockActions(ix, actorOf(ix, args.userId, args.fromTeam), s, {
     action_id: args.actionId, block_id: found.block.block_id, text: el.text, type: 'button', action_ts: ix.ws.nextTs(),
     ...(value !== undefined ? { value } : {}), ...(el.style ? { style: el.style } : {}), ...(el.url ? { url: el.url } : {}),
   });
@@ -45,7 +42,7 @@ export async function selectOption(ix: InteractionContext, args: SelectArgs): Pr
   if (found.inInput && found.block.dispatch_action !== true) {
     return { ok: true, status: null, ackMs: 0, triggerId: '', sent: false };
   }
-  const { payload, triggerId, responseUrl } = blockActions(ix, args.userId, s, {
+  const { payload, triggerId, responseUrl } = blockActions(ix, actorOf(ix, args.userId, args.fromTeam), s, {
     ...entry, action_id: args.actionId, block_id: blockId, action_ts: ix.ws.nextTs(),
     ...(found.element.placeholder ? { placeholder: found.element.placeholder } : {}),
   });

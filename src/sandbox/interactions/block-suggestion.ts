@@ -1,7 +1,7 @@
 import type { SuggestArgs, SuggestionResult } from '../emulator-interface.ts';
 import { isObject, type Json } from '../slack-workspace.ts';
 import { findElement } from '../view-state.ts';
-import { deliveryResult, payloadForm, suggestionKey, teamRef, userRef, VERIFICATION_TOKEN, type InteractionContext } from './context.ts';
+import { actorOf, deliveryResult, identityFields, payloadForm, suggestionKey, type InteractionContext } from './context.ts';
 import { resolveSource, sourceFields } from './source.ts';
 
 /**
@@ -13,11 +13,10 @@ export async function requestOptions(ix: InteractionContext, args: SuggestArgs):
   const found = findElement(s.blocks, args.actionId, args.blockId);
   if (!found || !String(found.element.type).endsWith('external_select')) throw new Error(`${args.actionId} is not an external select there`);
   const blockId = String(found.block.block_id);
-  const { fields } = sourceFields(ix, args.userId, s, false);
+  const actor = actorOf(ix, args.userId, args.fromTeam);
+  const { fields } = sourceFields(ix, actor, s, false);
   const payload: Json = {
-    type: 'block_suggestion', user: userRef(ix, args.userId), api_app_id: ix.identity.appId, token: VERIFICATION_TOKEN,
-    team: teamRef(ix), enterprise: null, is_enterprise_install: false, action_id: args.actionId, block_id: blockId,
-    value: args.value, ...fields,
+    type: 'block_suggestion', ...identityFields(ix, actor), action_id: args.actionId, block_id: blockId, value: args.value, ...fields,
   };
   const d = await ix.sender.send('block_suggestion', payloadForm(payload));
   const body = isObject(d.body) ? d.body : {};

@@ -1,9 +1,10 @@
 import type { Clock } from '../../core/clock.ts';
-import type { DeliveryResult } from '../emulator-interface.ts';
+import type { DeliveryResult, TeamRef } from '../emulator-interface.ts';
 import type { Delivery, SignedSender } from '../signed-sender.ts';
-import type { Identity, Json, SlackChannel, SlackUser, SlackWorkspace } from '../slack-workspace.ts';
+import type { Identity, Json, SlackChannel, SlackUser, SlackView, SlackWorkspace } from '../slack-workspace.ts';
 import type { StateValues } from '../view-state.ts';
 import type { WebApiContext } from '../web-api/context.ts';
+import { viewOut } from '../web-api/serialize.ts';
 
 /**
  * What every interaction (a person acting in Slack, which Slack turns into a signed request to
@@ -42,15 +43,65 @@ export function channelOf(ix: InteractionContext, idOrName: string): SlackChanne
   return c;
 }
 
-/** The `user` object of an interaction payload. */
-export function userRef(ix: InteractionContext, id: string): Json {
-  const u = userOf(ix, id);
-  return { id: u.id, username: u.name, name: u.name, team_id: ix.identity.teamId };
+/** Who acts, and from which workspace: what Slack writes into `team`, `user.team_id`, `enterprise`. */
+export interface Actor {
+  userId: string;
+  userName: string;
+  teamId: string;
+  teamDomain: string;
+  enterpriseId?: string;
+  enterpriseName?: string;
+  /** From another organisation than the emulator's (Slack Connect): `is_ext_shared_channel`. */
+  external: boolean;
 }
 
-/** The `team` object of an interaction payload. */
-export function teamRef(ix: InteractionContext): Json {
-  return { id: ix.identity.teamId, domain: ix.identity.teamDomain };
+export function actorOf(ix: InteractionContext, userId: string, fromTeam?: TeamRef): Actor {
+  const u = userOf(ix, userId);
+  const teamId = fromTeam?.id ?? u.team_id;
+  const enterpriseId = fromTeam ? fromTeam.enterpriseId : u.enterprise_id;
+  const enterpriseName = fromTeam ? fromTeam.enterpriseName : u.enterprise_name;
+  const home = ix.identity;
+  const sameOrg = home.enterpriseId !== undefined && enterpriseId === home.enterpriseId;
+  return {
+    userId: u.id, userName: u.name, teamId,
+    teamDomain: fromTeam?.domain ?? (fromTeam ? fromTeam.id.toLowerCase() : (u.team_domain ?? home.teamDomain)),
+    ...(enterpriseId ? { enterpriseId } : {}),
+    ...(enterpriseName ? { enterpriseName } : {}),
+    external: teamId !== home.teamId && !sameOrg,
+  };
+}
+
+/**
+ * The `user` object of an interaction payload. Slack's payload references say `user.team_id`
+ * reports the organisation's id (E…) instead of the workspace's under Enterprise Grid.
+ */
+export function userRef(actor: Actor): Json {
+  return { id: actor.userId, username: actor.userName, name: actor.userName, team_id: actor.enterpriseId ?? actor.teamId };
+}
+
+/** The `team` object of an interaction payload: the workspace the interaction came from. */
+export function teamRef(actor: Actor): Json {
+  return {
+    id: actor.teamId, domain: actor.teamDomain,
+    ...(actor.enterpriseId ? { enterprise_id: actor.enterpriseId, enterprise_name: actor.enterpriseName ?? actor.enterpriseId } : {}),
+  };
+}
+
+/**
+ * The identity fields every interaction payload (block_actions, block_suggestion,
+ * view_submission, view_closed, shortcut…) carries, in the places Slack puts them.
+ */
+export function identityFields(ix: InteractionContext, actor: Actor): Json {
+  return {
+    token: VERIFICATION_TOKEN, api_app_id: ix.identity.appId, team: teamRef(actor), user: userRef(actor),
+    enterprise: actor.enterpriseId ? { id: actor.enterpriseId, name: actor.enterpriseName ?? actor.enterpriseId } : null,
+    is_enterprise_install: false,
+  };
+}
+
+/** A view as a payload carries it: `team_id` is the workspace of the person looking at it. */
+export function viewPayload(view: SlackView, actor: Actor): Json {
+  return { ...viewOut(view), team_id: actor.teamId };
 }
 
 export function responseUrlFor(ix: InteractionContext, id: string): string {

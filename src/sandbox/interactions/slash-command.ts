@@ -2,7 +2,7 @@ import type { SlashCommandArgs, SlashCommandResult } from '../emulator-interface
 import { isObject, type SlackChannel, type SlackMessage } from '../slack-workspace.ts';
 import { ApiError, type Args } from '../web-api/context.ts';
 import { postBotEphemeral, postBotMessage } from '../web-api/post-message.ts';
-import { channelOf, deliveryResult, form, responseUrlFor, userOf, VERIFICATION_TOKEN, type InteractionContext } from './context.ts';
+import { actorOf, channelOf, deliveryResult, form, responseUrlFor, userOf, VERIFICATION_TOKEN, type InteractionContext } from './context.ts';
 
 /** Stores the bot's answer to a slash command the way Slack shows it (and refuses what Slack refuses). */
 function showAck(ix: InteractionContext, userId: string, ch: SlackChannel, body: unknown): { shown?: SlackMessage; error?: string; messages?: string[] } {
@@ -27,9 +27,11 @@ export async function sendSlashCommand(ix: InteractionContext, args: SlashComman
   ws.ensureMember(ch, u.id);
   const triggerId = ws.issueTrigger(u.id);
   const responseUrl = responseUrlFor(ix, ws.issueResponseUrl(u.id, ch.id).id);
+  const actor = actorOf(ix, u.id, args.fromTeam);
   const d = await ix.sender.send('slash_command', form({
-    token: VERIFICATION_TOKEN, team_id: identity.teamId, team_domain: identity.teamDomain, channel_id: ch.id,
-    channel_name: ch.is_im ? 'directmessage' : ch.name, user_id: u.id, user_name: u.name,
+    token: VERIFICATION_TOKEN, team_id: actor.teamId, team_domain: actor.teamDomain,
+    ...(actor.enterpriseId ? { enterprise_id: actor.enterpriseId, enterprise_name: actor.enterpriseName ?? actor.enterpriseId } : {}),
+    channel_id: ch.id, channel_name: ch.is_im ? 'directmessage' : ch.name, user_id: u.id, user_name: u.name,
     command: args.command ?? '/k8s-infra', text: args.text, api_app_id: identity.appId,
     is_enterprise_install: 'false', response_url: responseUrl, trigger_id: triggerId,
   }));

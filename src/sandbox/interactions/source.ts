@@ -1,8 +1,7 @@
 import type { InteractionSource } from '../emulator-interface.ts';
 import type { Json, SlackChannel, SlackMessage, SlackView } from '../slack-workspace.ts';
 import type { StateValues } from '../view-state.ts';
-import { viewOut } from '../web-api/serialize.ts';
-import { channelOf, responseUrlFor, type InteractionContext } from './context.ts';
+import { channelOf, responseUrlFor, viewPayload, type Actor, type InteractionContext } from './context.ts';
 
 /** Where an interaction happens: the blocks a person sees there and the state of their inputs. */
 export interface ResolvedSource {
@@ -37,9 +36,9 @@ export function resolveSource(ix: InteractionContext, userId: string, source: In
 }
 
 /** The parts of an interaction payload that say where it happened. */
-export function sourceFields(ix: InteractionContext, userId: string, s: ResolvedSource, withResponseUrl: boolean): { fields: Json; responseUrl?: string } {
+export function sourceFields(ix: InteractionContext, actor: Actor, s: ResolvedSource, withResponseUrl: boolean): { fields: Json; responseUrl?: string } {
   if (s.view) {
-    return { fields: { container: { type: 'view', view_id: s.view.id }, view: viewOut(s.view) } };
+    return { fields: { container: { type: 'view', view_id: s.view.id }, view: viewPayload(s.view, actor) } };
   }
   const message = s.message as SlackMessage;
   const ch = s.channel as SlackChannel;
@@ -52,9 +51,9 @@ export function sourceFields(ix: InteractionContext, userId: string, s: Resolved
     channel: { id: ch.id, name: ch.is_im ? 'directmessage' : ch.name },
     state: { values: structuredClone(s.state) },
     // Slack leaves the message out of payloads from ephemeral messages.
-    ...(ephemeral ? {} : { message: { ...structuredClone({ ...message, channel: undefined }), team: ix.identity.teamId } }),
+    ...(ephemeral ? {} : { message: { ...structuredClone({ ...message, channel: undefined }), team: message.team ?? ix.identity.teamId } }),
   };
   if (!withResponseUrl) return { fields };
-  const responseUrl = responseUrlFor(ix, ix.ws.issueResponseUrl(userId, ch.id, message.ts).id);
+  const responseUrl = responseUrlFor(ix, ix.ws.issueResponseUrl(actor.userId, ch.id, message.ts).id);
   return { fields: { ...fields, response_url: responseUrl }, responseUrl };
 }

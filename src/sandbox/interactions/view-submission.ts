@@ -4,8 +4,7 @@ import { isObject, type Json } from '../slack-workspace.ts';
 import { applyValues, clientSideErrors } from '../view-state.ts';
 import { ApiError } from '../web-api/context.ts';
 import { openModal, replaceView } from '../web-api/modal-stack.ts';
-import { viewOut } from '../web-api/serialize.ts';
-import { deliveryResult, payloadForm, popModal, suggestionKey, teamRef, userRef, VERIFICATION_TOKEN, type InteractionContext } from './context.ts';
+import { actorOf, deliveryResult, identityFields, payloadForm, popModal, suggestionKey, viewPayload, type InteractionContext } from './context.ts';
 
 /**
  * A person submits the top modal. The Slack client checks required fields and lengths first
@@ -29,10 +28,9 @@ export async function submitView(ix: InteractionContext, args: SubmitArgs): Prom
     return { ok: false, status: null, ackMs: 0, error: 'client_validation', errors: clientErrors, view };
   }
   const triggerId = ws.issueTrigger(args.userId);
+  const actor = actorOf(ix, args.userId, args.fromTeam);
   const payload: Json = {
-    type: 'view_submission', team: teamRef(ix), user: userRef(ix, args.userId), api_app_id: ix.identity.appId,
-    token: VERIFICATION_TOKEN, trigger_id: triggerId, view: viewOut(view), response_urls: [],
-    enterprise: null, is_enterprise_install: false,
+    type: 'view_submission', ...identityFields(ix, actor), trigger_id: triggerId, view: viewPayload(view, actor), response_urls: [],
   };
   const d = await ix.sender.send('view_submission', payloadForm(payload));
   const base = deliveryResult(d);

@@ -31,7 +31,9 @@ export function parseView(args: Args, type?: 'modal' | 'home'): Json {
 }
 
 /** Builds a stored view from what the app sent, keeping id/state when it replaces an existing one. */
-export function buildView(ctx: WebApiContext, input: Json, previous?: SlackView, stack?: { root: string | null; previous: string | null }): SlackView {
+export function buildView(
+  ctx: WebApiContext, input: Json, previous?: SlackView, stack?: { root: string | null; previous: string | null }, ownerId?: string,
+): SlackView {
   const ws = ctx.ws;
   const blocks = withBlockIds((input.blocks as Block[] | undefined) ?? []);
   const id = previous?.id ?? ws.nextId('V');
@@ -41,7 +43,8 @@ export function buildView(ctx: WebApiContext, input: Json, previous?: SlackView,
     if (other && other.view.id !== id) throw new ApiError('duplicate_external_id');
   }
   const view: SlackView = {
-    id, team_id: ws.identity.teamId, type: input.type === 'home' ? 'home' : 'modal',
+    // A view belongs to the workspace of the person it is shown to; the app's own is app_installed_team_id.
+    id, team_id: previous?.team_id ?? (ownerId ? ws.users.get(ownerId)?.team_id : undefined) ?? ws.identity.teamId, type: input.type === 'home' ? 'home' : 'modal',
     callback_id: typeof input.callback_id === 'string' ? input.callback_id : '',
     private_metadata: typeof input.private_metadata === 'string' ? input.private_metadata : '',
     external_id: externalId,
@@ -63,7 +66,7 @@ export function openModal(ctx: WebApiContext, userId: string, input: Json, repla
   const stack = ctx.ws.modalStack(userId);
   if (replaceStack) stack.length = 0;
   if (stack.length >= MAX_MODAL_STACK) throw new ApiError('push_limit_reached');
-  const view = buildView(ctx, input, undefined, { root: stack[0] ?? null, previous: stack.at(-1) ?? null });
+  const view = buildView(ctx, input, undefined, { root: stack[0] ?? null, previous: stack.at(-1) ?? null }, userId);
   if (stack.length === 0) view.root_view_id = view.id;
   ctx.ws.views.set(view.id, { view, userId });
   stack.push(view.id);

@@ -5,7 +5,8 @@ import type { Json, SlackChannel, SlackMessage, SlackUser, SlackView, SlackWorks
 
 export function messageOut(m: SlackMessage, teamId: string): Json {
   const { channel: _c, ephemeral_for: _e, ...rest } = m;
-  return { ...structuredClone(rest), team: teamId };
+  // `team` is the author's workspace: ours, unless a Slack Connect user wrote it.
+  return { ...structuredClone(rest), team: m.team ?? teamId };
 }
 
 export function channelOut(ws: SlackWorkspace, c: SlackChannel): Json {
@@ -24,12 +25,13 @@ export function channelOut(ws: SlackWorkspace, c: SlackChannel): Json {
 export function userOut(ws: SlackWorkspace, u: SlackUser): Json {
   const local = DateTime.fromMillis(ws.nowMs(), { zone: u.tz });
   return {
-    id: u.id, team_id: ws.identity.teamId, name: u.name, deleted: false, real_name: u.real_name,
+    id: u.id, team_id: u.team_id, name: u.name, deleted: false, real_name: u.real_name,
     tz: u.tz, tz_label: local.offsetNameLong ?? u.tz, tz_offset: local.offset * 60,
     is_admin: u.is_admin, is_owner: false, is_bot: u.is_bot, is_app_user: false,
+    ...(u.enterprise_id ? { enterprise_user: { id: u.id, enterprise_id: u.enterprise_id, enterprise_name: u.enterprise_name ?? u.enterprise_id } } : {}),
     updated: Math.floor(ws.nowMs() / 1000),
     profile: {
-      real_name: u.real_name, display_name: u.name, team: ws.identity.teamId,
+      real_name: u.real_name, display_name: u.name, team: u.team_id,
       ...(u.email ? { email: u.email } : {}),
       ...(u.is_bot ? { bot_id: ws.identity.botId } : {}),
     },

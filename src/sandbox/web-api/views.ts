@@ -40,7 +40,7 @@ export const viewsMethods: MethodTable = {
     const hash = str(args, 'hash');
     if (hash && existing && hash !== existing.hash) throw new ApiError('hash_conflict');
     const input = parseView(args, 'home');
-    const view = buildView(ctx, input, existing);
+    const view = buildView(ctx, input, existing, undefined, userId);
     ctx.ws.views.set(view.id, { view, userId });
     ctx.ws.homeViews.set(userId, view.id);
     return { view: viewOut(view) };
