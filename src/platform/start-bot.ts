@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import express, { type Express } from 'express';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -22,6 +22,7 @@ import { boltLogger } from './logging/bolt-logger.ts';
 import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
 import { PeopleDirectory } from './config/people-directory.ts';
 import { createCommitTransition, createOnce } from './outbox/commit-transition.ts';
+import { SlackHttpReceiver } from './slack/slack-http-receiver.ts';
 import type { ApiKey, Capability, CapabilityModule, Platform } from './capability.ts';
 import { CAPABILITIES } from './capabilities.ts';
 import type { LegacyDeps } from './app-deps.ts';
@@ -40,7 +41,7 @@ export interface BotOptions {
    */
   capabilities?: readonly CapabilityModule[];
   /** Runs after the HTTP server listens (its port is known) and before Slack is wired: local mode mounts the emulator here. */
-  beforeSlack?: (web: Express, port: number) => Promise<{ slackApiUrl?: string; botToken?: string; signingSecret?: string } | void>;
+  beforeSlack?: (web: Express, port: number) => Promise<{ slackApiUrl?: string; botToken?: string; signingSecret?: string; teamId?: string } | void>;
   jobPollMs?: number;
 }
 
@@ -98,12 +99,23 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   // A fixed authorize: Bolt's single-token mode would call auth.test on the first request,
   // putting a Slack round trip (or an outage) in front of the 3-second ack.
   const authorize = async () => ({ botToken });
+  // Local mode serves the sandbox's own workspace; otherwise the one infra.yaml names.
+  const workspace = overrides.teamId ? { teamId: overrides.teamId } : config.slack;
+  const audit = new AuditLog(store.db);
+  const onRefused = (r: { kind: string; actor: string | undefined; reason: string }) => {
+    audit
+      .record({ at: clock.now(), actor: r.actor ?? 'unknown', action: 'slack.refused', subject: `slack:${r.kind}`, payload: { reason: r.reason } })
+      .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'could not audit a refused Slack request'));
+  };
   const app =
     env.slackMode === 'socket'
       ? new App({ authorize, appToken: env.secrets.slackAppToken, socketMode: true, logger, clientOptions })
       : new App({
           authorize,
-          receiver: new ExpressReceiver({ signingSecret: signingSecret!, endpoints: '/slack/events', app: web, logger }),
+          receiver: ((receiver) => {
+            web.use(receiver.router);
+            return receiver;
+          })(new SlackHttpReceiver({ signingSecret: signingSecret!, workspace, log: log.child({ component: 'slack-edge' }), onRefused })),
           logger,
           clientOptions,
         });
@@ -112,7 +124,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   let ready = false;
   const jobs = new Jobs(store.db, store.dialect);
-  const audit = new AuditLog(store.db);
   const jobRunner = new JobRunner(jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });
   const notifier = new SlackNotifier(slackClient, metrics, Object.fromEntries([config.channels.announcements, config.channels.alerts].map((c) => [c.name, c.id])));
   const people = new PeopleDirectory(config);

@@ -31,6 +31,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const slack = createSlackEmulator({
     botToken: TEST_BOT_TOKEN,
     signingSecret: TEST_SIGNING_SECRET,
+    // The emulator plays the workspace the config names (the bot refuses any other).
+    identity: { teamId: config.slack.teamId },
     users: seed.users,
     channels: seed.channels,
     rateLimit: options.rateLimit ?? false,

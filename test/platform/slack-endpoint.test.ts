@@ -5,7 +5,7 @@ import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../helpers/star
 function commandBody(text: string): string {
   return new URLSearchParams({
     token: 'legacy',
-    team_id: 'T1',
+    team_id: 'T09NY5SBT',
     channel_id: 'C1',
     channel_name: 'wg-k8s-infra',
     user_id: 'U0AMEUKAM',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelsSchema } from './sections/channels.ts';
 import { personSchema } from './sections/people.ts';
 import { outOfScopeSchema, serviceSchema } from './sections/services.ts';
+import { slackSchema } from './sections/slack.ts';
 import { subprojectSchema } from './sections/subprojects.ts';
 
 /**
@@ -12,6 +13,7 @@ import { subprojectSchema } from './sections/subprojects.ts';
 export const coreConfigShape = {
   /** The group's leads (person ids): may act on anything, see private contact data. */
   leads: z.array(z.string().min(1)).min(1),
+  slack: slackSchema,
   channels: channelsSchema,
   people: z.array(personSchema).min(1),
   services: z.array(serviceSchema).default([]),

@@ -7,6 +7,8 @@ import { createSandboxRouter } from '../../sandbox/sandbox-page.ts';
 import { emulatorSeedFromConfig } from './emulator-seed.ts';
 
 export const LOCAL_BOT_TOKEN = 'xoxb-local-sandbox';
+/** The sandbox's own workspace: local mode serves it, whatever infra.yaml names. */
+export const LOCAL_TEAM_ID = 'T0SANDBOX';
 
 /**
  * Local mode: the emulator's Web API and the sandbox page live on the bot's own port, and the
@@ -17,13 +19,14 @@ export async function mountLocalSlack(
   port: number,
   config: InfraConfig,
   log: Logger,
-): Promise<{ slackApiUrl: string; botToken: string; signingSecret: string; emulator: SlackEmulator }> {
+): Promise<{ slackApiUrl: string; botToken: string; signingSecret: string; teamId: string; emulator: SlackEmulator }> {
   const signingSecret = randomBytes(16).toString('hex');
   const base = `http://127.0.0.1:${port}`;
   const seed = emulatorSeedFromConfig(config);
   const emulator = createSlackEmulator({
     botToken: LOCAL_BOT_TOKEN,
     signingSecret,
+    identity: { teamId: LOCAL_TEAM_ID },
     botUrl: `${base}/slack/events`,
     publicUrl: `${base}/slack-emulator`,
     users: seed.users,
@@ -32,5 +35,5 @@ export async function mountLocalSlack(
   web.use('/slack-emulator', emulator.router);
   web.use('/sandbox', createSandboxRouter(emulator, { people: seed.users }));
   log.info({ sandbox: `http://localhost:${port}/sandbox` }, 'local mode: Slack emulator mounted');
-  return { slackApiUrl: `${base}/slack-emulator/api/`, botToken: LOCAL_BOT_TOKEN, signingSecret, emulator };
+  return { slackApiUrl: `${base}/slack-emulator/api/`, botToken: LOCAL_BOT_TOKEN, signingSecret, teamId: LOCAL_TEAM_ID, emulator };
 }

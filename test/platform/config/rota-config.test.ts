@@ -22,7 +22,9 @@ subprojects:
     rotations: [dns-primary]
 rotations:
   - id: dns-primary
-${rotation}`;
+${rotation}
+slack: { teamId: T09NY5SBT }
+`;
 }
 
 const errorsOf = (text: string) => {
