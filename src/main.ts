@@ -57,9 +57,10 @@ async function main(): Promise<number> {
         ? async (web, port) => (await import('./platform/local/local-slack.ts')).mountLocalSlack(web, port, config, log)
         : undefined,
   });
-  log.info({ port: bot.port, slackMode: env.slackMode, database: store.description, replicaId }, 'k8s-infra-bot listening');
+  log.info({ host: env.host, port: bot.port, slackMode: env.slackMode, database: store.description, replicaId }, 'k8s-infra-bot listening');
   if (env.slackMode === 'local') {
-    process.stdout.write(`\nk8s-infra-bot sandbox: http://localhost:${bot.port}/sandbox  (local Slack emulator; set SLACK_BOT_TOKEN for real Slack)\n\n`);
+    const where = env.host === '127.0.0.1' ? 'listening on 127.0.0.1 only, requests for another host name refused; HOST changes that' : `listening on ${env.host}`;
+    process.stdout.write(`\nk8s-infra-bot sandbox: http://localhost:${bot.port}/sandbox  (local Slack emulator, anyone can act as anyone: ${where}; set SLACK_BOT_TOKEN for real Slack)\n\n`);
   }
   void bot.whenReady.then(() => log.info({ ms: Math.round(performance.now() - startedAt) }, 'ready'));
 

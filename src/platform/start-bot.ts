@@ -11,6 +11,7 @@ import { CommandRouter } from './commands/command-router.ts';
 import { buildCatalog } from './commands/command-catalog.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { registerGithubWebhook } from './http/github-webhook.ts';
+import { localHostGuard } from './http/local-host-guard.ts';
 import type { Metrics } from './http/metrics.ts';
 import { AuditLog } from './store/audit-log.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -64,10 +65,10 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 }
 
@@ -82,10 +83,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const modules = options.capabilities ?? CAPABILITIES;
   const web = express();
   web.disable('x-powered-by');
+  if (env.slackMode === 'local') web.use(localHostGuard(env.host));
   const server = createServer(web);
   // Slack's Events API retries after 3 s; keep-alive sockets from load tests must not pin the process.
   server.keepAliveTimeout = 5000;
-  const port = await listen(server, env.port);
+  const port = await listen(server, env.port, env.host);
   const url = `http://127.0.0.1:${port}`;
 
   const overrides = (await options.beforeSlack?.(web, port)) ?? {};

@@ -22,6 +22,8 @@ const envSchema = z.object({
   GITHUB_API_URL: z.url().default('https://api.github.com'),
   PUBLIC_URL: z.url().optional(),
   REPLICA_ID: z.string().optional(),
+  /** Address to listen on: local mode defaults to 127.0.0.1 (the sandbox lets anyone act as anyone), else all interfaces. */
+  HOST: z.string().optional(),
 });
 
 export interface Env {
@@ -34,6 +36,8 @@ export interface Env {
   githubApiUrl: string;
   publicUrl: string | undefined;
   replicaId: string | undefined;
+  /** Address the HTTP server binds to. */
+  host: string;
   /** local: the built-in emulator; http: Slack's Events API over HTTP; socket: Socket Mode. */
   slackMode: 'local' | 'http' | 'socket';
   secrets: {
@@ -62,7 +66,16 @@ export type PlatformEnv = Env;
 
 export class EnvError extends Error {}
 
-export function readEnv(env: NodeJS.ProcessEnv): Env {
+/**
+ * An empty variable counts as unset: Kubernetes manifests and shells often set `SLACK_API_URL=""`,
+ * and that must mean "the default", not "an invalid URL".
+ */
+export function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+}
+
+export function readEnv(raw: NodeJS.ProcessEnv): Env {
+  const env = withoutEmpty(raw);
   const parsed = envSchema.safeParse(env);
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   let secrets: Env['secrets'] = { pagerdutyWebhookSecrets: [] };
@@ -101,11 +114,12 @@ export function readEnv(env: NodeJS.ProcessEnv): Env {
     githubApiUrl: e.GITHUB_API_URL,
     publicUrl: e.PUBLIC_URL,
     replicaId: e.REPLICA_ID,
+    host: e.HOST ?? (slackMode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     slackMode,
     secrets,
     secretValues,
     routingKeyFrom: routingKeyReader(env),
-    value: (name) => env[name] || undefined,
+    value: (name) => env[name],
     secret: routingKeyReader(env),
   };
 }
