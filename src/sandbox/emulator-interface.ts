@@ -173,6 +173,13 @@ export interface UserMessageArgs {
   fromTeam?: TeamRef;
 }
 
+/**
+ * A body for sendRaw: a string is sent as is (form content type unless told otherwise);
+ * `{ payload }` as the interactivity form `payload=<JSON>` (so `{ payload: null }` is `payload=null`);
+ * `{ json }` as application/json; `{ form }` as a form with exactly those fields.
+ */
+export type RawBody = string | { payload: unknown } | { json: unknown } | { form: Record<string, string> };
+
 export interface SlackEmulator {
   /** Serves the Web API (`/api/:method`) and response_urls; mount it at `publicUrl`. */
   readonly router: Router;
@@ -208,8 +215,12 @@ export interface SlackEmulator {
    * api_app_id, team, user, enterprise, is_enterprise_install), to build raw payloads from.
    */
   payloadIdentity(userId: string, fromTeam?: TeamRef): Json;
-  /** Sends any body, signed (or not: pass `signature`), to the bot; for forged/replayed requests. */
-  sendRaw(body: string, opts?: RawSendOptions): Promise<Delivery>;
+  /**
+   * Sends any body to the bot, signed as Slack signs unless told otherwise (stale, future or
+   * millisecond timestamps, a wrong or no signature, retry headers); answers the HTTP status,
+   * the body, the headers and the time taken. The emulator's state does not change.
+   */
+  sendRaw(body: RawBody, opts?: RawSendOptions): Promise<Delivery>;
 
   // Reading what happened.
   /** Every non-ephemeral message of a conversation (thread replies included), oldest first. */

@@ -6,6 +6,7 @@ import { clickButton, selectOption } from './interactions/block-actions.ts';
 import { requestOptions } from './interactions/block-suggestion.ts';
 import { actorOf, identityFields, type InteractionContext } from './interactions/context.ts';
 import { sendEvent } from './interactions/events.ts';
+import { sendRaw } from './interactions/raw.ts';
 import { sendSlashCommand } from './interactions/slash-command.ts';
 import { postUserMessage } from './interactions/user-message.ts';
 import { closeView } from './interactions/view-closed.ts';
@@ -28,7 +29,7 @@ export type { Delivery, RawSendOptions } from './signed-sender.ts';
 export type { ChannelSeed, Identity, Json, SlackChannel, SlackMessage, SlackUser, SlackView, Usergroup, UserSeed } from './slack-workspace.ts';
 export type { InputValue } from './view-state.ts';
 export type {
-  ActionResult, ApiCall, ClickArgs, DeliveryResult, EventResult, InteractionSource, SelectArgs, SendEventOptions,
+  ActionResult, ApiCall, RawBody, ClickArgs, DeliveryResult, EventResult, InteractionSource, SelectArgs, SendEventOptions,
   SlackEmulator, SlackEmulatorOptions, SlashCommandArgs, SlashCommandResult, SubmitArgs, SubmitResult, SuggestArgs,
   SuggestionResult, TeamRef, UserMessageArgs, CloseViewArgs,
 } from './emulator-interface.ts';
@@ -98,7 +99,7 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
     postUserMessage: (args) => postUserMessage(ix, args),
     openHome: (userId) => openHome(ix, userId),
     payloadIdentity: (userId, fromTeam) => identityFields(ix, actorOf(ix, userId, fromTeam)),
-    sendRaw: (body, opts = {}) => sender.send('raw', body, opts),
+    sendRaw: (body, opts) => sendRaw(ix, body, opts),
 
     ...workspaceQueries(ws, ix.messageStates, ix.viewErrors),
     apiCalls,
