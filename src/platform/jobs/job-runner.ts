@@ -26,8 +26,16 @@ export function backoffMs(attempt: number): number {
   return Math.min(60 * 60_000, 1000 * 2 ** Math.min(attempt, 20));
 }
 
+/** A `Retry-After` carried by the error (Slack's rate-limited error has `retryAfter` in seconds). */
+function retryAfterMs(err: unknown): number | undefined {
+  const seconds = err !== null && typeof err === 'object' && 'retryAfter' in err ? Number(err.retryAfter) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
+  /** Abort controllers of the jobs running now (aborted when the runner stops). */
+  private readonly inFlight = new Set<AbortController>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = true;
@@ -141,6 +149,21 @@ export class JobRunner {
       return;
     }
     const abort = new AbortController();
+    this.inFlight.add(abort);
+    // A job that runs longer than its lease (a slow Slack, a long probe round) keeps it: without
+    // renewal another worker would claim it again and run it a second time, concurrently.
+    const renewal = setInterval(() => {
+      void this.jobs.renew(job.id, this.worker, this.clock.now(), this.leaseMs).then(
+        (held) => {
+          if (!held && !abort.signal.aborted) {
+            this.log.warn({ job: job.id, kind: job.kind }, 'job lease lost while running; stopping it');
+            abort.abort(new Error('job lease lost'));
+          }
+        },
+        (err: unknown) => this.log.warn({ job: job.id, err: err instanceof Error ? err.message : String(err) }, 'could not renew a job lease'),
+      );
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    renewal.unref?.();
     const ctx: JobContext = {
       job: { id: job.id, kind: job.kind, dueAt: job.dueAt, attempts: job.attempts },
       worker: this.worker,
@@ -157,10 +180,13 @@ export class JobRunner {
         this.log.error({ job: job.id, kind: job.kind, err: message }, 'job failed permanently');
         await this.jobs.fail(job.id, this.worker, message, this.clock.now());
       } else {
-        const retryAt = new Date(this.clock.now().getTime() + backoffMs(job.attempts));
+        const retryAt = new Date(this.clock.now().getTime() + Math.max(backoffMs(job.attempts), retryAfterMs(err) ?? 0));
         this.log.warn({ job: job.id, kind: job.kind, err: message, retryAt }, 'job failed; retrying');
         await this.jobs.retryLater(job.id, this.worker, retryAt, message, this.clock.now());
       }
+    } finally {
+      clearInterval(renewal);
+      this.inFlight.delete(abort);
     }
   }
 }

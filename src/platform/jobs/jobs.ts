@@ -89,6 +89,21 @@ export class Jobs {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  /**
+   * Extends a running job's lease. False when the lease is no longer this worker's (it expired
+   * and another worker claimed the job, or the job was cancelled): the caller must stop.
+   */
+  async renew(id: string, worker: string, now: Date, leaseMs: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set({ locked_until: now.getTime() + leaseMs, updated_at: now.getTime() })
+      .where('id', '=', id)
+      .where('locked_by', '=', worker)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
   async retryLater(id: string, worker: string, dueAt: Date, error: string, now: Date): Promise<void> {
     await this.db
       .updateTable('jobs')
