@@ -13,11 +13,22 @@ export interface PostedMessage {
   ts: string;
 }
 
+/**
+ * A delivery's identity, so an at-least-once sender does not repeat what a person would notice.
+ * `key` travels with the message (Slack message metadata); with `checkFirst` (a retry after an
+ * uncertain failure, or after a restart), the conversation is searched for a message with that
+ * key before posting again, and the one found is returned instead.
+ */
+export interface DeliveryKey {
+  key: string;
+  checkFirst?: boolean;
+}
+
 export interface Notifier {
-  post(channel: string, message: OutgoingMessage): Promise<PostedMessage>;
+  post(channel: string, message: OutgoingMessage, delivery?: DeliveryKey): Promise<PostedMessage>;
   update(posted: PostedMessage, message: OutgoingMessage): Promise<void>;
   /** A direct message to a person (Slack user id). */
-  dm(userId: string, message: OutgoingMessage): Promise<PostedMessage>;
+  dm(userId: string, message: OutgoingMessage, delivery?: DeliveryKey): Promise<PostedMessage>;
   /** Only `userId` sees it. */
   ephemeral(channel: string, userId: string, message: OutgoingMessage): Promise<void>;
   permalink(posted: PostedMessage): Promise<string | undefined>;

@@ -65,6 +65,9 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** One Slack Web API call (a post, a views.open) never waits longer than this. */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -96,7 +99,15 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const slackApiUrl = overrides.slackApiUrl ?? env.slackApiUrl;
   if (!botToken || (env.slackMode !== 'socket' && !signingSecret)) throw new Error('Slack credentials missing (checked by readEnv)');
 
-  const clientOptions = slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {};
+  const clientOptions = {
+    ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {}),
+    // Every call is bounded: the client's default is 10 retries over about 30 minutes, which would
+    // hold a job (and what it holds) long after anyone cares. A 429 is thrown with its Retry-After,
+    // and the job runner waits that long before retrying the job.
+    timeout: SLACK_CALL_TIMEOUT_MS,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000, maxRetryTime: 15_000 },
+    rejectRateLimitedCalls: true,
+  };
   const logger = boltLogger(log);
   // A fixed authorize: Bolt's single-token mode would call auth.test on the first request,
   // putting a Slack round trip (or an outage) in front of the 3-second ack.

@@ -1,7 +1,21 @@
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
-import type { Notifier, OutgoingMessage, PostedMessage } from '../../core/notifier.ts';
+import type { DeliveryKey, Notifier, OutgoingMessage, PostedMessage } from '../../core/notifier.ts';
 import type { Metrics } from '../../platform/http/metrics.ts';
+
+/** The metadata event type that marks the bot's keyed deliveries. */
+export const DELIVERY_EVENT_TYPE = 'k8s_infra_bot_delivery';
+
+/** How far back a retry looks for its own earlier post (a retry comes minutes, not days, later). */
+const LOOKBACK_MS = 24 * 3600_000;
+const HISTORY_PAGES = 3;
+
+/** The key a message was delivered with, read from its metadata (absent for others' messages). */
+function deliveryKeyOf(metadata: unknown): string | undefined {
+  if (metadata === null || typeof metadata !== 'object' || !('event_type' in metadata) || metadata.event_type !== DELIVERY_EVENT_TYPE) return undefined;
+  const payload = 'event_payload' in metadata ? metadata.event_payload : undefined;
+  return payload !== null && typeof payload === 'object' && 'key' in payload && typeof payload.key === 'string' ? payload.key : undefined;
+}
 
 /** Notifier over the Web API: resolves channel names once, counts Slack errors by method. */
 export class SlackNotifier implements Notifier {
@@ -44,26 +58,55 @@ export class SlackNotifier implements Notifier {
     return id;
   }
 
-  async post(channel: string, message: OutgoingMessage): Promise<PostedMessage> {
+  async post(channel: string, message: OutgoingMessage, delivery?: DeliveryKey): Promise<PostedMessage> {
     const id = await this.channelId(channel);
+    if (delivery?.checkFirst) {
+      const earlier = await this.findDelivered(id, delivery.key, message.threadTs);
+      if (earlier) return earlier;
+    }
     const r = await this.call('chat.postMessage', () =>
-      this.client.chat.postMessage({ channel: id, text: message.text, blocks: message.blocks as KnownBlock[] | undefined, thread_ts: message.threadTs, unfurl_links: false }),
+      this.client.chat.postMessage({
+        channel: id,
+        text: message.text,
+        blocks: message.blocks as KnownBlock[] | undefined,
+        thread_ts: message.threadTs,
+        unfurl_links: false,
+        ...(delivery ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: delivery.key } } } : {}),
+      }),
     );
     return { channel: r.channel ?? id, ts: r.ts! };
+  }
+
+  /**
+   * The message this key was delivered as, if Slack has it: the channel's recent history (or the
+   * thread's replies), newest first, read with message metadata.
+   */
+  async findDelivered(channel: string, key: string, threadTs?: string): Promise<PostedMessage | undefined> {
+    const oldest = String((Date.now() - LOOKBACK_MS) / 1000);
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const r = threadTs
+        ? await this.call('conversations.replies', () => this.client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }))
+        : await this.call('conversations.history', () => this.client.conversations.history({ channel, limit: 200, oldest, include_all_metadata: true, ...(cursor ? { cursor } : {}) }));
+      for (const m of r.messages ?? []) if (deliveryKeyOf(m.metadata) === key && m.ts) return { channel, ts: m.ts };
+      cursor = r.response_metadata?.next_cursor || undefined;
+      if (!cursor) return undefined;
+    }
+    return undefined;
   }
 
   async update(posted: PostedMessage, message: OutgoingMessage): Promise<void> {
     await this.call('chat.update', () => this.client.chat.update({ channel: posted.channel, ts: posted.ts, text: message.text, blocks: (message.blocks ?? []) as KnownBlock[] }));
   }
 
-  async dm(userId: string, message: OutgoingMessage): Promise<PostedMessage> {
+  async dm(userId: string, message: OutgoingMessage, delivery?: DeliveryKey): Promise<PostedMessage> {
     let channel = this.dmChannels.get(userId);
     if (!channel) {
       const opened = await this.call('conversations.open', () => this.client.conversations.open({ users: userId }));
       channel = opened.channel!.id!;
       this.dmChannels.set(userId, channel);
     }
-    return this.post(channel, message);
+    return this.post(channel, message, delivery);
   }
 
   async ephemeral(channel: string, userId: string, message: OutgoingMessage): Promise<void> {
