@@ -5,6 +5,8 @@ import type {
   ChannelSeed, Identity, Json, SlackChannel, SlackMessage, SlackUser, SlackView, SlackWorkspace, Usergroup, UserSeed,
 } from './slack-workspace.ts';
 import type { InputValue, StateValues } from './view-state.ts';
+import type { CallCounters } from './counters.ts';
+import type { WebApiFaults } from './web-api-faults.ts';
 import type { Args } from './web-api/context.ts';
 
 /**
@@ -91,6 +93,8 @@ export interface ApiCall {
   status: number;
   response: Json;
   at: Date;
+  /** Faults applied to the call (hold, fail, http_error, rate_limit, accept_then_drop). */
+  faults?: string[];
 }
 
 /**
@@ -180,7 +184,7 @@ export interface UserMessageArgs {
  */
 export type RawBody = string | { payload: unknown } | { json: unknown } | { form: Record<string, string> };
 
-export interface SlackEmulator {
+export interface SlackEmulator extends CallCounters {
   /** Serves the Web API (`/api/:method`) and response_urls; mount it at `publicUrl`. */
   readonly router: Router;
   readonly workspace: SlackWorkspace;
@@ -195,6 +199,8 @@ export interface SlackEmulator {
   setBotUrl(url: string): void;
   setPublicUrl(url: string): void;
   setRateLimit(enabled: boolean): void;
+  /** Faults on the Web API and response_urls: slow, failing, rate-limited or dropped calls. */
+  readonly faults: WebApiFaults;
 
   // Driving the bot, as a person in Slack would.
   sendSlashCommand(args: SlashCommandArgs): Promise<SlashCommandResult>;

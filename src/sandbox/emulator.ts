@@ -1,5 +1,6 @@
 import { systemClock } from '../core/clock.ts';
 import type { ApiCall, SlackEmulator, SlackEmulatorOptions } from './emulator-interface.ts';
+import { callCounters } from './counters.ts';
 import { createHttpRouter } from './http-router.ts';
 import { openHome } from './interactions/app-home.ts';
 import { clickButton, selectOption } from './interactions/block-actions.ts';
@@ -14,6 +15,7 @@ import { submitView } from './interactions/view-submission.ts';
 import { SignedSender } from './signed-sender.ts';
 import { SlackWorkspace, type Identity } from './slack-workspace.ts';
 import { waitFor } from './wait-for.ts';
+import { FaultInjector } from './web-api-faults.ts';
 import type { WebApiContext } from './web-api/context.ts';
 import { workspaceQueries } from './workspace-queries.ts';
 
@@ -28,6 +30,8 @@ export { signSlackRequest } from './slack-signature.ts';
 export type { Delivery, RawSendOptions } from './signed-sender.ts';
 export type { ChannelSeed, Identity, Json, SlackChannel, SlackMessage, SlackUser, SlackView, Usergroup, UserSeed } from './slack-workspace.ts';
 export type { InputValue } from './view-state.ts';
+export type { CallCounters } from './counters.ts';
+export type { FaultHandle, FaultOptions, WebApiFaults } from './web-api-faults.ts';
 export type {
   ActionResult, ApiCall, RawBody, ClickArgs, DeliveryResult, EventResult, InteractionSource, SelectArgs, SendEventOptions,
   SlackEmulator, SlackEmulatorOptions, SlashCommandArgs, SlashCommandResult, SubmitArgs, SubmitResult, SuggestArgs,
@@ -51,7 +55,10 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
   const ws = new SlackWorkspace(clock, identity);
   for (const u of options.users ?? []) ws.addUser(u);
   for (const c of options.channels ?? []) ws.addChannel(c);
-  const api: WebApiContext = { ws, botToken: options.botToken, rateLimit: options.rateLimit ?? true, lastPostAt: new Map() };
+  const posted = new Map<string, number>();
+  const calls = new Map<string, number>();
+  const api: WebApiContext = { ws, botToken: options.botToken, rateLimit: options.rateLimit ?? true, lastPostAt: new Map(), posted };
+  const faults = new FaultInjector();
   const sender = new SignedSender(options.signingSecret, options.ackTimeoutMs ?? 3000, options.requestClock ?? systemClock, clock, options.botUrl);
   let publicUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
   const apiCalls: ApiCall[] = [];
@@ -65,7 +72,7 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
   };
 
   return {
-    router: createHttpRouter(api, clock, apiCalls),
+    router: createHttpRouter({ api, clock, apiCalls, faults, countCall: (m) => calls.set(m, (calls.get(m) ?? 0) + 1) }),
     workspace: ws,
     identity,
     teamId: identity.teamId,
@@ -88,6 +95,7 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
     setRateLimit(enabled) {
       api.rateLimit = enabled;
     },
+    faults,
 
     sendSlashCommand: (args) => sendSlashCommand(ix, args),
     clickButton: (args) => clickButton(ix, args),
@@ -102,6 +110,7 @@ export function createSlackEmulator(options: SlackEmulatorOptions): SlackEmulato
     sendRaw: (body, opts) => sendRaw(ix, body, opts),
 
     ...workspaceQueries(ws, ix.messageStates, ix.viewErrors),
+    ...callCounters(ws, calls, posted),
     apiCalls,
     deliveries: sender.deliveries,
     waitFor,

@@ -16,6 +16,8 @@ export interface WebApiContext {
   rateLimit: boolean;
   /** Last successful chat.postMessage per channel, for the 1-per-second limit. */
   lastPostAt: Map<string, number>;
+  /** Messages the bot posted per conversation id (counted, never decremented), to see doubles. */
+  posted?: Map<string, number>;
 }
 
 /** A method answers the fields of its `ok: true` body, or a whole response (e.g. HTTP 429). */

@@ -40,10 +40,12 @@ function botMessageFields(ctx: WebApiContext): Pick<SlackMessage, 'user' | 'bot_
 /** Posts a bot message; used by chat.postMessage and by the driver for in_channel responses. */
 export function postBotMessage(ctx: WebApiContext, channel: SlackChannel, args: Args): SlackMessage {
   const content = messageContent(ctx, channel, args);
-  return ctx.ws.addMessage({
+  const message = ctx.ws.addMessage({
     channel: channel.id, ...botMessageFields(ctx), ...content,
     ...(content.thread_ts && bool(args, 'reply_broadcast') ? { subtype: 'thread_broadcast' } : {}),
   });
+  ctx.posted?.set(channel.id, (ctx.posted.get(channel.id) ?? 0) + 1);
+  return message;
 }
 
 export function postBotEphemeral(ctx: WebApiContext, channel: SlackChannel, userId: string, args: Args): SlackMessage {
