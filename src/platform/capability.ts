@@ -56,6 +56,11 @@ export interface Subcommand {
   example: string;
   aliases?: readonly string[];
   handler: SubcommandHandler;
+  /**
+   * Said when the command fails because the database is unreachable: what did not happen and
+   * what to do instead (e.g. "Your page was NOT raised: nobody was notified.").
+   */
+  whenUnavailable?: string;
 }
 
 /** A typed handle on another capability's `api`; import the key from that capability's `api.ts`. */

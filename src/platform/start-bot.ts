@@ -207,7 +207,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   const router = new CommandRouter({ clock, log, metrics, isReady: () => ready }, buildCatalog(capabilities.flatMap((c) => c.capability.commands ?? [])));
   for (const { capability } of capabilities) {
-    for (const command of capability.commands ?? []) router.on(command.name, command.handler);
+    for (const command of capability.commands ?? []) router.on(command.name, command.handler, command.whenUnavailable);
     capability.listeners?.(app);
     for (const job of capability.jobs ?? []) jobRunner.add(job);
   }

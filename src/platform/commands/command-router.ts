@@ -7,6 +7,7 @@ import type { Metrics } from '../http/metrics.ts';
 import { errorReply, helpReply, notYetAvailableReply, unknownSubcommandReply } from './help-view.ts';
 import type { SubcommandInfo } from './command-catalog.ts';
 import { parseCommand } from './parse-command.ts';
+import { isDatabaseUnavailable } from '../store/database-unavailable.ts';
 
 export type Reply = string | RespondArguments;
 
@@ -54,7 +55,11 @@ export class CommandRouter {
     private readonly catalog: readonly SubcommandInfo[],
   ) {}
 
-  on(name: string, handler: SubcommandHandler): void {
+  /** What a subcommand's failure means for the person when the database is down ("your page was NOT raised"). */
+  private readonly unavailableHints = new Map<string, string>();
+
+  on(name: string, handler: SubcommandHandler, whenUnavailable?: string): void {
+    if (whenUnavailable) this.unavailableHints.set(name, whenUnavailable);
     if (!this.catalog.some((s) => s.name === name)) throw new Error(`subcommand ${name} is not in the catalog`);
     this.handlers.set(name, handler);
     this.helpCache = undefined;
@@ -140,8 +145,17 @@ export class CommandRouter {
     } catch (err) {
       outcome = 'error';
       const userFacing = err instanceof UserFacingError;
-      if (!userFacing) log().error({ err }, 'subcommand failed');
-      const message = userFacing ? err.message : `Something went wrong running \`/k8s-infra ${label}\`. The error was logged; please try again or tell #wg-k8s-infra.`;
+      const unavailable = !userFacing && isDatabaseUnavailable(err);
+      if (unavailable) {
+        outcome = 'database_unavailable';
+        log().warn({ err: err instanceof Error ? err.message : String(err) }, 'subcommand failed: database unreachable');
+      } else if (!userFacing) log().error({ err }, 'subcommand failed');
+      const hint = this.unavailableHints.get(label);
+      const message = userFacing
+        ? err.message
+        : unavailable
+          ? `The bot cannot reach its database right now, so \`/k8s-infra ${label}\` did nothing.${hint ? ` ${hint}` : ''} Try again in a minute.`
+          : `Something went wrong running \`/k8s-infra ${label}\`. The error was logged; please try again or tell #wg-k8s-infra.`;
       await reply(errorReply(message)).catch((e: unknown) => log().error({ err: e }, 'could not report an error to the user'));
     } finally {
       clearTimeout(safety);
