@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeInline, escapeMrkdwn } from '../../src/core/mrkdwn.ts';
-
-/** What a hostile member can type into any field the bot echoes. */
-export const HOSTILE = '<!channel> <!here> <!everyone> <!subteam^S0LEADS> <@U0DIMS001> <https://evil.example|click me> & <#C0SECRET>';
+import { HOSTILE, unescapedHostile } from '../helpers/hostile.ts';
 
 describe('escapeMrkdwn', () => {
   it('turns every special sequence into the characters typed', () => {
     expect(escapeMrkdwn(HOSTILE)).toBe(
       '&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;!subteam^S0LEADS&gt; &lt;@U0DIMS001&gt; &lt;https://evil.example|click me&gt; &amp; &lt;#C0SECRET&gt;',
     );
+  });
+
+  it('leaves none of the hostile sequences', () => {
+    expect(unescapedHostile(escapeMrkdwn(HOSTILE))).toEqual([]);
+    expect(unescapedHostile(HOSTILE)).toHaveLength(7);
   });
 
   it('leaves no < or > and no unescaped & in any string', () => {
