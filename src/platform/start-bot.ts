@@ -128,7 +128,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           receiver: ((receiver) => {
             web.use(receiver.router);
             return receiver;
-          })(new SlackHttpReceiver({ signingSecret: signingSecret!, workspace, log: log.child({ component: 'slack-edge' }), onRefused })),
+          })(new SlackHttpReceiver({
+            signingSecret: signingSecret!,
+            workspace,
+            log: log.child({ component: 'slack-edge' }),
+            onRefused,
+            onOutcome: (type, id, outcome) => metrics.interactions.inc({ type, id, outcome }),
+          })),
           logger,
           clientOptions,
         });

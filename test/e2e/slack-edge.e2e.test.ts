@@ -121,3 +121,21 @@ describe('the Slack edge: signatures, the workspace boundary, malformed and unkn
     });
   });
 });
+
+describe('the edge counts what it did with each request', () => {
+  it('k8s_infra_bot_interactions_total by type, id (handled ones only) and outcome', async () => {
+    const h = await startHarness();
+    try {
+      await h.slack.sendSlashCommand({ userId: THOCKIN, channelId: h.slack.channelByName('wg-k8s-infra')!.id, text: 'help' });
+      await h.slack.sendRaw({ payload: { type: 'block_actions', ...h.slack.payloadIdentity(THOCKIN), actions: [{ type: 'button', action_id: 'attacker-chosen-id', value: 'x' }] } });
+      await h.slack.sendRaw({ payload: null });
+      const text = await h.bot.deps.metrics.registry.getSingleMetricAsString('k8s_infra_bot_interactions_total');
+      expect(text).toContain('type="slash_command",id="/k8s-infra",outcome="handled"} 1');
+      expect(text).toContain('type="block_actions",id="unknown",outcome="ignored"} 1');
+      expect(text).toContain('type="unknown",id="unknown",outcome="malformed"} 1');
+      expect(text).not.toContain('attacker-chosen-id');
+    } finally {
+      await h.stop();
+    }
+  });
+});

@@ -9,8 +9,16 @@ import { actorOf, foreignWorkspace, type Workspace } from './workspace-boundary.
 /** Told of every request refused at the workspace boundary (the platform audits it). */
 export type RefusalRecorder = (refusal: { kind: SlackRequestKind; actor: string | undefined; reason: string; body: Record<string, unknown> }) => void;
 
+/**
+ * How each request ended at the edge. The id is reported only for handled requests: an ignored
+ * or refused one could carry any string, and metric labels must stay a bounded set.
+ */
+export type EdgeOutcome = 'handled' | 'ignored' | 'refused' | 'malformed' | 'bad_signature';
+export type OutcomeRecorder = (kind: SlackRequestKind | 'unknown', id: string, outcome: EdgeOutcome) => void;
+
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
+  onOutcome?: OutcomeRecorder;
   workspace: Workspace;
   log: Logger;
   onRefused: RefusalRecorder;
@@ -94,13 +102,16 @@ export class SlackHttpReceiver implements Receiver {
       timestamp: req.get('x-slack-request-timestamp'),
       nowMs: (this.options.nowMs ?? Date.now)(),
     });
+    const outcome = this.options.onOutcome ?? (() => undefined);
     if (!verified.ok) {
+      outcome('unknown', 'unknown', 'bad_signature');
       log.warn({ reason: verified.reason }, 'Slack request refused: bad signature');
       send(res, 401);
       return;
     }
     const parsed = parseSlackBody(raw, req.get('content-type'));
     if (!parsed.ok) {
+      outcome('unknown', 'unknown', 'malformed');
       log.warn({ reason: parsed.reason }, 'Slack request refused: malformed body');
       send(res, 400, { ok: false, error: parsed.reason });
       return;
@@ -113,6 +124,7 @@ export class SlackHttpReceiver implements Receiver {
       const actor = actorOf(body);
       log.warn({ kind, actor, from: foreign }, 'Slack request refused: not our workspace');
       this.options.onRefused({ kind, actor, reason: `request from ${foreign}`, body });
+      outcome(kind, 'unknown', 'refused');
       send(res, 200, refusalAnswer(kind));
       if (kind === 'block_actions' && typeof body.response_url === 'string') void this.tellByResponseUrl(body.response_url);
       return;
@@ -148,6 +160,9 @@ export class SlackHttpReceiver implements Receiver {
       // must still get its 200, or it shows the person an error and retries.
       this.options.log.info({ kind, id: idOf(kind, body) }, 'Slack request ignored: no listener');
       await ack();
+      this.options.onOutcome?.(kind, 'unknown', 'ignored');
+    } else {
+      this.options.onOutcome?.(kind, idOf(kind, body) ?? 'unknown', 'handled');
     }
   }
 
@@ -165,15 +180,25 @@ export class SlackHttpReceiver implements Receiver {
   }
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const field = (v: unknown, key: string): string | undefined => (isRecord(v) && v[key] !== undefined ? String(v[key]) : undefined);
+
+/** The id a request is routed by (action_id, callback_id, event type, command), for logs and metrics. */
 function idOf(kind: SlackRequestKind, body: Record<string, unknown>): string | undefined {
-  const view = body.view !== null && typeof body.view === 'object' ? (body.view as Record<string, unknown>) : undefined;
-  if (kind === 'block_actions' && Array.isArray(body.actions)) {
-    const first: unknown = body.actions[0];
-    return first !== null && typeof first === 'object' && 'action_id' in first ? String(first.action_id) : undefined;
+  switch (kind) {
+    case 'block_actions':
+      return Array.isArray(body.actions) ? field(body.actions[0], 'action_id') : undefined;
+    case 'view_submission':
+    case 'view_closed':
+      return field(body.view, 'callback_id');
+    case 'block_suggestion':
+      return field(body, 'action_id');
+    case 'shortcut':
+    case 'message_action':
+      return field(body, 'callback_id');
+    case 'event_callback':
+      return field(body.event, 'type');
+    default:
+      return field(body, 'command');
   }
-  if ((kind === 'view_submission' || kind === 'view_closed') && view) return String(view.callback_id ?? '');
-  if (kind === 'block_suggestion') return String(body.action_id ?? '');
-  if (kind === 'shortcut' || kind === 'message_action') return String(body.callback_id ?? '');
-  if (kind === 'event_callback' && body.event !== null && typeof body.event === 'object') return String((body.event as Record<string, unknown>).type ?? '');
-  return typeof body.command === 'string' ? body.command : undefined;
 }
