@@ -21,7 +21,7 @@ export interface StatusSettings {
 }
 
 /** Defaults; `config/dns/zone-configs` sits next to the infra config. */
-export function defaultStatusSettings(infraConfigPath: string): StatusSettings {
+function defaultStatusSettings(infraConfigPath: string): StatusSettings {
   return {
     scheduled: true,
     intervalMs: 60_000,

@@ -8,7 +8,7 @@ import { statusModule } from '../../src/status/capability.ts';
 import type { ProbeState } from '../../src/status/domain/probe.ts';
 import { trackServiceState } from '../../src/status/domain/track-service-state.ts';
 import { browserAvailable, launchChromium } from '../helpers/browser.ts';
-import { startTestBot, type TestBot } from '../helpers/start-test-bot.ts';
+import { startHarness, type Harness } from '../helpers/harness.ts';
 import { statusRepositoryOn } from '../status/helpers/status-store.ts';
 
 const NOW = Date.parse('2026-11-24T03:12:00Z');
@@ -31,25 +31,25 @@ async function seed(store: Store, config: InfraConfig): Promise<void> {
 
 describe.runIf(browserAvailable)('GET /status in Chromium', () => {
   const config = structuredClone(loadConfigOrThrow('config/infra.yaml'));
-  let bot: TestBot;
+  let h: Harness;
   let browser: Browser;
   beforeAll(async () => {
     // Migrated by the bot, for the one capability it runs.
     const store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
-    bot = await startTestBot({ config, store, clock: new ManualClock(NOW), capabilities: [statusModule({ settings: { scheduled: false } })] });
+    h = await startHarness({ config, store, clock: new ManualClock(NOW), capabilities: [statusModule({ settings: { scheduled: false } })] });
     await seed(store, config);
     browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
-    await bot?.stop();
+    await h?.stop();
   });
 
   it('shows a person every service with its state, last check, uptime and owners', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const response = await page.goto(`${bot.url}/status`);
+    const response = await page.goto(`${h.bot.url}/status`);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toContain('infrastructure status');
     await expect.poll(() => page.locator('.banner').innerText()).toBe('Some services are down');
@@ -77,7 +77,7 @@ describe.runIf(browserAvailable)('GET /status in Chromium', () => {
 
   it('fits a phone screen without sideways scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, deviceScaleFactor: 2 });
-    await page.goto(`${bot.url}/status`);
+    await page.goto(`${h.bot.url}/status`);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     const box = await page.locator('li#registry').boundingBox();

@@ -18,14 +18,10 @@ export interface MonitoredService {
  */
 export async function checkServices(
   services: readonly MonitoredService[],
-  deps: { clock: Clock; timeoutMs?: number; signal?: AbortSignal },
+  deps: { clock: Clock; timeoutMs?: number },
 ): Promise<ServiceCheck[]> {
   const all = services.flatMap((s) => s.probes);
-  const results = await runProbes(all, {
-    clock: deps.clock,
-    ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
-    ...(deps.signal ? { signal: deps.signal } : {}),
-  });
+  const results = await runProbes(all, { clock: deps.clock, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) });
   const now = deps.clock.now();
   let offset = 0;
   return services.map((s) => {

@@ -58,7 +58,7 @@ export interface TrackResult {
 
 export const DEFAULT_HOLD_CHECKS = 2;
 
-export function pageDedupKey(serviceId: string): string {
+function pageDedupKey(serviceId: string): string {
   return `k8s-infra-status/${serviceId}`;
 }
 
