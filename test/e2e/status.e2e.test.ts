@@ -141,12 +141,12 @@ describe('status checks end to end (emulator, local fakes of every probed servic
       },
     });
     // Status pages through the paging engine, which asks the rota who is on call.
-    const paging = CAPABILITIES.filter((c) => c.name === 'rota' || c.name === 'paging');
+    const pagingAndRota = CAPABILITIES.filter((c) => c.name === 'rota' || c.name === 'paging');
     // Not migrated yet: the bot migrates what its capabilities declare (a store migrated for all of
     // them would hold migrations this bot does not know, and Kysely refuses that).
     store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
     auditLog = new AuditLog(store.db);
-    e2e = await startHarness({ clock, config, store, capabilities: [status, ...paging] });
+    e2e = await startHarness({ clock, config, store, capabilities: [status, ...pagingAndRota] });
     // The first round runs by itself at start-up (its slot is due now).
     await eventually(checkRows, (n) => n >= services(), 'the start-up round', 15_000);
   }, 30_000);
