@@ -6,9 +6,9 @@
 import { createServer } from 'node:http';
 import { loadConfigOrThrow } from '../src/platform/config/load-config.ts';
 import { probeSchema } from '../src/platform/config/sections/probes.ts';
+import { openDatabase } from '../src/platform/store/open-database.ts';
 import { statusModule } from '../src/status/capability.ts';
-import { replaceCapability } from '../test/helpers/start-test-bot.ts';
-import { startE2E } from '../test/helpers/start-e2e.ts';
+import { startHarness } from '../test/helpers/harness.ts';
 
 const TIMEOUT_MS = Number(process.env.BENCH_PROBE_TIMEOUT_MS ?? 1000);
 const server = createServer((req, res) => {
@@ -23,7 +23,13 @@ for (const s of config.services) s.probes = [];
 config.services[0]!.probes = Array.from({ length: 50 }, (_, i) =>
   probeSchema.parse({ type: 'http', id: `p${i}`, url: `http://127.0.0.1:${port}/${i % 10 === 0 ? 'hang' : 'v2/'}`, timeoutMs: 60_000 }),
 );
-const e2e = await startE2E({ config, env: { LOG_LEVEL: 'warn' }, capabilities: replaceCapability(statusModule({ settings: { scheduled: false, probeTimeoutMs: TIMEOUT_MS } })) });
+// Only status, on a store it migrates itself.
+const e2e = await startHarness({
+  config,
+  env: { LOG_LEVEL: 'warn' },
+  store: await openDatabase({ kind: 'sqlite', path: ':memory:' }),
+  capabilities: [statusModule({ settings: { scheduled: false, probeTimeoutMs: TIMEOUT_MS } })],
+});
 const user = 'U0AMEUKAM';
 const channelId = e2e.slack.channelByName('wg-k8s-infra')!.id;
 const service = config.services[0]!.id;

@@ -8,8 +8,9 @@ import type { StatusTables } from '../src/status/store/tables.ts';
 import { Agent, request } from 'node:http';
 import { loadConfigOrThrow } from '../src/platform/config/load-config.ts';
 import { ManualClock } from '../src/core/clock.ts';
+import { openDatabase } from '../src/platform/store/open-database.ts';
 import { statusModule } from '../src/status/capability.ts';
-import { replaceCapability, startTestBot } from '../test/helpers/start-test-bot.ts';
+import { startTestBot } from '../test/helpers/start-test-bot.ts';
 import { fmt, runLoad } from './load.ts';
 
 const NOW = Date.parse('2026-11-24T03:12:00Z');
@@ -19,8 +20,10 @@ const CONCURRENCY = 50;
 
 const config = structuredClone(loadConfigOrThrow('config/infra.yaml'));
 const clock = new ManualClock(NOW);
-const bot = await startTestBot({ config, clock, env: { LOG_LEVEL: 'warn' }, capabilities: replaceCapability(statusModule({ settings: { scheduled: false } })) });
-const db = bot.deps.store.db;
+// Only status, on a store it migrates itself.
+const store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
+const bot = await startTestBot({ config, clock, store, env: { LOG_LEVEL: 'warn' }, capabilities: [statusModule({ settings: { scheduled: false } })] });
+const db = store.db;
 
 const seedStarted = performance.now();
 const rows: { service_id: string; checked_at: number; state: string; detail: string; probes: string }[] = [];

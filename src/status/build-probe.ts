@@ -5,7 +5,7 @@ import { createNodeDnsClient, type DnsClient } from '../integrations/dns/dns-cli
 import type { ClusterReader, LogReader } from './ports/gcp-readers.ts';
 import type { OctodnsRecord } from './domain/octodns-zone.ts';
 import type { Probe } from './domain/probe.ts';
-import type { MonitoredService } from './domain/run-status-checks.ts';
+import type { MonitoredService } from './domain/check-services.ts';
 import { createDnsProbe, PROBED_DNS_TYPES } from './probes/dns-probe.ts';
 import { createGkeProbe } from './probes/gke-probe.ts';
 import { createHttpProbe } from './probes/http-probe.ts';

@@ -5,12 +5,15 @@ import { statusConfig } from './config.ts';
 import { escalationStatusPager } from './escalation-status-pager.ts';
 import { registerStatusRoutes } from './http/status-routes.ts';
 import { STATUS_IDS } from './ids.ts';
-import { bootstrapSchedule, runAlertJob, runPageJob, runRoundJob } from './jobs/status-jobs.ts';
+import { statusAlertJob } from './jobs/status-alert-job.ts';
+import { statusPageJob } from './jobs/status-page-job.ts';
+import { scheduleCurrentRound, statusRoundJob } from './jobs/status-round-job.ts';
 import type { StatusPager } from './ports/status-pager.ts';
-import { StatusRuntime, type StatusSettings } from './status-runtime.ts';
+import { resolveStatusSettings, type StatusSettings } from './settings.ts';
+import { httpRequestsCounter, statusMetrics } from './status-metrics.ts';
+import { statusServices } from './status-services.ts';
 import * as m0003 from './store/migrations/0003-status.ts';
-import { STATUS_JOB_KINDS } from './store/status-repository.ts';
-import { legacyJob } from '../platform/jobs/legacy-job.ts';
+import { KyselyStatusRepository } from './store/status-repository.ts';
 
 export interface StatusOptions {
   /** Settings beyond infra.yaml's `status:` (tests point Google at local fakes, shorten the schedule). */
@@ -27,18 +30,52 @@ export function statusModule(options: StatusOptions = {}): CapabilityModule<type
     migrations: { '0003-status': m0003 },
     ids: STATUS_IDS,
     define(platform, section) {
-      const deps = platform.legacy;
-      const pager = options.pager ?? escalationStatusPager({ paging: platform.use(PAGING_API), notifier: platform.notifier, config: platform.config });
-      const runtime = new StatusRuntime(deps, section, pager, options.settings);
+      const { config, clock, log } = platform;
+      const settings = resolveStatusSettings(platform.env.infraConfigPath, section, options.settings);
+      const repository = new KyselyStatusRepository(platform.db, platform.commit);
+      const services = statusServices({ services: config.services, clock, log, zonesDir: settings.zonesDir, gcp: settings.gcp });
+      const pager = options.pager ?? escalationStatusPager({ paging: platform.use(PAGING_API), notifier: platform.notifier, config });
+      const schedule = { jobs: platform.jobs, intervalMs: settings.intervalMs };
+      const live = { statuses: repository, clock, probeTimeoutMs: settings.probeTimeoutMs };
+      const statusPageUrl = `${platform.publicUrl}/status`;
+      // An empty note is no note: the answer then ends at the channel.
+      const outOfScope = config.outOfScope.map((o) => (o.note ? o : { id: o.id, names: o.names, sig: o.sig, channel: o.channel }));
       return {
-        commands: [{ name: 'status', usage: 'status [service]', summary: 'Health of the services the group runs', example: '/k8s-infra status registry', handler: statusCommand(deps, runtime) }],
-        routes: (router) => registerStatusRoutes(router, deps, runtime),
-        jobs: [
-          legacyJob(STATUS_JOB_KINDS.round, (job, ctx) => runRoundJob(deps, runtime, job, ctx)),
-          legacyJob(STATUS_JOB_KINDS.alert, (job) => runAlertJob(deps, runtime, job)),
-          legacyJob(STATUS_JOB_KINDS.page, (job, ctx) => runPageJob(deps, runtime, job, ctx)),
+        commands: [
+          {
+            name: 'status',
+            usage: 'status [service]',
+            summary: 'Health of the services the group runs',
+            example: '/k8s-infra status registry',
+            handler: statusCommand({ ...live, services, outOfScope, statusPageUrl }),
+          },
         ],
-        onReady: (now) => bootstrapSchedule(deps, runtime, now),
+        routes: (router) =>
+          registerStatusRoutes(router, {
+            services: config.services.map((s) => ({ id: s.id, name: s.name, sigs: s.sigs })),
+            statuses: repository,
+            clock,
+            log,
+            requests: httpRequestsCounter(platform.registry),
+          }),
+        jobs: [
+          statusRoundJob.bind({
+            ...schedule,
+            services,
+            checks: repository,
+            clock,
+            probeTimeoutMs: settings.probeTimeoutMs,
+            holdChecks: settings.holdChecks,
+            retentionMs: settings.retentionMs,
+            metrics: statusMetrics(platform.registry),
+            log,
+          }),
+          statusAlertJob.bind({ services: config.services, notifier: platform.notifier, alertsChannel: config.channels.alerts.id ?? config.channels.alerts.name, statusPageUrl }),
+          statusPageJob.bind({ services: config.services, pager, pageRefs: repository }),
+        ],
+        onReady: async (now) => {
+          if (settings.scheduled) await scheduleCurrentRound(schedule, now);
+        },
       };
     },
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { configSection } from '../platform/capability.ts';
 
 /** How the scheduled status rounds run (the probes themselves are under each service). */
-export const statusSettingsSchema = z.strictObject({
+const statusSettingsSchema = z.strictObject({
   /** Run scheduled rounds; off leaves only `/k8s-infra status <service>` live checks. */
   scheduled: z.boolean().default(true),
   intervalSeconds: z.number().int().min(10).max(3600).default(60),

@@ -4,7 +4,7 @@ import type { CoreConfig } from '../platform/config/core-schema.ts';
 import type { StatusPageInput, StatusPageResolution, StatusPager } from './ports/status-pager.ts';
 
 /** Who the paging engine records as having raised (and tried to resolve) status pages. */
-export const STATUS_PAGE_ACTOR = 'k8s-infra-bot';
+const STATUS_PAGE_ACTOR = 'k8s-infra-bot';
 
 /**
  * StatusPager over the paging engine: a down service raises a `critical` page for its

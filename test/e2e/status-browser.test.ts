@@ -2,56 +2,59 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loadConfigOrThrow } from '../../src/platform/config/load-config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
+import type { InfraConfig } from '../../src/platform/config/schema.ts';
+import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
 import { statusModule } from '../../src/status/capability.ts';
-import { Jobs } from '../../src/platform/jobs/jobs.ts';
-import { KyselyStatusRepository } from '../../src/status/store/status-repository.ts';
 import type { ProbeState } from '../../src/status/domain/probe.ts';
 import { trackServiceState } from '../../src/status/domain/track-service-state.ts';
 import { browserAvailable, launchChromium } from '../helpers/browser.ts';
-import { replaceCapability, startTestBot, type TestBot } from '../helpers/start-test-bot.ts';
+import { startHarness, type Harness } from '../helpers/harness.ts';
+import { statusRepositoryOn } from '../status/helpers/status-store.ts';
 
 const NOW = Date.parse('2026-11-24T03:12:00Z');
 const MINUTE = 60_000;
 
 /** A day of rounds every 10 minutes: registry down for the last 40 minutes, GKE unreadable, the rest ok. */
-async function seed(bot: TestBot): Promise<void> {
-  const repo = new KyselyStatusRepository(bot.deps.store.db, new Jobs(bot.deps.store.db, bot.deps.store.dialect));
+async function seed(store: Store, config: InfraConfig): Promise<void> {
+  const repo = statusRepositoryOn(store);
   for (let t = NOW - 24 * 60 * MINUTE; t <= NOW; t += 10 * MINUTE) {
-    for (const s of bot.deps.config.services) {
+    for (const s of config.services) {
       const state: ProbeState = s.id === 'registry' && t > NOW - 40 * MINUTE ? 'down' : s.id === 'gke' ? 'unknown' : 'ok';
       const detail = state === 'down' ? 'HTTP 503 (expected 200)' : state === 'unknown' ? "permission denied reading GKE cluster aaa (check the bot's IAM roles)" : 'HTTP 200';
       const check = { serviceId: s.id, state, detail, checkedAt: new Date(t), probes: [] };
       const prev = (await repo.loadStates([s.id]))[0];
       const tracked = trackServiceState(prev, check, { pageOnDown: false });
-      await repo.saveCheck({ check, state: tracked.next, transition: null, page: null });
+      await repo.saveCheck({ check, state: tracked.next }, []);
     }
   }
 }
 
 describe.runIf(browserAvailable)('GET /status in Chromium', () => {
-  let bot: TestBot;
+  const config = structuredClone(loadConfigOrThrow('config/infra.yaml'));
+  let h: Harness;
   let browser: Browser;
   beforeAll(async () => {
-    const config = structuredClone(loadConfigOrThrow('config/infra.yaml'));
-    bot = await startTestBot({ config, clock: new ManualClock(NOW), capabilities: replaceCapability(statusModule({ settings: { scheduled: false } })) });
-    await seed(bot);
+    // Migrated by the bot, for the one capability it runs.
+    const store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
+    h = await startHarness({ config, store, clock: new ManualClock(NOW), capabilities: [statusModule({ settings: { scheduled: false } })] });
+    await seed(store, config);
     browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
-    await bot?.stop();
+    await h?.stop();
   });
 
   it('shows a person every service with its state, last check, uptime and owners', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const response = await page.goto(`${bot.url}/status`);
+    const response = await page.goto(`${h.bot.url}/status`);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toContain('infrastructure status');
     await expect.poll(() => page.locator('.banner').innerText()).toBe('Some services are down');
     const items = page.locator('li');
-    expect(await items.count()).toBe(bot.deps.config.services.length);
+    expect(await items.count()).toBe(config.services.length);
     const registry = page.locator('li#registry');
     expect(await registry.isVisible()).toBe(true);
     const text = await registry.innerText();
@@ -74,7 +77,7 @@ describe.runIf(browserAvailable)('GET /status in Chromium', () => {
 
   it('fits a phone screen without sideways scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, deviceScaleFactor: 2 });
-    await page.goto(`${bot.url}/status`);
+    await page.goto(`${h.bot.url}/status`);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     const box = await page.locator('li#registry').boundingBox();

@@ -6,11 +6,13 @@ import { loadConfigOrThrow } from '../../src/platform/config/load-config.ts';
 import type { InfraConfig } from '../../src/platform/config/schema.ts';
 import { probeSchema, type ProbeConfigInput } from '../../src/platform/config/sections/probes.ts';
 import { ManualClock } from '../../src/core/clock.ts';
+import { CAPABILITIES } from '../../src/platform/capabilities.ts';
+import { AuditLog } from '../../src/platform/store/audit-log.ts';
+import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
 import { statusModule } from '../../src/status/capability.ts';
-import { replaceCapability } from '../helpers/start-test-bot.ts';
 import { noCredentialsAuthClient } from '../../src/integrations/gcp/gcp-connection.ts';
 import { json, googleError, startFakeGoogleApi, type FakeGoogleApi } from '../integrations/gcp/helpers/fake-google-api.ts';
-import { startE2E, type E2E } from '../helpers/start-e2e.ts';
+import { startHarness, type Harness } from '../helpers/harness.ts';
 import { startFakeDnsServer, type FakeDnsServer } from '../status/helpers/fake-dns-server.ts';
 import { close, listen } from '../status/helpers/listen.ts';
 
@@ -86,18 +88,20 @@ describe('status checks end to end (emulator, local fakes of every probed servic
   let web: Server;
   let dns: FakeDnsServer;
   let google: FakeGoogleApi;
-  let e2e: E2E;
+  let e2e: Harness;
+  let store: Store;
+  let auditLog: AuditLog;
   let gkeAnswer: 'ok' | 'forbidden' = 'ok';
 
-  const checkRows = async () => Number((await e2e.bot.deps.store.db.withTables<StatusTables>().selectFrom('status_checks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const checkRows = async () => Number((await store.db.withTables<StatusTables>().selectFrom('status_checks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const services = () => e2e.config.services.length;
   /** One scheduled round: move the clock a slot on, run due jobs, wait until the round is stored. */
   const round = async () => {
     const before = await checkRows();
     clock.advance(MINUTE);
-    await e2e.bot.deps.jobRunner.runDue();
+    await e2e.bot.jobRunner.runDue();
     await eventually(checkRows, (n) => n >= before + services(), 'a stored round');
-    await e2e.bot.deps.jobRunner.runDue(); // deliver the outbox
+    await e2e.bot.jobRunner.runDue(); // deliver the outbox
   };
   const statusAlerts = () => e2e.slack.messages('k8s-infra-alerts').filter((m) => /^:[a-z_]+: (Problem|Recovered|Changed):/.test(m.text ?? ''));
   const ask = async (text: string) => {
@@ -136,7 +140,13 @@ describe('status checks end to end (emulator, local fakes of every probed servic
         gcp: { fallback: true, protocol: 'http', apiEndpoint: '127.0.0.1', port: google.port, authClient: noCredentialsAuthClient(), requestTimeoutMs: 1500 },
       },
     });
-    e2e = await startE2E({ clock, config, capabilities: replaceCapability(status) });
+    // Status pages through the paging engine, which asks the rota who is on call.
+    const pagingAndRota = CAPABILITIES.filter((c) => c.name === 'rota' || c.name === 'paging');
+    // Not migrated yet: the bot migrates what its capabilities declare (a store migrated for all of
+    // them would hold migrations this bot does not know, and Kysely refuses that).
+    store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
+    auditLog = new AuditLog(store.db);
+    e2e = await startHarness({ clock, config, store, capabilities: [status, ...pagingAndRota] });
     // The first round runs by itself at start-up (its slot is due now).
     await eventually(checkRows, (n) => n >= services(), 'the start-up round', 15_000);
   }, 30_000);
@@ -180,7 +190,7 @@ describe('status checks end to end (emulator, local fakes of every probed servic
     const problem = await eventually(statusAlerts, (a) => a.length === 1, 'the problem alert');
     expect(problem[0]!.text).toContain('Problem: registry.k8s.io is down (was ok)');
     const pages = await eventually(
-      () => e2e.bot.deps.store.db.withTables<PagingTables>().selectFrom('pages').select(['subproject_id', 'severity', 'status']).execute(),
+      () => store.db.withTables<PagingTables>().selectFrom('pages').select(['subproject_id', 'severity', 'status']).execute(),
       (rows) => rows.length === 1,
       'a page',
     );
@@ -188,7 +198,7 @@ describe('status checks end to end (emulator, local fakes of every probed servic
     await round(); // still down: nothing new
     await round();
     expect(statusAlerts()).toHaveLength(1);
-    expect(await e2e.bot.deps.store.db.withTables<PagingTables>().selectFrom('pages').select('id').execute()).toHaveLength(1);
+    expect(await store.db.withTables<PagingTables>().selectFrom('pages').select('id').execute()).toHaveLength(1);
 
     webState.registryDown = false;
     await round(); // first ok: pending
@@ -198,12 +208,12 @@ describe('status checks end to end (emulator, local fakes of every probed servic
     expect(both[1]!.text).toContain('Recovered: registry.k8s.io is ok (was down)');
     // The probe that raised the page resolves it on recovery, and the audit log says why.
     const resolved = await eventually(
-      () => e2e.bot.deps.store.db.withTables<PagingTables>().selectFrom('pages').select(['status']).execute(),
+      () => store.db.withTables<PagingTables>().selectFrom('pages').select(['status']).execute(),
       (rows) => rows[0]?.status === 'resolved',
       'the page resolved',
     );
     expect(resolved).toHaveLength(1);
-    const audit = await e2e.bot.deps.audit.list({ action: 'page.resolved' });
+    const audit = await auditLog.list({ action: 'page.resolved' });
     expect(audit.at(-1)).toMatchObject({ actor: 'k8s-infra-bot', payload: { via: 'system', reason: expect.stringContaining('registry.k8s.io recovered') } });
     expect(e2e.slack.messages('k8s-infra-alerts').some((m) => m.text?.includes('The page it raised is still open'))).toBe(false);
     await round();

@@ -1,31 +1,35 @@
-import type { LegacyDeps as AppDeps } from '../../platform/app-deps.ts';
-import { findStatusTarget } from '../../status/domain/find-status-target.ts';
-import { checkServices } from '../../status/domain/run-status-checks.ts';
-import { readServiceStatuses, type ServiceStatus } from '../../status/domain/service-status.ts';
-import { outOfScopeBlocks, serviceStatusBlocks, statusSummaryBlocks } from '../../status/views/status-blocks.ts';
-import { outOfScopeText, serviceStatusText, statusSummaryText, unknownServiceText } from '../../status/domain/status-text.ts';
 import type { CommandContext } from '../../platform/commands/command-router.ts';
-import type { StatusRuntime, StatusService } from '../../status/status-runtime.ts';
+import { findStatusTarget, type OutOfScopeEntry } from '../../status/domain/find-status-target.ts';
+import { outOfScopeText, serviceStatusText, statusSummaryText, unknownServiceText } from '../../status/domain/status-text.ts';
+import type { StatusService } from '../../status/status-services.ts';
+import { checkServiceNow } from '../../status/use-cases/check-service-now.ts';
+import { readStatusSummary, type ReadStatusSummaryDeps } from '../../status/use-cases/read-status-summary.ts';
+import { outOfScopeBlocks, serviceStatusBlocks, statusSummaryBlocks } from '../../status/views/status-blocks.ts';
+
+export interface StatusCommandDeps extends ReadStatusSummaryDeps {
+  services: () => readonly StatusService[];
+  /** Services other SIGs run: questions about them are routed there. */
+  outOfScope: readonly OutOfScopeEntry[];
+  statusPageUrl: string;
+}
 
 /**
  * `/k8s-infra status [service]`. Acks at once; the summary reads stored rounds (services never
  * checked yet are checked live), a named service has every probe run live. Either way the answer
- * comes within the probe timeout.
+ * comes within the probe timeout. Anyone may ask: status is public.
  */
-export function statusCommand(deps: AppDeps, runtime: StatusRuntime) {
+export function statusCommand(deps: StatusCommandDeps) {
   return async (ctx: CommandContext): Promise<void> => {
     await ctx.ack();
-    const services = runtime.services();
+    const services = deps.services();
     const query = ctx.rest.trim();
     if (!query) {
-      const statuses = await readServiceStatuses(services, runtime.repository, ctx.now);
-      const fresh = await withLiveChecks(deps, runtime, services, statuses);
+      const statuses = await readStatusSummary(deps, services, ctx.now);
       const now = deps.clock.now();
-      await ctx.reply({ response_type: 'ephemeral', text: statusSummaryText(fresh, now), blocks: statusSummaryBlocks(fresh, now, { statusPageUrl: `${deps.publicUrl}/status` }) });
+      await ctx.reply({ response_type: 'ephemeral', text: statusSummaryText(statuses, now), blocks: statusSummaryBlocks(statuses, now, { statusPageUrl: deps.statusPageUrl }) });
       return;
     }
-    const outOfScope = deps.config.outOfScope.map((o) => (o.note ? o : { id: o.id, names: o.names, sig: o.sig, channel: o.channel }));
-    const target = findStatusTarget<StatusService>(query, services, outOfScope);
+    const target = findStatusTarget(query, services, deps.outOfScope);
     if (target.kind === 'out-of-scope') {
       await ctx.reply({ response_type: 'ephemeral', text: outOfScopeText(target.entry, query), blocks: outOfScopeBlocks(target.entry, query) });
       return;
@@ -34,22 +38,8 @@ export function statusCommand(deps: AppDeps, runtime: StatusRuntime) {
       await ctx.reply({ response_type: 'ephemeral', text: unknownServiceText(target, services) });
       return;
     }
-    const [stored] = await readServiceStatuses([target.service], runtime.repository, ctx.now);
-    const [live] = await checkServices([target.service], { clock: deps.clock, timeoutMs: runtime.settings.probeTimeoutMs });
+    const status = await checkServiceNow(deps, target.service, ctx.now);
     const now = deps.clock.now();
-    const status: ServiceStatus = { ...stored!, probes: live!.probes, detail: live!.detail, lastCheckedAt: live!.checkedAt };
-    if (!status.confirmed) status.state = live!.state;
     await ctx.reply({ response_type: 'ephemeral', text: serviceStatusText(status, now), blocks: serviceStatusBlocks(status, now) });
   };
-}
-
-/** A service no round has checked yet (just deployed, just added) is checked now rather than shown blank. */
-async function withLiveChecks(deps: AppDeps, runtime: StatusRuntime, services: readonly StatusService[], statuses: ServiceStatus[]): Promise<ServiceStatus[]> {
-  const unchecked = services.filter((_, i) => statuses[i]!.lastCheckedAt === null && services[i]!.probes.length > 0);
-  if (unchecked.length === 0) return statuses;
-  const live = new Map((await checkServices(unchecked, { clock: deps.clock, timeoutMs: runtime.settings.probeTimeoutMs })).map((c) => [c.serviceId, c]));
-  return statuses.map((s) => {
-    const c = live.get(s.id);
-    return c ? { ...s, state: c.state, detail: c.detail, lastCheckedAt: c.checkedAt, probes: c.probes } : s;
-  });
 }

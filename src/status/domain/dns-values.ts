@@ -24,7 +24,7 @@ export function canonicalDnsValue(type: string, value: string): string {
   }
 }
 
-export function canonicalName(name: string): string {
+function canonicalName(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, '');
 }
 

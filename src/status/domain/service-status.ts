@@ -1,8 +1,7 @@
 import type { ServiceCheck } from './aggregate-service.ts';
 import type { ProbeResult, ProbeState } from './probe.ts';
-import type { StatusRepository } from '../ports/status-repository.ts';
 import type { TrackedServiceState } from './track-service-state.ts';
-import { DAY_MS, uptimeByService, type CheckRecord } from './uptime.ts';
+import { DAY_MS, DEFAULT_MAX_GAP_MS, uptimeByService, type CheckRecord } from './uptime.ts';
 
 export interface ServiceIdentity {
   id: string;
@@ -60,13 +59,7 @@ export function toServiceStatuses(
   });
 }
 
-/** Reads what `/k8s-infra status` and GET /status show. */
-export async function readServiceStatuses(services: readonly ServiceIdentity[], repository: StatusRepository, now: Date): Promise<ServiceStatus[]> {
-  const ids = services.map((s) => s.id);
-  const [states, latest, records] = await Promise.all([
-    repository.loadStates(ids),
-    repository.latestChecks(ids),
-    repository.listCheckRecords(new Date(now.getTime() - 7 * DAY_MS - 15 * 60_000), ids),
-  ]);
-  return toServiceStatuses(services, states, latest, records, now);
+/** How far back uptime reads checks: 7 days, plus the gap a check before the window may cover. */
+export function uptimeReadSince(now: Date): Date {
+  return new Date(now.getTime() - 7 * DAY_MS - DEFAULT_MAX_GAP_MS);
 }

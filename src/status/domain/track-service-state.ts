@@ -18,7 +18,8 @@ export interface TrackedServiceState {
   pageOpen: boolean;
 }
 
-export type TransitionKind = 'problem' | 'recovery' | 'change';
+export const TRANSITION_KINDS = ['problem', 'recovery', 'change'] as const;
+export type TransitionKind = (typeof TRANSITION_KINDS)[number];
 
 /** An official state change: post it once to #k8s-infra-alerts. */
 export interface StateTransition {
@@ -33,8 +34,10 @@ export interface StateTransition {
   detail: string;
 }
 
+export const PAGE_ACTIONS = ['trigger', 'resolve'] as const;
+
 export interface PageRequest {
-  action: 'trigger' | 'resolve';
+  action: (typeof PAGE_ACTIONS)[number];
   serviceId: string;
   /** Stable per service: PagerDuty reopens a fresh alert with it after a resolve. */
   dedupKey: string;
@@ -55,7 +58,7 @@ export interface TrackResult {
 
 export const DEFAULT_HOLD_CHECKS = 2;
 
-export function pageDedupKey(serviceId: string): string {
+function pageDedupKey(serviceId: string): string {
   return `k8s-infra-status/${serviceId}`;
 }
 

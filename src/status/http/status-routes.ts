@@ -1,17 +1,30 @@
 import type { Response, Router } from 'express';
-import type { LegacyDeps } from '../../platform/app-deps.ts';
-import type { StatusRuntime } from '../status-runtime.ts';
-import { readServiceStatuses } from '../domain/service-status.ts';
+import type { Counter } from 'prom-client';
+import type { Logger } from 'pino';
+import type { Clock } from '../../core/clock.ts';
+import type { ServiceIdentity } from '../domain/service-status.ts';
+import type { StatusReader } from '../ports/status-repository.ts';
+import { readServiceStatuses } from '../use-cases/read-service-statuses.ts';
 import { buildStatusPageModel, renderStatusPage, statusJson, type StatusPageModel } from '../views/status-page.ts';
 
 /** Status changes at most once a round; a few seconds of reuse keeps a burst of visitors off the database. */
 const CACHE_MS = 5000;
 
+export interface StatusRoutesDeps {
+  /** The configured services, in config order. */
+  services: readonly ServiceIdentity[];
+  statuses: StatusReader;
+  clock: Clock;
+  log: Logger;
+  /** Requests served, by route and status (the platform's counter). */
+  requests?: Counter<'route' | 'status'> | undefined;
+}
+
 /**
  * `GET /status` (public HTML) and `GET /status.json`: every service, its state, last check and
  * uptime over 24 h and 7 d. Only what the public may see: no people, no contact data, no probe internals.
  */
-export function registerStatusRoutes(web: Router, deps: LegacyDeps, runtime: StatusRuntime): void {
+export function registerStatusRoutes(web: Router, deps: StatusRoutesDeps): void {
   let cached: { at: number; model: Promise<StatusPageModel> } | undefined;
   // Rendered once per model, not once per visitor.
   const rendered = new WeakMap<StatusPageModel, { html?: string; json?: string }>();
@@ -23,8 +36,7 @@ export function registerStatusRoutes(web: Router, deps: LegacyDeps, runtime: Sta
   const model = (): Promise<StatusPageModel> => {
     const now = deps.clock.now();
     if (cached && Math.abs(now.getTime() - cached.at) < CACHE_MS) return cached.model;
-    const identities = deps.config.services.map((s) => ({ id: s.id, name: s.name, sigs: s.sigs }));
-    const next = readServiceStatuses(identities, runtime.repository, now).then((statuses) => buildStatusPageModel(statuses, now));
+    const next = readServiceStatuses(deps.services, deps.statuses, now).then((statuses) => buildStatusPageModel(statuses, now));
     cached = { at: now.getTime(), model: next };
     next.catch(() => {
       if (cached?.model === next) cached = undefined;
@@ -39,7 +51,7 @@ export function registerStatusRoutes(web: Router, deps: LegacyDeps, runtime: Sta
   web.get('/status', (_req, res) => {
     model().then(
       (m) => {
-        deps.metrics.httpRequests.inc({ route: '/status', status: '200' });
+        deps.requests?.inc({ route: '/status', status: '200' });
         const r = renderedOf(m);
         r.html ??= renderStatusPage(m);
         res.set('cache-control', 'public, max-age=15').type('html').send(r.html);
@@ -50,7 +62,7 @@ export function registerStatusRoutes(web: Router, deps: LegacyDeps, runtime: Sta
   web.get('/status.json', (_req, res) => {
     model().then(
       (m) => {
-        deps.metrics.httpRequests.inc({ route: '/status.json', status: '200' });
+        deps.requests?.inc({ route: '/status.json', status: '200' });
         const r = renderedOf(m);
         r.json ??= JSON.stringify(statusJson(m));
         res.set('cache-control', 'public, max-age=15').type('json').send(r.json);

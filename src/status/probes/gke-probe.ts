@@ -25,11 +25,11 @@ const NODE_POOL_STATES: Record<string, ProbeState> = {
   ERROR: 'down',
 };
 
-export function clusterStatusState(status: string): ProbeState {
+function clusterStatusState(status: string): ProbeState {
   return CLUSTER_STATES[status] ?? 'unknown';
 }
 
-export function nodePoolStatusState(status: string): ProbeState {
+function nodePoolStatusState(status: string): ProbeState {
   return NODE_POOL_STATES[status] ?? 'unknown';
 }
 
@@ -56,7 +56,7 @@ export function createGkeProbe(options: GkeProbeOptions): Probe {
   };
 }
 
-export function judgeCluster(status: string, statusMessage: string | undefined, pools: readonly NodePoolSnapshot[]): ProbeVerdict {
+function judgeCluster(status: string, statusMessage: string | undefined, pools: readonly NodePoolSnapshot[]): ProbeVerdict {
   const clusterState = clusterStatusState(status);
   const clusterText = statusMessage ? `${status}: ${statusMessage}` : status;
   const judged = pools.map((p) => ({ pool: p, state: nodePoolStatusState(p.status) }));

@@ -92,7 +92,7 @@ export function createLogFreshnessProbe(options: LogFreshnessProbeOptions): Prob
   };
 }
 
-export function judgeFreshness(ageMs: number, maxAgeMinutes: number, downAfterMinutes: number | undefined): ProbeVerdict {
+function judgeFreshness(ageMs: number, maxAgeMinutes: number, downAfterMinutes: number | undefined): ProbeVerdict {
   const ageMinutes = Math.floor(ageMs / MINUTE_MS);
   const text = `newest matching entry ${formatMinutes(ageMinutes)} old`;
   if (downAfterMinutes !== undefined && ageMs > downAfterMinutes * MINUTE_MS) {
@@ -102,7 +102,7 @@ export function judgeFreshness(ageMs: number, maxAgeMinutes: number, downAfterMi
   return { state: 'ok', detail: text };
 }
 
-export function formatMinutes(minutes: number): string {
+function formatMinutes(minutes: number): string {
   if (minutes < 60) return `${minutes} min`;
   if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} d`;
   if (minutes % 60 === 0 || minutes >= 24 * 60) return `${Math.floor(minutes / 60)} h`;

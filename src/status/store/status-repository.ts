@@ -1,27 +1,13 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { CoreTables } from '../../platform/store/core-tables.ts';
+import type { Effect } from '../../platform/outbox/effects.ts';
+import type { CommitTransition } from '../../platform/outbox/commit-transition.ts';
 import type { ServiceCheck } from '../domain/aggregate-service.ts';
 import { PROBE_STATES, type ProbeResult, type ProbeState } from '../domain/probe.ts';
-import type { SavedCheck, StatusRepository } from '../ports/status-repository.ts';
-import type { PageRequest, StateTransition, TrackedServiceState } from '../domain/track-service-state.ts';
+import type { TrackedServiceState } from '../domain/track-service-state.ts';
 import type { CheckRecord } from '../domain/uptime.ts';
-import type { CoreTables } from '../../platform/store/core-tables.ts';
-import type { StatusDatabase, StatusTables } from './tables.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
-import type { StatusServiceStateTable } from './tables.ts';
-
-/** Outbox job kinds: queued in the same transaction as the check, delivered by the status handlers. */
-export const STATUS_JOB_KINDS = { round: 'status-check', alert: 'status-alert', page: 'status-page' } as const;
-
-export interface StatusAlertJobPayload {
-  transition: { serviceId: string; kind: StateTransition['kind']; from: ProbeState | null; to: ProbeState; since: string; at: string; detail: string };
-}
-export interface StatusPageJobPayload {
-  page: PageRequest;
-  /** When the state that caused it became official (ISO); part of the idempotency key of a new page. */
-  at: string;
-}
-
-type Executor = Kysely<StatusDatabase> | Transaction<StatusDatabase>;
+import type { SavedCheck, StatusRepository } from '../ports/status-repository.ts';
+import type { StatusDatabase, StatusServiceStateTable, StatusTables } from './tables.ts';
 
 const num = (v: number | string | bigint): number => Number(v);
 const optNum = (v: number | string | bigint | null): number | null => (v === null ? null : Number(v));
@@ -33,14 +19,15 @@ function toState(value: string): ProbeState {
 
 /**
  * StatusRepository over Kysely (SQLite and PostgreSQL). `saveCheck` appends the check, replaces
- * the tracked state and queues the alert and page jobs in ONE transaction: a crash either loses
- * the whole round for that service (the next round redoes it) or keeps all of it, never an alert alone.
+ * the tracked state and applies its effects (the alert and page jobs) in ONE transaction, through
+ * the platform's outbox: a crash either loses the whole round for that service (the next round
+ * redoes it) or keeps all of it, never an alert alone.
  */
 export class KyselyStatusRepository implements StatusRepository {
   private readonly db: Kysely<StatusDatabase>;
   constructor(
     db: Kysely<CoreTables>,
-    private readonly jobs: Jobs,
+    private readonly commit: CommitTransition,
   ) {
     this.db = db.withTables<StatusTables>();
   }
@@ -52,10 +39,9 @@ export class KyselyStatusRepository implements StatusRepository {
     return (await q.execute()).map(rowToState);
   }
 
-  async saveCheck(saved: SavedCheck): Promise<void> {
-    const { check, state, transition, page } = saved;
-    const now = check.checkedAt;
-    await this.db.transaction().execute(async (trx) => {
+  async saveCheck(saved: SavedCheck, effects: readonly Effect[]): Promise<void> {
+    const { check, state } = saved;
+    await this.commit(this.db, async (trx) => {
       await trx
         .insertInto('status_checks')
         .values({
@@ -69,30 +55,14 @@ export class KyselyStatusRepository implements StatusRepository {
         .onConflict((oc) => oc.columns(['service_id', 'checked_at']).doNothing())
         .execute();
       const row = stateToRow(state);
+      // The page reference belongs to the page job (setPageRef): a check never overwrites it.
       const { service_id: _id, page_ref: _ref, ...update } = row;
       await trx
         .insertInto('status_service_state')
         .values(row)
         .onConflict((oc) => oc.column('service_id').doUpdateSet(update))
         .execute();
-      if (transition) {
-        const payload: StatusAlertJobPayload = {
-          transition: { ...transition, since: transition.since.toISOString(), at: transition.at.toISOString() },
-        };
-        await this.jobs.enqueue(
-          { id: `${STATUS_JOB_KINDS.alert}:${transition.serviceId}:${transition.at.toISOString()}`, kind: STATUS_JOB_KINDS.alert, dueAt: now, payload },
-          now,
-          trx,
-        );
-      }
-      if (page) {
-        const payload: StatusPageJobPayload = { page, at: now.toISOString() };
-        await this.jobs.enqueue(
-          { id: `${STATUS_JOB_KINDS.page}:${page.serviceId}:${page.action}:${now.toISOString()}`, kind: STATUS_JOB_KINDS.page, dueAt: now, payload },
-          now,
-          trx,
-        );
-      }
+      return { result: undefined, effects };
     });
   }
 
@@ -128,14 +98,13 @@ export class KyselyStatusRepository implements StatusRepository {
     return Number(r.numDeletedRows);
   }
 
-  /** The paging engine's id of the page open for a service (see StatusPageJobPayload). */
-  async pageRef(serviceId: string, db: Executor = this.db): Promise<string | null> {
-    const r = await db.selectFrom('status_service_state').select('page_ref').where('service_id', '=', serviceId).executeTakeFirst();
+  async pageRef(serviceId: string): Promise<string | null> {
+    const r = await this.db.selectFrom('status_service_state').select('page_ref').where('service_id', '=', serviceId).executeTakeFirst();
     return r?.page_ref ?? null;
   }
 
-  async setPageRef(serviceId: string, ref: string | null, db: Executor = this.db): Promise<void> {
-    await db.updateTable('status_service_state').set({ page_ref: ref }).where('service_id', '=', serviceId).execute();
+  async setPageRef(serviceId: string, ref: string | null): Promise<void> {
+    await this.db.updateTable('status_service_state').set({ page_ref: ref }).where('service_id', '=', serviceId).execute();
   }
 }
 

@@ -1,3 +1,5 @@
+import type { KnownBlock } from '@slack/types';
+import { context, section } from '../../platform/slack/blocks.ts';
 import { formatDuration, formatUtc } from '../domain/format-duration.ts';
 import { clipText, escapeMrkdwn, STATE_EMOJI } from '../domain/status-text.ts';
 import type { StateTransition } from '../domain/track-service-state.ts';
@@ -11,17 +13,17 @@ export interface AlertService {
 const HEADLINE: Record<StateTransition['kind'], string> = { problem: 'Problem', change: 'Changed', recovery: 'Recovered' };
 
 /** The one message a confirmed state change posts to #k8s-infra-alerts. */
-export function statusAlertMessage(t: StateTransition, service: AlertService, statusPageUrl?: string): { text: string; blocks: unknown[] } {
+export function statusAlertMessage(t: StateTransition, service: AlertService, statusPageUrl?: string): { text: string; blocks: KnownBlock[] } {
   const from = t.from ?? 'not checked';
   const heldFor = formatDuration(t.at.getTime() - t.since.getTime());
   const text = `${STATE_EMOJI[t.to]} ${HEADLINE[t.kind]}: ${escapeMrkdwn(service.name)} is ${t.to} (was ${from}) · ${escapeMrkdwn(clipText(t.detail, 300))}`;
-  const context = [`since ${formatUtc(t.since)} (held ${heldFor})`, `owned by ${escapeMrkdwn(service.sigs.join(', '))}`, `\`/k8s-infra status ${service.id}\``];
-  if (statusPageUrl) context.push(`<${statusPageUrl}|status page>`);
+  const footer = [`since ${formatUtc(t.since)} (held ${heldFor})`, `owned by ${escapeMrkdwn(service.sigs.join(', '))}`, `\`/k8s-infra status ${service.id}\``];
+  if (statusPageUrl) footer.push(`<${statusPageUrl}|status page>`);
   return {
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${STATE_EMOJI[t.to]} *${HEADLINE[t.kind]}: ${escapeMrkdwn(service.name)} is ${t.to}* (was ${from})\n${escapeMrkdwn(clipText(t.detail, 1000))}` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] },
+      section(`${STATE_EMOJI[t.to]} *${HEADLINE[t.kind]}: ${escapeMrkdwn(service.name)} is ${t.to}* (was ${from})\n${escapeMrkdwn(clipText(t.detail, 1000))}`),
+      context(footer.join(' · ')),
     ],
   };
 }

@@ -1,31 +1,14 @@
+import type { KnownBlock } from '@slack/types';
+import { context, divider, header, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 import type { OutOfScopeEntry } from '../domain/find-status-target.ts';
 import { formatDuration, formatUtc } from '../domain/format-duration.ts';
 import type { ServiceStatus } from '../domain/service-status.ts';
 import { ago, clipText, escapeMrkdwn, outOfScopeText, STATE_EMOJI, stateLine } from '../domain/status-text.ts';
 import { formatUptime } from '../domain/uptime.ts';
 
-/** The Block Kit subset these views use; plain JSON, no Slack import. */
-export interface MrkdwnText {
-  type: 'mrkdwn';
-  text: string;
-}
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-export type StatusBlock =
-  | { type: 'header'; text: PlainText }
-  | { type: 'section'; text: MrkdwnText; fields?: MrkdwnText[] }
-  | { type: 'context'; elements: MrkdwnText[] }
-  | { type: 'divider' };
-
-/** Slack: at most 50 blocks in a message, section text at most 3000 characters, header 150. */
-const MAX_BLOCKS = 50;
-const MAX_SECTION = 3000;
-
-const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text: clipText(text, MAX_SECTION) });
-const header = (text: string): StatusBlock => ({ type: 'header', text: { type: 'plain_text', text: clipText(text, 150), emoji: true } });
+/** Slack: at most 50 blocks in a message (the builders clip each text to its own limit). */
+const MAX_BLOCKS = SLACK_LIMITS.messageBlocks;
+const MAX_SECTION = SLACK_LIMITS.sectionText;
 
 function serviceLine(s: ServiceStatus, now: Date): string {
   return [
@@ -44,54 +27,49 @@ export interface SummaryOptions {
  * Every service, one section each (grouped into fewer sections when there are more services
  * than a message can hold blocks), with state, how long, detail and owning SIGs.
  */
-export function statusSummaryBlocks(services: readonly ServiceStatus[], now: Date, options: SummaryOptions = {}): StatusBlock[] {
-  const blocks: StatusBlock[] = [header('k8s-infra status')];
+export function statusSummaryBlocks(services: readonly ServiceStatus[], now: Date, options: SummaryOptions = {}): KnownBlock[] {
+  const blocks: KnownBlock[] = [header('k8s-infra status')];
   if (services.length === 0) {
-    blocks.push({ type: 'section', text: mrkdwn('No services are configured for status checks.') });
+    blocks.push(section('No services are configured for status checks.'));
     return blocks;
   }
   const lines = services.map((s) => serviceLine(s, now));
   const room = MAX_BLOCKS - 2;
   if (lines.length <= room) {
-    for (const line of lines) blocks.push({ type: 'section', text: mrkdwn(line) });
+    for (const line of lines) blocks.push(section(line));
   } else {
-    for (const chunk of packLines(lines, MAX_SECTION)) blocks.push({ type: 'section', text: mrkdwn(chunk) });
+    for (const chunk of packLines(lines, MAX_SECTION)) blocks.push(section(chunk));
   }
   const footer = [`Checked ${lastChecked(services, now)} · \`/k8s-infra status <service>\` shows every probe`];
   if (options.statusPageUrl) footer.push(`<${options.statusPageUrl}|status page>`);
-  blocks.push({ type: 'context', elements: [mrkdwn(footer.join(' · '))] });
+  blocks.push(context(footer.join(' · ')));
   return blocks.slice(0, MAX_BLOCKS);
 }
 
 /** One service: state, since when, owners, uptime, then every probe. */
-export function serviceStatusBlocks(s: ServiceStatus, now: Date): StatusBlock[] {
+export function serviceStatusBlocks(s: ServiceStatus, now: Date): KnownBlock[] {
   const since = s.confirmed && s.since ? ` (since ${formatUtc(s.since)})` : '';
-  const blocks: StatusBlock[] = [
+  const blocks: KnownBlock[] = [
     header(s.name),
-    {
-      type: 'section',
-      text: mrkdwn(`${STATE_EMOJI[s.state]} *${stateLine(s, now)}*${since}\n${escapeMrkdwn(clipText(s.detail, 500))}`),
-      fields: [
-        mrkdwn(`*Owned by*\n${escapeMrkdwn(s.sigs.join(', '))}`),
-        mrkdwn(`*Uptime*\n24 h ${formatUptime(s.uptime.day)} · 7 d ${formatUptime(s.uptime.week)}`),
-      ],
-    },
-    { type: 'divider' },
+    section(`${STATE_EMOJI[s.state]} *${stateLine(s, now)}*${since}\n${escapeMrkdwn(clipText(s.detail, 500))}`, {
+      fields: [`*Owned by*\n${escapeMrkdwn(s.sigs.join(', '))}`, `*Uptime*\n24 h ${formatUptime(s.uptime.day)} · 7 d ${formatUptime(s.uptime.week)}`],
+    }),
+    divider(),
   ];
   const room = MAX_BLOCKS - blocks.length - 1;
   const probeLines = s.probes.map(
     (p) => `${STATE_EMOJI[p.state]} *${escapeMrkdwn(clipText(p.label, 150))}*\n${escapeMrkdwn(clipText(p.detail, 300))} · ${ago(p.checkedAt, now)}`,
   );
-  if (probeLines.length === 0) blocks.push({ type: 'section', text: mrkdwn('_No probe results yet._') });
-  else if (probeLines.length <= room) for (const line of probeLines) blocks.push({ type: 'section', text: mrkdwn(line) });
-  else for (const chunk of packLines(probeLines, MAX_SECTION)) blocks.push({ type: 'section', text: mrkdwn(chunk) });
-  blocks.push({ type: 'context', elements: [mrkdwn(`Last checked ${s.lastCheckedAt ? ago(s.lastCheckedAt, now) : 'never'}`)] });
+  if (probeLines.length === 0) blocks.push(section('_No probe results yet._'));
+  else if (probeLines.length <= room) for (const line of probeLines) blocks.push(section(line));
+  else for (const chunk of packLines(probeLines, MAX_SECTION)) blocks.push(section(chunk));
+  blocks.push(context(`Last checked ${s.lastCheckedAt ? ago(s.lastCheckedAt, now) : 'never'}`));
   return blocks.slice(0, MAX_BLOCKS);
 }
 
 /** The answer for a service another SIG owns (`prow.k8s.io` → SIG Testing, #sig-testing). */
-export function outOfScopeBlocks(entry: OutOfScopeEntry, asked?: string): StatusBlock[] {
-  return [{ type: 'section', text: mrkdwn(`:information_source: ${outOfScopeText(entry, asked)}`) }];
+export function outOfScopeBlocks(entry: OutOfScopeEntry, asked?: string): KnownBlock[] {
+  return [section(`:information_source: ${outOfScopeText(entry, asked)}`)];
 }
 
 function lastChecked(services: readonly ServiceStatus[], now: Date): string {

@@ -24,7 +24,7 @@ export interface StatusPageModel {
   services: StatusPageService[];
 }
 
-export const DEFAULT_STATUS_PAGE_TITLE = 'Kubernetes project infrastructure status';
+const DEFAULT_STATUS_PAGE_TITLE = 'Kubernetes project infrastructure status';
 
 export function buildStatusPageModel(statuses: readonly ServiceStatus[], now: Date, title = DEFAULT_STATUS_PAGE_TITLE): StatusPageModel {
   const services = statuses.map((s) => ({
@@ -51,7 +51,7 @@ const HEADLINE: Record<ProbeState, string> = {
 
 const LABEL: Record<ProbeState, string> = { ok: 'Operational', degraded: 'Degraded', down: 'Down', unknown: 'Unknown' };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 

@@ -1,13 +1,17 @@
 import type { StatusTables } from '../../../src/status/store/tables.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Jobs } from '../../../src/platform/jobs/jobs.ts';
 import type { Store } from '../../../src/platform/store/open-database.ts';
-import { KyselyStatusRepository, STATUS_JOB_KINDS } from '../../../src/status/store/status-repository.ts';
-import { InMemoryStatusRepository, type StatusRepository } from '../../../src/status/ports/status-repository.ts';
+import { statusAlertJob } from '../../../src/status/jobs/status-alert-job.ts';
+import { statusPageJob } from '../../../src/status/jobs/status-page-job.ts';
+import type { KyselyStatusRepository } from '../../../src/status/store/status-repository.ts';
+import type { StatusRepository } from '../../../src/status/ports/status-repository.ts';
+import { checkDeliveries } from '../../../src/status/use-cases/run-status-round.ts';
 import { trackServiceState, type TrackedServiceState } from '../../../src/status/domain/track-service-state.ts';
 import type { ServiceCheck } from '../../../src/status/domain/aggregate-service.ts';
 import type { ProbeState } from '../../../src/status/domain/probe.ts';
 import { testDatabases } from '../../helpers/test-databases.ts';
+import { InMemoryStatusRepository } from '../helpers/in-memory-status-repository.ts';
+import { statusRepositoryOn } from '../helpers/status-store.ts';
 
 const T0 = Date.parse('2026-11-24T03:00:00Z');
 
@@ -22,13 +26,13 @@ function check(serviceId: string, state: ProbeState, minute: number): ServiceChe
   };
 }
 
-/** Feeds the same rounds to a repository the way runStatusChecks does. */
+/** Feeds the same rounds to a repository the way runStatusRound does. */
 async function feed(repo: StatusRepository, rounds: [string, ProbeState, number][]): Promise<void> {
   for (const [id, state, minute] of rounds) {
     const prev = (await repo.loadStates([id]))[0];
     const c = check(id, state, minute);
     const t = trackServiceState(prev, c, { pageOnDown: true, holdChecks: 2 });
-    await repo.saveCheck({ check: c, state: t.next, transition: t.changed, page: t.page });
+    await repo.saveCheck({ check: c, state: t.next }, checkDeliveries(t.changed, t.page, c.checkedAt));
   }
 }
 
@@ -48,11 +52,9 @@ const ROUNDS: [string, ProbeState, number][] = [
 describe.each(testDatabases)('KyselyStatusRepository on $name', (database) => {
   let store: Store;
   let repo: KyselyStatusRepository;
-  let jobs: Jobs;
   beforeEach(async () => {
     store = await database.open();
-    jobs = new Jobs(store.db, store.dialect);
-    repo = new KyselyStatusRepository(store.db, jobs);
+    repo = statusRepositoryOn(store);
   });
   afterEach(async () => {
     await store.close();
@@ -78,10 +80,10 @@ describe.each(testDatabases)('KyselyStatusRepository on $name', (database) => {
   it('queues each transition and page as an outbox job in the same transaction, once', async () => {
     await feed(repo, ROUNDS);
     const rows = await store.db.selectFrom('jobs').select(['id', 'kind', 'payload']).orderBy('id').execute();
-    const alerts = rows.filter((r) => r.kind === STATUS_JOB_KINDS.alert).map((r) => JSON.parse(r.payload).transition);
+    const alerts = rows.filter((r) => r.kind === statusAlertJob.kind).map((r) => JSON.parse(r.payload).transition);
     // registry: down (problem) then ok (recovery); website: degraded held only once → nothing.
     expect(alerts.map((t: { serviceId: string; kind: string; to: string }) => `${t.serviceId}:${t.kind}:${t.to}`)).toEqual(['registry:problem:down', 'registry:recovery:ok']);
-    const pages = rows.filter((r) => r.kind === STATUS_JOB_KINDS.page).map((r) => JSON.parse(r.payload).page.action);
+    const pages = rows.filter((r) => r.kind === statusPageJob.kind).map((r) => JSON.parse(r.payload).page.action);
     expect(pages).toEqual(['resolve', 'trigger'].sort());
   });
 
@@ -90,7 +92,7 @@ describe.each(testDatabases)('KyselyStatusRepository on $name', (database) => {
     const t = trackServiceState(undefined, c, { pageOnDown: true, holdChecks: 1 });
     expect(t.changed).not.toBeNull();
     const broken = { ...t.next, lastDetail: undefined as unknown as string }; // NOT NULL violation
-    await expect(repo.saveCheck({ check: c, state: broken, transition: t.changed, page: t.page })).rejects.toThrow();
+    await expect(repo.saveCheck({ check: c, state: broken }, checkDeliveries(t.changed, t.page, c.checkedAt))).rejects.toThrow();
     expect(await store.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
     expect(await store.db.withTables<StatusTables>().selectFrom('status_checks').selectAll().execute()).toEqual([]);
   });

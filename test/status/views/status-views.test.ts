@@ -1,11 +1,12 @@
+import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { findStatusTarget } from '../../../src/status/domain/find-status-target.ts';
-import { outOfScopeBlocks, serviceStatusBlocks, statusSummaryBlocks, type StatusBlock } from '../../../src/status/views/status-blocks.ts';
+import { outOfScopeBlocks, serviceStatusBlocks, statusSummaryBlocks } from '../../../src/status/views/status-blocks.ts';
 import { outOfScopeText, serviceStatusText, statusSummaryText, unknownServiceText } from '../../../src/status/domain/status-text.ts';
 import { NOW, sampleStatuses } from '../helpers/sample-statuses.ts';
 
 const prow = { id: 'prow', names: ['prow', 'prow.k8s.io'], sig: 'SIG Testing', channel: 'sig-testing', note: '' };
-const textOf = (blocks: StatusBlock[]) => JSON.stringify(blocks);
+const textOf = (blocks: KnownBlock[]) => JSON.stringify(blocks);
 
 describe('status text', () => {
   it('one line per service: emoji, state and for how long, detail, owning SIGs', () => {
@@ -96,8 +97,8 @@ describe('status blocks', () => {
     const many = Array.from({ length: 120 }, (_, i) => ({ ...base, id: `svc-${i}`, name: `service ${i}`, detail: 'x'.repeat(400) }));
     const summary = statusSummaryBlocks(many, NOW);
     expect(summary.length).toBeLessThanOrEqual(50);
-    for (const b of summary) if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(3000);
-    const shown = summary.map((b) => (b.type === 'section' ? b.text.text : '')).join('\n');
+    for (const b of summary) if (b.type === 'section') expect(b.text?.text.length).toBeLessThanOrEqual(3000);
+    const shown = summary.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join('\n');
     expect(shown).toContain('service 0*');
     expect(shown).toContain('service 119*');
     const oneWithMany = { ...base, probes: Array.from({ length: 80 }, (_, i) => ({ ...base.probes[0]!, probeId: `p${i}`, label: `probe ${i}` })) };

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
-import type { Probe, ProbeState, ProbeVerdict } from '../../../src/status/domain/probe.ts';
-import { checkServices, runStatusChecks, type MonitoredService } from '../../../src/status/domain/run-status-checks.ts';
-import { readServiceStatuses } from '../../../src/status/domain/service-status.ts';
-import { InMemoryStatusRepository } from '../../../src/status/ports/status-repository.ts';
+import type { MonitoredService } from '../../../src/status/domain/check-services.ts';
+import { runStatusRound } from '../../../src/status/use-cases/run-status-round.ts';
+import { readServiceStatuses } from '../../../src/status/use-cases/read-service-statuses.ts';
+import { InMemoryStatusRepository } from '../helpers/in-memory-status-repository.ts';
+import { switchable } from '../helpers/switchable-probe.ts';
 
-/** A probe whose answer the test sets between rounds. */
-function switchable(id: string, initial: ProbeState): Probe & { set(state: ProbeState, detail?: string): void } {
-  let current: ProbeVerdict = { state: initial, detail: initial };
-  return {
-    id,
-    type: 'test',
-    label: id,
-    run: async () => current,
-    set(state, detail = state) {
-      current = { state, detail };
-    },
-  };
-}
-
-describe('runStatusChecks', () => {
+describe('runStatusRound', () => {
   const registryHttp = switchable('http:registry.k8s.io/v2/', 'ok');
   const registryDns = switchable('dns:k8s.io:registry', 'ok');
   const clusters = switchable('gke:k8s-infra-prow-build/us-central1/prow-build', 'ok');
@@ -33,7 +20,7 @@ describe('runStatusChecks', () => {
     const repository = new InMemoryStatusRepository();
     const clock = new ManualClock('2026-03-01T12:00:00Z');
     const round = async () => {
-      const r = await runStatusChecks(services, { repository, clock, holdChecks: 2 });
+      const r = await runStatusRound({ checks: repository, clock, holdChecks: 2 }, services);
       clock.advance(60_000);
       return r;
     };
@@ -78,6 +65,15 @@ describe('runStatusChecks', () => {
     ]);
     expect(recovered.pages.map((p) => [p.serviceId, p.action])).toEqual([['registry', 'resolve']]);
     expect(repository.outbox).toHaveLength(4);
+    // Each alert and page is a delivery keyed on its service and moment, queued with its check.
+    expect(repository.outbox.flat().map((e) => (e.kind === 'deliver-once' ? `${e.key} ${e.job.dueAt.toISOString()}` : e.kind))).toEqual([
+      'status-alert:empty:2026-03-01T12:01:00.000Z 2026-03-01T12:01:00.000Z',
+      'status-alert:registry:2026-03-01T12:03:00.000Z 2026-03-01T12:03:00.000Z',
+      'status-page:registry:trigger:2026-03-01T12:03:00.000Z 2026-03-01T12:03:00.000Z',
+      'status-alert:registry:2026-03-01T12:06:00.000Z 2026-03-01T12:06:00.000Z',
+      'status-page:registry:resolve:2026-03-01T12:06:00.000Z 2026-03-01T12:06:00.000Z',
+      'status-alert:prow-build:2026-03-01T12:06:00.000Z 2026-03-01T12:06:00.000Z',
+    ]);
     expect(repository.checks).toHaveLength(7 * 3);
 
     // What /k8s-infra status and /status read back.
@@ -93,28 +89,11 @@ describe('runStatusChecks', () => {
     expect(statuses[2]!.uptime.day).toBeNull();
   });
 
-  it('can check only some services', async () => {
+  it('checks only the services it is given', async () => {
     const repository = new InMemoryStatusRepository();
-    const round = await runStatusChecks(services, { repository, clock: new ManualClock(0) }, { only: ['prow-build'] });
+    const round = await runStatusRound({ checks: repository, clock: new ManualClock(0) }, [services[1]!]);
     expect(round.checks.map((c) => c.serviceId)).toEqual(['prow-build']);
     expect([...repository.states.keys()]).toEqual(['prow-build']);
-  });
-
-  it('checkServices runs every probe of every service concurrently under one timeout', async () => {
-    const hang: Probe = { id: 'hang', type: 'test', label: 'hang', run: () => new Promise<ProbeVerdict>(() => {}) };
-    const started = performance.now();
-    const checks = await checkServices(
-      [
-        { id: 'a', name: 'a', sigs: [], pageOnDown: false, probes: [hang, switchable('ok', 'ok')] },
-        { id: 'b', name: 'b', sigs: [], pageOnDown: false, probes: [hang] },
-      ],
-      { clock: new ManualClock(0), timeoutMs: 100 },
-    );
-    expect(checks.map((c) => [c.serviceId, c.state, c.probes.length])).toEqual([
-      ['a', 'unknown', 2],
-      ['b', 'unknown', 1],
-    ]);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
@@ -123,7 +102,7 @@ describe('readServiceStatuses before any official state', () => {
     const repository = new InMemoryStatusRepository();
     const clock = new ManualClock('2026-03-01T12:00:00Z');
     const svc: MonitoredService = { id: 'registry', name: 'registry.k8s.io', sigs: ['sig-k8s-infra'], pageOnDown: true, probes: [switchable('p', 'down')] };
-    await runStatusChecks([svc], { repository, clock });
+    await runStatusRound({ checks: repository, clock }, [svc]);
     const [checked, never] = await readServiceStatuses([svc, { id: 'other', name: 'other', sigs: [] }], repository, clock.now());
     expect(checked).toMatchObject({ state: 'down', confirmed: false, since: null, detail: 'down' });
     expect(never).toMatchObject({ state: 'unknown', confirmed: false, detail: 'not checked yet', lastCheckedAt: null });
@@ -133,9 +112,9 @@ describe('readServiceStatuses before any official state', () => {
     const repository = new InMemoryStatusRepository();
     const clock = new ManualClock('2026-03-01T12:00:00Z');
     const svc: MonitoredService = { id: 's', name: 's', sigs: [], pageOnDown: false, probes: [switchable('p', 'ok')] };
-    await runStatusChecks([svc], { repository, clock });
+    await runStatusRound({ checks: repository, clock }, [svc]);
     clock.advance(9 * 24 * 3600_000);
-    await runStatusChecks([svc], { repository, clock });
+    await runStatusRound({ checks: repository, clock }, [svc]);
     expect(await repository.pruneChecks(new Date(clock.now().getTime() - 8 * 24 * 3600_000))).toBe(1);
     expect(repository.checks).toHaveLength(1);
   });

@@ -1,0 +1,52 @@
+import type { Clock } from '../../core/clock.ts';
+import type { Effect } from '../../platform/outbox/effects.ts';
+import type { ServiceCheck } from '../domain/aggregate-service.ts';
+import { checkServices, type MonitoredService } from '../domain/check-services.ts';
+import { trackServiceState, type PageRequest, type StateTransition } from '../domain/track-service-state.ts';
+import { alertDelivery } from '../jobs/status-alert-job.ts';
+import { pageDelivery } from '../jobs/status-page-job.ts';
+import type { CheckWriter } from '../ports/status-repository.ts';
+
+export interface RunStatusRoundDeps {
+  checks: CheckWriter;
+  clock: Clock;
+  /** Per probe (default 5000). */
+  probeTimeoutMs?: number;
+  /** Consecutive checks before a state is official (default 2). */
+  holdChecks?: number;
+}
+
+export interface StatusCheckRound {
+  checks: ServiceCheck[];
+  /** Each is posted once to #k8s-infra-alerts (queued with its check). */
+  transitions: StateTransition[];
+  /** Each goes to the pager once, trigger or resolve (queued with its check). */
+  pages: PageRequest[];
+}
+
+/**
+ * One round of checks: every probe of every service at once, aggregated per service,
+ * flap-damped against the stored state, and saved service by service, each check in one
+ * transaction with the alert and page it asks for.
+ */
+export async function runStatusRound(deps: RunStatusRoundDeps, services: readonly MonitoredService[]): Promise<StatusCheckRound> {
+  const checks = await checkServices(services, { clock: deps.clock, ...(deps.probeTimeoutMs !== undefined ? { timeoutMs: deps.probeTimeoutMs } : {}) });
+  const previous = new Map((await deps.checks.loadStates(services.map((s) => s.id))).map((s) => [s.serviceId, s]));
+  const round: StatusCheckRound = { checks, transitions: [], pages: [] };
+  for (const [i, service] of services.entries()) {
+    const check = checks[i]!;
+    const tracked = trackServiceState(previous.get(service.id), check, {
+      pageOnDown: service.pageOnDown,
+      ...(deps.holdChecks !== undefined ? { holdChecks: deps.holdChecks } : {}),
+    });
+    await deps.checks.saveCheck({ check, state: tracked.next }, checkDeliveries(tracked.changed, tracked.page, check.checkedAt));
+    if (tracked.changed) round.transitions.push(tracked.changed);
+    if (tracked.page) round.pages.push(tracked.page);
+  }
+  return round;
+}
+
+/** What one check asks to be delivered: its transition's alert and its page, both at the check's time. */
+export function checkDeliveries(transition: StateTransition | null, page: PageRequest | null, checkedAt: Date): Effect[] {
+  return [...(transition ? [alertDelivery(transition)] : []), ...(page ? [pageDelivery(page, checkedAt)] : [])];
+}
