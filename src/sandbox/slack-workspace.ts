@@ -73,6 +73,12 @@ export interface Reaction {
   count: number;
 }
 
+/** Message metadata an app attaches (chat.postMessage/chat.update `metadata`). */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Json;
+}
+
 export interface SlackMessage {
   type: 'message';
   ts: string;
@@ -90,6 +96,8 @@ export interface SlackMessage {
   edited?: { user: string; ts: string };
   reactions?: Reaction[];
   pinned_to?: string[];
+  /** Shown by conversations.history/replies only with include_all_metadata=true. */
+  metadata?: MessageMetadata;
   /** The author's workspace, set only when it is not the emulator's (a Slack Connect user). */
   team?: string;
   /** Set on ephemeral messages: the only person who sees it. */

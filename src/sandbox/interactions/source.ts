@@ -1,6 +1,7 @@
 import type { InteractionSource } from '../emulator-interface.ts';
 import type { Json, SlackChannel, SlackMessage, SlackView } from '../slack-workspace.ts';
 import type { StateValues } from '../view-state.ts';
+import { messageOut } from '../web-api/serialize.ts';
 import { channelOf, responseUrlFor, viewPayload, type Actor, type InteractionContext } from './context.ts';
 
 /** Where an interaction happens: the blocks a person sees there and the state of their inputs. */
@@ -51,7 +52,7 @@ export function sourceFields(ix: InteractionContext, actor: Actor, s: ResolvedSo
     channel: { id: ch.id, name: ch.is_im ? 'directmessage' : ch.name },
     state: { values: structuredClone(s.state) },
     // Slack leaves the message out of payloads from ephemeral messages.
-    ...(ephemeral ? {} : { message: { ...structuredClone({ ...message, channel: undefined }), team: message.team ?? ix.identity.teamId } }),
+    ...(ephemeral ? {} : { message: messageOut(message, ix.identity.teamId) }),
   };
   if (!withResponseUrl) return { fields };
   const responseUrl = responseUrlFor(ix, ix.ws.issueResponseUrl(actor.userId, ch.id, message.ts).id);

@@ -2,6 +2,7 @@ import type { SlackChannel } from '../slack-workspace.ts';
 import { str } from './args.ts';
 import { ApiError, type MethodTable } from './context.ts';
 import { visibleChannel } from './lookup.ts';
+import { metadataArg } from './metadata.ts';
 import { postBotEphemeral, postBotMessage, replaceMessageContent } from './post-message.ts';
 import { rateLimited } from './rate-limit.ts';
 import { messageOut } from './serialize.ts';
@@ -16,9 +17,11 @@ export const chatMethods: MethodTable = {
       if (!ctx.ws.users.has(target)) throw new ApiError('channel_not_found');
       channel = ctx.ws.dmWith(target);
     } else channel = visibleChannel(ctx, target, true);
+    const metadata = metadataArg(args);
     const limited = rateLimited(ctx, channel.id);
     if (limited) return limited;
     const message = postBotMessage(ctx, channel, args);
+    if (metadata) message.metadata = metadata;
     ctx.lastPostAt.set(channel.id, ctx.ws.nowMs());
     return { channel: channel.id, ts: message.ts, message: messageOut(message, ctx.ws.identity.teamId) };
   },
@@ -38,7 +41,10 @@ export const chatMethods: MethodTable = {
     if (!message) throw new ApiError('message_not_found');
     if (message.user !== ctx.ws.identity.botUserId) throw new ApiError('cant_update_message');
     if (str(args, 'text') === undefined && args.blocks === undefined) throw new ApiError('no_text');
+    // Without a metadata argument Slack keeps the message's metadata.
+    const metadata = metadataArg(args);
     replaceMessageContent(message, args);
+    if (metadata) message.metadata = metadata;
     message.edited = { user: ctx.ws.identity.botUserId, ts: ctx.ws.nextTs() };
     return { channel: channel.id, ts: message.ts, text: message.text, message: messageOut(message, ctx.ws.identity.teamId) };
   },

@@ -2,6 +2,7 @@ import type { SlackChannel } from '../slack-workspace.ts';
 import { bool, listArg, paged, str } from './args.ts';
 import { ApiError, invalidArguments, type MethodTable } from './context.ts';
 import { visibleChannel } from './lookup.ts';
+import { inRange, pageOfMessages } from './message-pages.ts';
 import { channelOut, messageOut } from './serialize.ts';
 
 /** conversations.*: channels, DMs and group DMs, their members, history and threads. */
@@ -53,36 +54,34 @@ export const conversationsMethods: MethodTable = {
     return { channels: page.map((c) => channelOut(ctx.ws, c)), response_metadata: { next_cursor: next } };
   },
 
+  /** Top-level messages (and replies broadcast to the channel), newest first. */
   'conversations.history': (ctx, args) => {
     const channel = visibleChannel(ctx, str(args, 'channel'));
     if (!channel.members.includes(ctx.ws.identity.botUserId)) throw new ApiError('not_in_channel');
-    const latest = str(args, 'latest');
-    const oldest = str(args, 'oldest') ?? '0';
-    const inclusive = bool(args, 'inclusive');
-    const inRange = (ts: string) => {
-      const t = Number(ts);
-      const lo = Number(oldest);
-      const hi = latest === undefined ? Infinity : Number(latest);
-      return (inclusive ? t >= lo : t > lo) && (inclusive ? t <= hi : t < hi);
-    };
+    const wanted = inRange(args);
     const top = ctx.ws.channelMessages(channel.id)
-      .filter((m) => !m.ephemeral_for && (!m.thread_ts || m.thread_ts === m.ts || m.subtype === 'thread_broadcast') && inRange(m.ts))
+      .filter((m) => !m.ephemeral_for && (!m.thread_ts || m.thread_ts === m.ts || m.subtype === 'thread_broadcast') && wanted(m))
       .reverse();
-    const { page, next } = paged(top, args, 100);
+    const { page, next } = pageOfMessages(top, args, 'newest_first', { default: 100, max: 999 });
+    const metadata = bool(args, 'include_all_metadata');
     return {
-      messages: page.map((m) => messageOut(m, ctx.ws.identity.teamId)), has_more: next !== '',
+      messages: page.map((m) => messageOut(m, ctx.ws.identity.teamId, { metadata })), has_more: next !== '',
       pin_count: 0, response_metadata: { next_cursor: next },
     };
   },
 
+  /** A thread oldest first: the parent first (on the first page, whatever the range), then its replies. */
   'conversations.replies': (ctx, args) => {
     const channel = visibleChannel(ctx, str(args, 'channel'));
     const message = ctx.ws.findMessage(channel.id, str(args, 'ts') ?? '', { ephemeral: false });
     if (!message) throw new ApiError('thread_not_found');
     const root = message.thread_ts ?? message.ts;
-    const thread = ctx.ws.channelMessages(channel.id).filter((m) => !m.ephemeral_for && (m.ts === root || m.thread_ts === root));
-    const { page, next } = paged(thread, args, 1000);
-    return { messages: page.map((m) => messageOut(m, ctx.ws.identity.teamId)), has_more: next !== '', response_metadata: { next_cursor: next } };
+    const wanted = inRange(args);
+    const thread = ctx.ws.channelMessages(channel.id)
+      .filter((m) => !m.ephemeral_for && (m.ts === root || (m.thread_ts === root && wanted(m))));
+    const { page, next } = pageOfMessages(thread, args, 'oldest_first', { default: 1000, max: 1000 });
+    const metadata = bool(args, 'include_all_metadata');
+    return { messages: page.map((m) => messageOut(m, ctx.ws.identity.teamId, { metadata })), has_more: next !== '', response_metadata: { next_cursor: next } };
   },
 
   'conversations.open': (ctx, args) => {

@@ -3,10 +3,15 @@ import type { Json, SlackChannel, SlackMessage, SlackUser, SlackView, SlackWorks
 
 /** The stored objects as Slack's Web API shows them (fields Slack adds, internal ones left out). */
 
-export function messageOut(m: SlackMessage, teamId: string): Json {
-  const { channel: _c, ephemeral_for: _e, ...rest } = m;
+/**
+ * A message as the Web API returns it. Metadata only when asked (history and replies with
+ * include_all_metadata): elsewhere the emulator leaves it out, so a bot cannot come to rely on
+ * metadata where Slack may not send it.
+ */
+export function messageOut(m: SlackMessage, teamId: string, opts: { metadata?: boolean } = {}): Json {
+  const { channel: _c, ephemeral_for: _e, metadata, ...rest } = m;
   // `team` is the author's workspace: ours, unless a Slack Connect user wrote it.
-  return { ...structuredClone(rest), team: m.team ?? teamId };
+  return { ...structuredClone(rest), team: m.team ?? teamId, ...(opts.metadata && metadata ? { metadata: structuredClone(metadata) } : {}) };
 }
 
 export function channelOut(ws: SlackWorkspace, c: SlackChannel): Json {
