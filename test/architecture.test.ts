@@ -65,8 +65,6 @@ const TRANSITIONAL = new Set<string>([
   'escalation/domain/page-state.ts -> escalation/ports/pager.ts',
   'escalation/domain/record-pager-outcome.ts -> escalation/ports/pager.ts',
   'incidents/domain/issue-text.ts -> incidents/ports/incident-tracker.ts',
-  'status/domain/run-status-checks.ts -> status/ports/status-repository.ts',
-  'status/domain/service-status.ts -> status/ports/status-repository.ts',
   'incidents/incident-pager.ts -> escalation/domain/directory.ts',
   'platform/app-deps.ts -> access/ports/access-integrations.ts',
   'platform/app-deps.ts -> rota/api.ts',

@@ -103,6 +103,8 @@ export interface Platform {
   people: PeopleDirectory;
   /** Base URL people reach the bot at (links in messages, calendar feeds). */
   publicUrl: string;
+  /** Counts a request to one of the capability's routes in k8s_infra_bot_http_requests_total. */
+  countHttpRequest(route: string, status: number): void;
   /**
    * Another capability's api, looked up when called: capabilities are defined in list order,
    * and one started without the other gets a clear error at the call, not at start-up.

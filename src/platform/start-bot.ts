@@ -191,6 +191,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     notifier,
     people,
     publicUrl,
+    countHttpRequest: (route, status) => metrics.httpRequests.inc({ route, status: String(status) }),
     use<T>(key: ApiKey<T>) {
       return () => {
         if (!started.has(key.capability)) throw new Error(`the ${key.capability} capability is not running in this bot`);
@@ -231,7 +232,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   for (const { capability } of capabilities) capability.routes?.(web);
   if (env.slackMode === 'socket') await app.start();
 
-  const migrations = collectMigrations(modules);
+  // Every known capability's migrations run, whichever subset is started: a database shared with
+  // a bot running more of them must not look to the migrator as if migrations went missing.
+  const migrations = collectMigrations([...CAPABILITIES.filter((c) => !modules.some((m) => m.name === c.name)), ...modules]);
   let stopped = false;
   const whenReady = (async () => {
     for (let attempt = 1; !stopped; attempt++) {

@@ -10,7 +10,7 @@ import { statusPageJob } from './jobs/status-page-job.ts';
 import { scheduleCurrentRound, statusRoundJob } from './jobs/status-round-job.ts';
 import type { StatusPager } from './ports/status-pager.ts';
 import { resolveStatusSettings, type StatusSettings } from './settings.ts';
-import { httpRequestsCounter, statusMetrics } from './status-metrics.ts';
+import { statusMetrics } from './status-metrics.ts';
 import { statusServices } from './status-services.ts';
 import * as m0003 from './store/migrations/0003-status.ts';
 import { KyselyStatusRepository } from './store/status-repository.ts';
@@ -56,7 +56,7 @@ export function statusModule(options: StatusOptions = {}): CapabilityModule<type
             statuses: repository,
             clock,
             log,
-            requests: httpRequestsCounter(platform.registry),
+            countRequest: (route, status) => platform.countHttpRequest(route, status),
           }),
         jobs: [
           statusRoundJob.bind({

@@ -29,10 +29,3 @@ export function recordChecks(metrics: StatusMetrics, checks: readonly ServiceChe
   for (const c of checks) for (const s of PROBE_STATES) metrics.serviceState.set({ service: c.serviceId, state: s }, c.state === s ? 1 : 0);
 }
 
-/**
- * The platform's `k8s_infra_bot_http_requests_total` (src/platform/http/metrics.ts), found by
- * name: a capability is given the registry, not the platform's Metrics object.
- */
-export function httpRequestsCounter(registry: Registry): Counter<'route' | 'status'> | undefined {
-  return registry.getSingleMetric('k8s_infra_bot_http_requests_total') as Counter<'route' | 'status'> | undefined;
-}

@@ -1,4 +1,5 @@
 import type { CapabilityModule } from '../../src/platform/capability.ts';
+import type { InfraConfig } from '../../src/platform/config/schema.ts';
 import { FakeGithub, signGithubWebhook } from '../integrations/github/fake-github.ts';
 import { startFakeGoogleApi, type FakeGoogleApi } from '../integrations/gcp/helpers/fake-google-api.ts';
 import { startFakePagerDuty, type FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
@@ -9,9 +10,19 @@ export const GITHUB_TOKEN = 'ghp-test-token-0123456789';
 export const GITHUB_WEBHOOK_SECRET = 'github-webhook-secret-0123456789';
 export const PAGERDUTY_WEBHOOK_SECRET = 'pd-webhook-secret-0123456789';
 
-export interface HarnessOptions extends E2EOptions {
-  /** The capabilities to start, in list order (default: all of CAPABILITIES). */
-  capabilities?: readonly CapabilityModule[];
+/** The fakes a harness started, for options that need their addresses. */
+export interface Fakes {
+  github?: FakeGithub;
+  pagerduty?: FakePagerDuty;
+  google?: FakeGoogleApi;
+  dns?: FakeDnsServer;
+}
+
+export interface HarnessOptions extends Omit<E2EOptions, 'capabilities' | 'config'> {
+  /** The capabilities to start, in list order (default: all of CAPABILITIES); a function gets the started fakes. */
+  capabilities?: readonly CapabilityModule[] | ((fakes: Fakes) => readonly CapabilityModule[]);
+  /** The config (default: config/infra.yaml as tests use it); a function gets the started fakes (a probe's DNS server). */
+  config?: InfraConfig | ((fakes: Fakes) => InfraConfig);
   /** A local GitHub (GITHUB_API_URL, GITHUB_TOKEN, GITHUB_WEBHOOK_SECRET point at it), seeded with these repositories. */
   github?: boolean | { repos?: Record<string, Record<string, string>>; login?: string };
   /** A local PagerDuty Events API (PAGERDUTY_EVENTS_URL, PAGERDUTY_WEBHOOK_SECRET). */
@@ -51,7 +62,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(pagerduty ? { PAGERDUTY_EVENTS_URL: pagerduty.url, PAGERDUTY_WEBHOOK_SECRET } : {}),
     ...options.env,
   };
-  const e2e = await startE2E({ ...options, env });
+  const fakes: Fakes = { ...(github ? { github } : {}), ...(pagerduty ? { pagerduty } : {}), ...(google ? { google } : {}), ...(dns ? { dns } : {}) };
+  const { capabilities: capabilitiesOption, config: configOption, ...rest } = options;
+  const capabilities = typeof capabilitiesOption === 'function' ? capabilitiesOption(fakes) : capabilitiesOption;
+  const config = typeof configOption === 'function' ? configOption(fakes) : configOption;
+  const e2e = await startE2E({ ...rest, env, ...(capabilities ? { capabilities } : {}), ...(config ? { config } : {}) });
   if (options.manualJobs) await e2e.bot.jobRunner.stop();
   return {
     ...e2e,

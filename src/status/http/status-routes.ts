@@ -1,5 +1,4 @@
 import type { Response, Router } from 'express';
-import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock.ts';
 import type { ServiceIdentity } from '../domain/service-status.ts';
@@ -17,7 +16,8 @@ export interface StatusRoutesDeps {
   clock: Clock;
   log: Logger;
   /** Requests served, by route and status (the platform's counter). */
-  requests?: Counter<'route' | 'status'> | undefined;
+  /** k8s_infra_bot_http_requests_total, through the platform. */
+  countRequest?: (route: string, status: number) => void;
 }
 
 /**
@@ -51,7 +51,7 @@ export function registerStatusRoutes(web: Router, deps: StatusRoutesDeps): void 
   web.get('/status', (_req, res) => {
     model().then(
       (m) => {
-        deps.requests?.inc({ route: '/status', status: '200' });
+        deps.countRequest?.('/status', 200);
         const r = renderedOf(m);
         r.html ??= renderStatusPage(m);
         res.set('cache-control', 'public, max-age=15').type('html').send(r.html);
@@ -62,7 +62,7 @@ export function registerStatusRoutes(web: Router, deps: StatusRoutesDeps): void 
   web.get('/status.json', (_req, res) => {
     model().then(
       (m) => {
-        deps.requests?.inc({ route: '/status.json', status: '200' });
+        deps.countRequest?.('/status.json', 200);
         const r = renderedOf(m);
         r.json ??= JSON.stringify(statusJson(m));
         res.set('cache-control', 'public, max-age=15').type('json').send(r.json);
