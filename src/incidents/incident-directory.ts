@@ -1,5 +1,4 @@
-import type { CoreConfig } from '../platform/config/core-schema.ts';
-import type { PeopleDirectory } from '../platform/config/people-directory.ts';
+import type { OutOfScopeService, Service } from '../platform/config/sections/services.ts';
 import type { Incident } from './domain/incident.ts';
 import type { IssueTextContext } from './domain/issue-text.ts';
 import type { IncidentViewContext } from './views/incident-messages.ts';
@@ -19,7 +18,13 @@ export interface IncidentDirectory {
   issueText(incident: Pick<Incident, 'services'>): IssueTextContext;
 }
 
-export function incidentDirectory(config: Pick<CoreConfig, 'services' | 'outOfScope'>, people: Pick<PeopleDirectory, 'bySlackId'>): IncidentDirectory {
+/** The parts of the config it reads: services with their subprojects, and those other SIGs own. */
+export interface IncidentDirectorySource {
+  services: readonly Pick<Service, 'id' | 'name' | 'subproject'>[];
+  outOfScope: readonly Pick<OutOfScopeService, 'id' | 'names' | 'sig' | 'channel'>[];
+}
+
+export function incidentDirectory(config: IncidentDirectorySource, people: { bySlackId(slackId: string): { name: string; github?: string | undefined } | undefined }): IncidentDirectory {
   const serviceName = (id: string) => config.services.find((s) => s.id === id)?.name ?? config.outOfScope.find((o) => o.id === id)?.names[0] ?? id;
   const view: IncidentViewContext = {
     serviceName,
