@@ -1,18 +1,26 @@
-import type { CapabilityModule } from '../platform/capability.ts';
-import { legacyJob } from '../platform/jobs/legacy-job.ts';
 import { PAGING_API } from '../escalation/api.ts';
 import { incidentCommand } from '../handlers/incidents/incident-command.ts';
+import { registerIncidentDeclareView } from '../handlers/incidents/incident-declare-view.ts';
 import { registerIncidentPinReaction } from '../handlers/incidents/incident-pin-reaction.ts';
-import { registerIncidentViews } from '../handlers/incidents/incident-views.ts';
+import { registerIncidentResolveView } from '../handlers/incidents/incident-resolve-view.ts';
+import { registerIncidentUpdateView } from '../handlers/incidents/incident-update-view.ts';
 import { createIssuesTracker } from '../integrations/github/issues-tracker.ts';
+import type { CapabilityModule } from '../platform/capability.ts';
 import { ROTA_API } from '../rota/api.ts';
+import { enginePager } from './adapters/engine-pager.ts';
+import { slackIncidentChannels } from './adapters/slack-incident-channels.ts';
 import { incidentsConfig } from './config.ts';
 import { INCIDENTS_IDS } from './ids.ts';
+import { incidentDirectory } from './incident-directory.ts';
 import { incidentMetrics } from './incident-metrics.ts';
-import { enginePager } from './incident-pager.ts';
-import { IncidentService, INCIDENT_JOB_KINDS } from './incident-service.ts';
-import type { IncidentPager, IncidentTracker } from './ports/incident-tracker.ts';
+import { closePagesJob } from './jobs/close-pages.ts';
+import { recordOnGithubJob } from './jobs/record-on-github.ts';
+import { remindCommanderJob } from './jobs/remind-commander.ts';
+import { setUpIncidentJob } from './jobs/set-up-incident.ts';
+import type { IncidentPager } from './ports/incident-pager.ts';
+import type { IncidentTracker } from './ports/incident-tracker.ts';
 import * as m0006 from './store/migrations/0006-incidents.ts';
+import { sqlIncidentStore } from './store/sql-incident-store.ts';
 
 export interface IncidentOptions {
   /** Default: GitHub issues on `incidents.repo` through GITHUB_API_URL / GITHUB_TOKEN. */
@@ -29,26 +37,39 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
     migrations: { '0006-incidents': m0006 },
     ids: INCIDENTS_IDS,
     define(platform, section) {
-      const rota = platform.use(ROTA_API);
-      const deps = { ...platform.legacy, onCall: { onCall: (subprojectId: string, at: Date) => rota().onCall(subprojectId, at) } };
+      const { env, people } = platform;
       const tracker =
-        options.tracker ??
-        createIssuesTracker({ baseUrl: deps.env.githubApiUrl, ...(deps.env.secrets.githubToken ? { token: deps.env.secrets.githubToken } : {}), repo: section.repo });
-      const service = new IncidentService(deps, tracker, options.pager ?? enginePager(deps, platform.use(PAGING_API)), incidentMetrics(platform.registry));
+        options.tracker ?? createIssuesTracker({ repo: section.repo, ...(env.githubApiUrl ? { baseUrl: env.githubApiUrl } : {}), ...(env.secrets.githubToken ? { token: env.secrets.githubToken } : {}) });
+      const pager = options.pager ?? enginePager({ paging: platform.use(PAGING_API), rota: platform.use(ROTA_API), people, clock: platform.clock });
+      // One set of deps; each use case, job and listener takes the narrow part it declares.
+      const deps = {
+        incidents: sqlIncidentStore(platform.db, platform.commit),
+        tracker,
+        pager,
+        channels: slackIncidentChannels(platform.slack),
+        notifier: platform.notifier,
+        once: platform.once,
+        clock: platform.clock,
+        log: platform.log,
+        metrics: incidentMetrics(platform.registry),
+        directory: incidentDirectory(platform.config, people),
+        settings: section,
+        reminderMinutes: section.reminderMinutes,
+        announcements: platform.config.channels.announcements.name,
+        isLead: (slackId: string) => people.isLead(slackId),
+        knowsPerson: (slackId: string) => people.bySlackId(slackId) !== undefined,
+      };
       return {
         commands: [
-          { name: 'incident', usage: 'incident [declare|update|role|severity|resolve|list]', summary: 'Declare and run an incident', example: '/k8s-infra incident declare', handler: incidentCommand(deps, service) },
+          { name: 'incident', usage: 'incident [declare|update|role|severity|resolve|list]', summary: 'Declare and run an incident', example: '/k8s-infra incident declare', handler: incidentCommand(deps) },
         ],
         listeners: (app) => {
-          registerIncidentViews(app, deps, service);
-          registerIncidentPinReaction(app, deps, service);
+          registerIncidentDeclareView(app, deps);
+          registerIncidentUpdateView(app, deps);
+          registerIncidentResolveView(app, deps);
+          registerIncidentPinReaction(app, deps);
         },
-        jobs: [
-          legacyJob(INCIDENT_JOB_KINDS.setup, (job) => service.runSetup(job)),
-          legacyJob(INCIDENT_JOB_KINDS.github, (job) => service.runGithub(job)),
-          legacyJob(INCIDENT_JOB_KINDS.reminder, (job, ctx) => service.runReminder(job, ctx)),
-          legacyJob(INCIDENT_JOB_KINDS.closePages, (job) => service.runClosePages(job)),
-        ],
+        jobs: [setUpIncidentJob.bind(deps), recordOnGithubJob.bind(deps), remindCommanderJob.bind(deps), closePagesJob.bind(deps)],
       };
     },
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { configSection } from '../platform/capability.ts';
 
-export const incidentSettingsSchema = z.strictObject({
+const incidentSettingsSchema = z.strictObject({
   /** Where the permanent, linkable record of an incident is opened. */
   repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name').default('kubernetes/k8s.io'),
   labels: z.array(z.string()).default(['sig/k8s-infra']),

@@ -18,3 +18,6 @@ export const INCIDENTS_IDS = {
     resolve: 'incidents.resolve',
   },
 } as const;
+
+/** Block ids equal action ids, so inline errors (`response_action: errors`) name the field. */
+export const INCIDENT_BLOCKS = INCIDENTS_IDS.actions;

@@ -5,7 +5,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof STATUSES)[number];
 
-export const ROLES = ['commander', 'comms', 'scribe'] as const;
+const ROLES = ['commander', 'comms', 'scribe'] as const;
 export type IncidentRole = (typeof ROLES)[number];
 
 export const SEVERITY_INFO: Record<Severity, { label: string; description: string; pageByDefault: boolean }> = {
@@ -15,20 +15,25 @@ export const SEVERITY_INFO: Record<Severity, { label: string; description: strin
   SEV4: { label: 'SEV4 (minor)', description: 'Minor or cosmetic problem; can wait for working hours.', pageByDefault: false },
 };
 
+/** The declare form's "Page the on-call?" answer: `yes`, `no`, or anything else for the severity's default. */
+export function pagesOnDeclare(severity: Severity, choice: string | undefined): boolean {
+  return choice === 'yes' ? true : choice === 'no' ? false : SEVERITY_INFO[severity].pageByDefault;
+}
+
 /** `sev2`, `SEV2`, `2` → `SEV2`. */
 export function parseSeverity(s: string): Severity | undefined {
   const m = /^(?:sev)?([1-4])$/i.exec(s.trim());
-  return m ? (`SEV${m[1]}` as Severity) : undefined;
+  return m ? SEVERITIES.find((sev) => sev === `SEV${m[1]}`) : undefined;
 }
 
 export function parseStatus(s: string): IncidentStatus | undefined {
   const lower = s.trim().toLowerCase();
-  return (STATUSES as readonly string[]).includes(lower) ? (lower as IncidentStatus) : undefined;
+  return STATUSES.find((status) => status === lower);
 }
 
 export function parseRole(s: string): IncidentRole | undefined {
   const lower = s.trim().toLowerCase();
-  return (ROLES as readonly string[]).includes(lower) ? (lower as IncidentRole) : undefined;
+  return ROLES.find((role) => role === lower);
 }
 
 export interface Incident {

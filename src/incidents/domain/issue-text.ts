@@ -1,6 +1,12 @@
-import type { NewTrackerIssue } from '../ports/incident-tracker.ts';
 import type { Incident, TimelineEntry } from './incident.ts';
 import { formatSeconds, incidentDurations } from './incident-durations.ts';
+
+/** An issue as the tracker is asked to open it. */
+export interface NewTrackerIssue {
+  title: string;
+  body: string;
+  labels: string[];
+}
 
 /** How the GitHub text names things the Slack text writes as `<@U…>` and service ids. */
 export interface IssueTextContext {
@@ -16,11 +22,11 @@ export interface IssueTextContext {
 const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
 /** Slack mentions in free text become GitHub names, so the issue reads well outside Slack. */
-export function slackToGithubText(text: string, ctx: Pick<IssueTextContext, 'personName'>): string {
+function slackToGithubText(text: string, ctx: Pick<IssueTextContext, 'personName'>): string {
   return text.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => ctx.personName(id)).replace(/<#C[A-Z0-9]+\|([^>]+)>/g, '#$1');
 }
 
-export function severityLabel(severity: string): string {
+function severityLabel(severity: string): string {
   return `severity/${severity.toLowerCase()}`;
 }
 
@@ -64,7 +70,7 @@ export function resolutionComment(incident: Incident, ctx: Pick<IssueTextContext
   return [`**Resolved** by k8s-infra-bot: ${slackToGithubText(incident.resolution ?? '', ctx)}`, '', ...durationLines(incident)].join('\n');
 }
 
-export function timelineMarkdown(entries: TimelineEntry[], ctx: Pick<IssueTextContext, 'personName'>): string[] {
+function timelineMarkdown(entries: TimelineEntry[], ctx: Pick<IssueTextContext, 'personName'>): string[] {
   return entries.map((e) => `- **${iso(e.at)}** (${e.kind}) ${slackToGithubText(e.text, ctx).replace(/\n+/g, ' ')}`);
 }
 

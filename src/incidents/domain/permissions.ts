@@ -5,7 +5,3 @@ export function mayResolve(incident: Pick<Incident, 'commander'>, userId: string
   return incident.commander === userId || isLead(userId);
 }
 
-/** Updates, roles and severity: anyone working the incident may post them (the channel is the team). */
-export function mayUpdate(incident: Pick<Incident, 'status'>): boolean {
-  return incident.status !== 'resolved';
-}

@@ -11,7 +11,11 @@ export function reminderDueAt(incident: Pick<Incident, 'severity' | 'lastUpdateA
   return new Date(due);
 }
 
-/** Job ids: the incident and the update sequence, so a newer update supersedes an older reminder. */
-export function reminderJobId(incidentId: string, updateSeq: number, nudge = 0): string {
-  return `incident-reminder:${incidentId}:${updateSeq}:${nudge}`;
+/**
+ * Job ids: the incident, the update sequence and the severity, so a newer update or a severity
+ * change schedules a new reminder (the old one finds itself superseded), and the nudge count, so
+ * each nudge is its own job.
+ */
+export function reminderJobId(incident: Pick<Incident, 'id' | 'updateSeq' | 'severity'>, nudge: number): string {
+  return `incident-reminder:${incident.id}:${incident.updateSeq}:${incident.severity}:${nudge}`;
 }

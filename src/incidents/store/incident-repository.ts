@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CoreTables } from '../../platform/store/core-tables.ts';
-import type { IncidentsDatabase, IncidentTables } from './tables.ts';
-import type { IncidentsTable } from './tables.ts';
+import type { IncidentsDatabase, IncidentsTable, IncidentTables } from './tables.ts';
 import type { Incident, IncidentStatus, Severity, TimelineEntry, TimelineKind } from '../domain/incident.ts';
+import type { IncidentLinks } from '../ports/incident-store.ts';
 
 type Executor = Kysely<IncidentsDatabase> | Transaction<IncidentsDatabase>;
 
@@ -69,9 +69,6 @@ function fromRow(r: Selectable<IncidentsTable>): Incident {
     lastUpdateAt: new Date(Number(r.last_update_at)),
   };
 }
-
-/** Fields that are written one at a time by the set-up and outbox jobs, never by a user transition. */
-export type IncidentLinks = Partial<Pick<Incident, 'channelId' | 'channelName' | 'summaryTs' | 'issueNumber' | 'issueUrl' | 'reviewIssueNumber' | 'reviewIssueUrl' | 'pages'>>;
 
 export class IncidentRepository {
   private readonly db: Kysely<IncidentsDatabase>;

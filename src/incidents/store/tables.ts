@@ -29,7 +29,7 @@ export type IncidentsTable = {
   last_update_at: number;
 };
 
-export type IncidentTimelineTable = {
+type IncidentTimelineTable = {
   id: string;
   incident_id: string;
   at: number;

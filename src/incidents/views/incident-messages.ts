@@ -1,25 +1,25 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { context, divider, header, messageBlocks, mrkdwn, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 import { formatSeconds, incidentDurations } from '../domain/incident-durations.ts';
 import type { Incident, TimelineEntry } from '../domain/incident.ts';
 
-type Block = Record<string, unknown>;
 export interface Message {
   text: string;
-  blocks: Block[];
+  blocks: KnownBlock[];
 }
 
-/** What views need to name services and owners; built from the config by the handler. */
+/** What views need to name services and owners; built from the config by the capability. */
 export interface IncidentViewContext {
   serviceName(id: string): string;
   /** Out-of-scope services named by the incident, with the SIG and channel that own them. */
   outOfScope(incident: Pick<Incident, 'services'>): { name: string; sig: string; channel: string }[];
 }
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: text.slice(0, 3000) });
-const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
 const slackTime = (d: Date) => `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time}|${d.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 const channelRef = (i: Pick<Incident, 'channelId' | 'channelName'>) => (i.channelId ? `<#${i.channelId}>` : i.channelName ? `#${i.channelName}` : '(channel being created)');
 const issueRef = (i: Pick<Incident, 'issueNumber' | 'issueUrl'>) => (i.issueUrl ? `<${i.issueUrl}|#${i.issueNumber}>` : 'pending (GitHub)');
 const STATUS_EMOJI: Record<string, string> = { investigating: ':mag:', identified: ':dart:', monitoring: ':eyes:', resolved: ':white_check_mark:' };
+const textOnly = (text: string): SectionBlock => section(text);
 
 function servicesText(incident: Incident, ctx: IncidentViewContext): string {
   return incident.services.map((s) => ctx.serviceName(s)).join(', ') || '_none named_';
@@ -40,28 +40,31 @@ export function summaryMessage(incident: Incident, timeline: TimelineEntry[], ct
   ].join(' · ');
   const roles = [`Commander: <@${incident.commander}>`, ...Object.entries(incident.roles).map(([r, u]) => `${r[0]?.toUpperCase()}${r.slice(1)}: <@${u}>`)].join('\n');
   const recent = timeline.slice(-15);
-  const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: `${incident.severity}: ${incident.title}`.slice(0, 150), emoji: true } },
-    {
-      type: 'section',
-      fields: [
-        mrkdwn(`*Status*\n${STATUS_EMOJI[incident.status] ?? ''} ${incident.status}`),
-        mrkdwn(`*Severity*\n${incident.severity}`),
-        mrkdwn(`*People*\n${roles}`),
-        mrkdwn(`*Services*\n${servicesText(incident, ctx)}`),
-        mrkdwn(`*GitHub issue*\n${issueRef(incident)}`),
-        ...(incident.reviewIssueUrl ? [mrkdwn(`*Review*\n<${incident.reviewIssueUrl}|#${incident.reviewIssueNumber}>`)] : []),
-      ],
-    },
+  const field = (text: string) => mrkdwn(text, SLACK_LIMITS.fieldText);
+  // A section of fields only: the builder's `section` always has a text.
+  const facts: SectionBlock = {
+    type: 'section',
+    fields: [
+      field(`*Status*\n${STATUS_EMOJI[incident.status] ?? ''} ${incident.status}`),
+      field(`*Severity*\n${incident.severity}`),
+      field(`*People*\n${roles}`),
+      field(`*Services*\n${servicesText(incident, ctx)}`),
+      field(`*GitHub issue*\n${issueRef(incident)}`),
+      ...(incident.reviewIssueUrl ? [field(`*Review*\n<${incident.reviewIssueUrl}|#${incident.reviewIssueNumber}>`)] : []),
+    ],
+  };
+  const blocks = [
+    header(`${incident.severity}: ${incident.title}`),
+    facts,
     ...(incident.description ? [section(incident.description)] : []),
-    ...outOfScopeText(incident, ctx).map(section),
+    ...outOfScopeText(incident, ctx).map(textOnly),
     ...(incident.resolution ? [section(`*Resolution:* ${incident.resolution}`)] : []),
-    { type: 'context', elements: [mrkdwn(times)] },
-    { type: 'divider' },
+    context(times),
+    divider(),
     section(`*Timeline*${timeline.length > recent.length ? ` (last ${recent.length} of ${timeline.length})` : ''}\n${recent.map((e) => `• ${slackTime(e.at)} ${e.text}`).join('\n') || '_nothing yet_'}`),
-    { type: 'context', elements: [mrkdwn('Update with `/k8s-infra incident update <status> <message>`; react :pushpin: to add a message to the timeline.')] },
+    context('Update with `/k8s-infra incident update <status> <message>`; react :pushpin: to add a message to the timeline.'),
   ];
-  return { text: `${incident.severity} incident: ${incident.title} (${incident.status})`, blocks };
+  return { text: `${incident.severity} incident: ${incident.title} (${incident.status})`, blocks: messageBlocks(blocks) };
 }
 
 export function declaredAnnouncement(incident: Incident, ctx: IncidentViewContext): Message {
@@ -70,7 +73,7 @@ export function declaredAnnouncement(incident: Incident, ctx: IncidentViewContex
     `Commander <@${incident.commander}> · services: ${servicesText(incident, ctx)} · join ${channelRef(incident)}`,
     ...outOfScopeText(incident, ctx),
   ];
-  return { text: lines.join('\n'), blocks: lines.map(section) };
+  return { text: lines.join('\n'), blocks: messageBlocks(lines.map(textOnly)) };
 }
 
 export function updatePost(incident: Incident, entry: TimelineEntry, where: 'channel' | 'announcements'): Message {
@@ -95,6 +98,7 @@ export function reminderPost(incident: Incident, sinceMinutes: number): Message 
   return { text, blocks: [section(text)] };
 }
 
+/** At most 45 rows: with the heading, well within a message's 50 blocks. */
 export function incidentList(open: Incident[], now: Date): Message {
   if (open.length === 0) return { text: 'No open incidents.', blocks: [section(':white_check_mark: No open incidents.')] };
   const rows = open.slice(0, 45).map((i) => {

@@ -1,10 +1,18 @@
-import { SEVERITIES, SEVERITY_INFO, STATUSES, type Incident, type IncidentStatus } from '../domain/incident.ts';
-import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
+import type { InputBlock, KnownBlock, ModalView, MultiStaticSelect, PlainTextOption, RadioButtons, UsersSelect } from '@slack/types';
+import { z } from 'zod';
+import { input, modal, option, plain, section, SLACK_LIMITS, staticSelect, textInput } from '../../platform/slack/blocks.ts';
+import { writeMetadata } from '../../platform/slack/private-metadata.ts';
+import { SEVERITIES, SEVERITY_INFO, STATUSES, type Incident, type IncidentStatus, type Severity } from '../domain/incident.ts';
+import { INCIDENT_BLOCKS as B, INCIDENTS_IDS } from '../ids.ts';
 
-type Block = Record<string, unknown>;
-const A = ACTION_IDS.incidents;
-const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
-const option = (text: string, value: string, description?: string) => ({ text: plain(text), value, ...(description ? { description: plain(description.slice(0, 75)) } : {}) });
+const A = INCIDENTS_IDS.actions;
+const C = INCIDENTS_IDS.callbacks;
+
+/** The declare form remembers where it was opened, to answer there if declaring fails. */
+export const declareMetadata = z.object({ channelId: z.string().nullable() });
+/** The update form names its incident, or `null` when it asks which one. */
+export const updateMetadata = z.object({ incidentId: z.string().nullable() });
+export const resolveMetadata = z.object({ incidentId: z.string() });
 
 export interface ServiceChoice {
   id: string;
@@ -13,112 +21,73 @@ export interface ServiceChoice {
   ownedBy?: string;
 }
 
-/** Block ids equal action ids, so inline errors (`response_action: errors`) name the field. */
-export const INCIDENT_BLOCKS = A;
+// Descriptions are cut where Slack's limit is, without an ellipsis, as they always were.
+const severityOption = (s: Severity) => option(SEVERITY_INFO[s].label, s, SEVERITY_INFO[s].description.slice(0, SLACK_LIMITS.optionDescription));
+const PAGE_AUTO = option('As the severity says (SEV1 and SEV2 page)', 'auto');
 
-export function declareModal(input: { declarer: string; services: ServiceChoice[]; channelId?: string }): Block {
-  const inScope = input.services.filter((s) => !s.ownedBy);
-  const outOfScope = input.services.filter((s) => s.ownedBy);
+export function declareModal(request: { declarer: string; services: ServiceChoice[]; channelId?: string }): ModalView {
+  const inScope = request.services.filter((s) => !s.ownedBy);
+  const outOfScope = request.services.filter((s) => s.ownedBy);
   const group = (label: string, list: ServiceChoice[]) => ({
     label: plain(label),
-    options: list.slice(0, 100).map((s) => option(s.ownedBy ? `${s.name} (${s.ownedBy})` : s.name, s.id)),
+    options: list.slice(0, SLACK_LIMITS.selectOptions).map((s) => option(s.ownedBy ? `${s.name} (${s.ownedBy})` : s.name, s.id)),
   });
-  return {
-    type: 'modal',
-    callback_id: CALLBACK_IDS.incidents.declare,
-    title: plain('Declare an incident'),
-    submit: plain('Declare'),
-    close: plain('Cancel'),
-    private_metadata: JSON.stringify({ channelId: input.channelId ?? null }),
-    blocks: [
-      { type: 'input', block_id: A.title, label: plain('Title'), element: { type: 'plain_text_input', action_id: A.title, max_length: 150, placeholder: plain('registry.k8s.io pulls failing in EU') } },
-      {
-        type: 'input',
-        block_id: A.severity,
-        label: plain('Severity'),
-        element: {
-          type: 'radio_buttons',
-          action_id: A.severity,
-          initial_option: option(SEVERITY_INFO.SEV2.label, 'SEV2', SEVERITY_INFO.SEV2.description),
-          options: SEVERITIES.map((s) => option(SEVERITY_INFO[s].label, s, SEVERITY_INFO[s].description)),
-        },
-      },
-      {
-        type: 'input',
-        block_id: A.services,
-        optional: true,
-        label: plain('Affected services'),
-        element: {
-          type: 'multi_static_select',
-          action_id: A.services,
-          placeholder: plain('Pick services'),
-          option_groups: [group('Run by k8s-infra', inScope), ...(outOfScope.length ? [group('Owned by other SIGs', outOfScope)] : [])],
-        },
-      },
-      { type: 'input', block_id: A.commander, label: plain('Commander'), element: { type: 'users_select', action_id: A.commander, initial_user: input.declarer } },
-      { type: 'input', block_id: A.description, optional: true, label: plain('Description'), element: { type: 'plain_text_input', action_id: A.description, multiline: true, max_length: 2900 } },
-      {
-        type: 'input',
-        block_id: A.page,
-        label: plain('Page the on-call?'),
-        element: {
-          type: 'radio_buttons',
-          action_id: A.page,
-          initial_option: option('As the severity says (SEV1 and SEV2 page)', 'auto'),
-          options: [option('As the severity says (SEV1 and SEV2 page)', 'auto'), option('Yes, page now', 'yes'), option('No', 'no')],
-        },
-      },
-    ],
+  const severity: RadioButtons = { type: 'radio_buttons', action_id: A.severity, initial_option: severityOption('SEV2'), options: SEVERITIES.map(severityOption) };
+  const services: MultiStaticSelect = {
+    type: 'multi_static_select',
+    action_id: A.services,
+    placeholder: plain('Pick services'),
+    option_groups: [group('Run by k8s-infra', inScope), ...(outOfScope.length ? [group('Owned by other SIGs', outOfScope)] : [])],
   };
+  const commander: UsersSelect = { type: 'users_select', action_id: A.commander, initial_user: request.declarer };
+  const page: RadioButtons = { type: 'radio_buttons', action_id: A.page, initial_option: PAGE_AUTO, options: [PAGE_AUTO, option('Yes, page now', 'yes'), option('No', 'no')] };
+  return modal({
+    callbackId: C.declare,
+    title: 'Declare an incident',
+    submit: 'Declare',
+    privateMetadata: writeMetadata({ channelId: request.channelId ?? null }),
+    blocks: [
+      input({ blockId: B.title, label: 'Title', element: textInput({ actionId: A.title, maxLength: 150, placeholder: 'registry.k8s.io pulls failing in EU' }) }),
+      input({ blockId: B.severity, label: 'Severity', element: severity }),
+      input({ blockId: B.services, label: 'Affected services', optional: true, element: services }),
+      input({ blockId: B.commander, label: 'Commander', element: commander }),
+      input({ blockId: B.description, label: 'Description', optional: true, element: textInput({ actionId: A.description, multiline: true, maxLength: 2900 }) }),
+      input({ blockId: B.page, label: 'Page the on-call?', element: page }),
+    ],
+  });
 }
 
-const statusOptions = STATUSES.filter((s) => s !== 'resolved').map((s) => option(s, s));
+const STATUS_OPTIONS: PlainTextOption[] = STATUSES.filter((s) => s !== 'resolved').map((s) => option(s, s));
 
 /** The update form; without an incident (run outside an incident channel) it asks which one first. */
-export function updateModal(input: { incident?: Pick<Incident, 'id' | 'title' | 'status' | 'severity'>; open?: Pick<Incident, 'id' | 'title' | 'severity'>[]; status?: IncidentStatus; message?: string }): Block {
-  const current = input.status ?? (input.incident?.status === 'resolved' ? undefined : input.incident?.status);
-  const blocks: Block[] = [];
-  if (input.incident) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${input.incident.severity}* ${input.incident.title}`.slice(0, 3000) } });
-  } else {
-    blocks.push({
-      type: 'input',
-      block_id: A.incident,
-      label: plain('Which incident?'),
-      element: { type: 'static_select', action_id: A.incident, options: (input.open ?? []).slice(0, 100).map((i) => option(`${i.severity} ${i.title}`.slice(0, 75), i.id)) },
-    });
-  }
-  blocks.push(
-    {
-      type: 'input',
-      block_id: A.status,
-      label: plain('Status'),
-      element: { type: 'static_select', action_id: A.status, options: statusOptions, ...(current ? { initial_option: option(current, current) } : {}) },
-    },
-    { type: 'input', block_id: A.message, label: plain('What changed?'), element: { type: 'plain_text_input', action_id: A.message, multiline: true, max_length: 2900, ...(input.message ? { initial_value: input.message } : {}) } },
-  );
-  return {
-    type: 'modal',
-    callback_id: CALLBACK_IDS.incidents.update,
-    title: plain('Incident update'),
-    submit: plain('Post update'),
-    close: plain('Cancel'),
-    private_metadata: JSON.stringify({ incidentId: input.incident?.id ?? null }),
-    blocks,
-  };
+export function updateModal(request: { incident?: Pick<Incident, 'id' | 'title' | 'status' | 'severity'>; open?: Pick<Incident, 'id' | 'title' | 'severity'>[]; status?: IncidentStatus; message?: string }): ModalView {
+  const current = request.status ?? (request.incident?.status === 'resolved' ? undefined : request.incident?.status);
+  const which: KnownBlock = request.incident
+    ? section(`*${request.incident.severity}* ${request.incident.title}`)
+    : input({ blockId: B.incident, label: 'Which incident?', element: staticSelect({ actionId: A.incident, options: (request.open ?? []).map((i) => option(`${i.severity} ${i.title}`, i.id)) }) });
+  const status: InputBlock = input({ blockId: B.status, label: 'Status', element: staticSelect({ actionId: A.status, options: STATUS_OPTIONS, ...(current ? { initial: option(current, current) } : {}) }) });
+  return modal({
+    callbackId: C.update,
+    title: 'Incident update',
+    submit: 'Post update',
+    privateMetadata: writeMetadata({ incidentId: request.incident?.id ?? null }),
+    blocks: [
+      which,
+      status,
+      input({ blockId: B.message, label: 'What changed?', element: textInput({ actionId: A.message, multiline: true, maxLength: 2900, ...(request.message ? { initial: request.message } : {}) }) }),
+    ],
+  });
 }
 
-export function resolveModal(incident: Pick<Incident, 'id' | 'title' | 'severity'>): Block {
-  return {
-    type: 'modal',
-    callback_id: CALLBACK_IDS.incidents.resolve,
-    title: plain('Resolve incident'),
-    submit: plain('Resolve'),
-    close: plain('Cancel'),
-    private_metadata: JSON.stringify({ incidentId: incident.id }),
+export function resolveModal(incident: Pick<Incident, 'id' | 'title' | 'severity'>): ModalView {
+  return modal({
+    callbackId: C.resolve,
+    title: 'Resolve incident',
+    submit: 'Resolve',
+    privateMetadata: writeMetadata({ incidentId: incident.id }),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*${incident.severity}* ${incident.title}`.slice(0, 3000) } },
-      { type: 'input', block_id: A.resolution, label: plain('Resolution summary'), element: { type: 'plain_text_input', action_id: A.resolution, multiline: true, max_length: 2900, placeholder: plain('What was wrong, what fixed it') } },
+      section(`*${incident.severity}* ${incident.title}`),
+      input({ blockId: B.resolution, label: 'Resolution summary', element: textInput({ actionId: A.resolution, multiline: true, maxLength: 2900, placeholder: 'What was wrong, what fixed it' }) }),
     ],
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Octokit } from '@octokit/rest';
-import type { IncidentTracker, NewTrackerIssue, TrackerIssue } from '../../incidents/ports/incident-tracker.ts';
+import type { NewTrackerIssue } from '../../incidents/domain/issue-text.ts';
+import type { IncidentTracker, TrackerIssue } from '../../incidents/ports/incident-tracker.ts';
 import { createGithubClient, httpStatus, splitRepo } from './create-github-client.ts';
 
 /** Errors name the HTTP status, so the job's last_error and the timeline say what GitHub answered. */
@@ -8,7 +9,7 @@ async function call<T>(what: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     const status = httpStatus(err);
-    throw new Error(`GitHub ${what}: ${status ? `HTTP ${status} ` : ''}${(err as Error).message}`, { cause: err });
+    throw new Error(`GitHub ${what}: ${status ? `HTTP ${status} ` : ''}${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
 

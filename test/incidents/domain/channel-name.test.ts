@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { incidentChannelName, slugify } from '../../../src/incidents/domain/channel-name.ts';
+import { incidentChannelName, MAX_CHANNEL_NAME, slugify } from '../../../src/incidents/domain/channel-name.ts';
 
 const at = new Date('2026-11-23T22:30:00Z');
 
@@ -24,7 +24,7 @@ describe('incidentChannelName', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 999 }), (title, attempt) => {
         const name = incidentChannelName(title, at, attempt);
-        expect(name.length).toBeLessThanOrEqual(80);
+        expect(name.length).toBeLessThanOrEqual(MAX_CHANNEL_NAME);
         expect(name).toMatch(/^[a-z0-9_-]+$/);
         expect(name).not.toMatch(/--/);
         if (attempt > 1) expect(name.endsWith(`-${attempt}`)).toBe(true);

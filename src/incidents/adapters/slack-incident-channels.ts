@@ -1,0 +1,55 @@
+import type { WebClient } from '@slack/web-api';
+import type { IncidentChannels } from '../ports/incident-channels.ts';
+
+/** Slack API errors carry `data.error` (e.g. `name_taken`). */
+function slackError(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('data' in err)) return undefined;
+  const data: unknown = err.data;
+  return typeof data === 'object' && data !== null && 'error' in data && typeof data.error === 'string' ? data.error : undefined;
+}
+
+/** Slack user ids; the declarer or commander may be anything a test or an old row holds. */
+const SLACK_USER = /^[UW][A-Z0-9]+$/;
+
+/** Incident channels over the bot's Web API client. */
+export function slackIncidentChannels(slack: WebClient): IncidentChannels {
+  async function invite(channelId: string, users: readonly string[]): Promise<void> {
+    const wanted = users.filter((u) => SLACK_USER.test(u));
+    if (wanted.length === 0) return;
+    try {
+      await slack.conversations.invite({ channel: channelId, users: wanted.join(',') });
+    } catch (err) {
+      if (slackError(err) === 'already_in_channel') return;
+      // One unknown or deactivated user must not keep the others out.
+      if (wanted.length > 1) for (const u of wanted) await invite(channelId, [u]).catch(() => undefined);
+      else throw err;
+    }
+  }
+
+  return {
+    async create(name) {
+      try {
+        const r = await slack.conversations.create({ name });
+        const id = r.channel?.id;
+        if (!id) throw new Error('conversations.create returned no channel id');
+        return { id };
+      } catch (err) {
+        if (slackError(err) === 'name_taken') return 'name-taken';
+        throw err;
+      }
+    },
+    invite,
+    async pin(channelId, ts) {
+      await slack.pins.add({ channel: channelId, timestamp: ts }).catch((err: unknown) => {
+        if (slackError(err) !== 'already_pinned') throw err;
+      });
+    },
+    async message(channelId, ts) {
+      // A channel message, or else a thread reply.
+      const history = await slack.conversations.history({ channel: channelId, latest: ts, inclusive: true, limit: 1 });
+      const found = history.messages?.find((m) => m.ts === ts) ?? (await slack.conversations.replies({ channel: channelId, ts })).messages?.find((m) => m.ts === ts);
+      if (!found?.text) return undefined;
+      return { author: found.user ?? found.bot_id ?? 'unknown', text: found.text };
+    },
+  };
+}
