@@ -64,8 +64,6 @@ const TRANSITIONAL = new Set<string>([
   'escalation/domain/escalation-engine.ts -> escalation/ports/pager.ts',
   'escalation/domain/page-state.ts -> escalation/ports/pager.ts',
   'escalation/domain/record-pager-outcome.ts -> escalation/ports/pager.ts',
-  'incidents/domain/issue-text.ts -> incidents/ports/incident-tracker.ts',
-  'incidents/incident-pager.ts -> escalation/domain/directory.ts',
   'platform/app-deps.ts -> access/ports/access-integrations.ts',
   'platform/app-deps.ts -> rota/api.ts',
   'platform/ids.ts -> access/ids.ts',
