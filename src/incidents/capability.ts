@@ -6,6 +6,7 @@ import { registerIncidentResolveView } from '../handlers/incidents/incident-reso
 import { registerIncidentUpdateView } from '../handlers/incidents/incident-update-view.ts';
 import { createIssuesTracker } from '../integrations/github/issues-tracker.ts';
 import type { CapabilityModule } from '../platform/capability.ts';
+import type { IncidentsApi } from './api.ts';
 import { ROTA_API } from '../rota/api.ts';
 import { enginePager } from './adapters/engine-pager.ts';
 import { slackIncidentChannels } from './adapters/slack-incident-channels.ts';
@@ -30,7 +31,7 @@ export interface IncidentOptions {
 }
 
 /** Incidents: declare, run and resolve an incident, with its channel, GitHub issue and review. */
-export function incidentsModule(options: IncidentOptions = {}): CapabilityModule<typeof incidentsConfig> {
+export function incidentsModule(options: IncidentOptions = {}): CapabilityModule<typeof incidentsConfig, IncidentsApi> {
   return {
     name: 'incidents',
     config: incidentsConfig,
@@ -70,6 +71,18 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
           registerIncidentPinReaction(app, deps);
         },
         jobs: [setUpIncidentJob.bind(deps), recordOnGithubJob.bind(deps), remindCommanderJob.bind(deps), closePagesJob.bind(deps)],
+        api: {
+          openIncidents: async () =>
+            (await deps.incidents.listOpen()).map((i) => ({
+              id: i.id,
+              title: i.title,
+              severity: i.severity,
+              services: i.services,
+              commanderSlackId: i.commander,
+              channelId: i.channelId,
+              declaredAt: i.declaredAt,
+            })),
+        },
       };
     },
   };
