@@ -157,7 +157,7 @@ export class RotaRepository implements RotaChangesSource, RotaReads, RotaWrites 
   }
 }
 
-export function announcementKey(subprojectId: string, at: Date): string {
+function announcementKey(subprojectId: string, at: Date): string {
   return `${subprojectId}:${at.toISOString()}`;
 }
 
