@@ -1,4 +1,5 @@
 import type { KnownBlock, View } from '@slack/types';
+import { actions, section } from '../../platform/slack/blocks.ts';
 import { ROTA_IDS } from '../ids.ts';
 import { formatWhen } from './rota-format.ts';
 
@@ -72,14 +73,12 @@ export function swapProposalMessage(p: SwapProposalView): { text: string; blocks
   return {
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
-      {
-        type: 'actions',
-        elements: [
-          { type: 'button', action_id: ROTA_IDS.actions.swapAccept, style: 'primary', text: { type: 'plain_text', text: 'Accept' }, value: p.swapId },
-          { type: 'button', action_id: ROTA_IDS.actions.swapDecline, text: { type: 'plain_text', text: 'Decline' }, value: p.swapId },
-        ],
-      },
+      section(text),
+      // Buttons by hand: the builder's `emoji: true` would change messages already in people's DMs.
+      actions(undefined, [
+        { type: 'button', action_id: ROTA_IDS.actions.swapAccept, style: 'primary', text: { type: 'plain_text', text: 'Accept' }, value: p.swapId },
+        { type: 'button', action_id: ROTA_IDS.actions.swapDecline, text: { type: 'plain_text', text: 'Decline' }, value: p.swapId },
+      ]),
     ],
   };
 }
@@ -88,5 +87,5 @@ export function swapProposalMessage(p: SwapProposalView): { text: string; blocks
 export function swapDecidedMessage(p: Omit<SwapProposalView, 'swapId'> & { decision: 'accepted' | 'declined'; decidedBy: string }): { text: string; blocks: KnownBlock[] } {
   const verb = p.decision === 'accepted' ? ':white_check_mark: Swap agreed' : ':x: Swap declined';
   const text = `${verb} by ${p.decidedBy} on ${p.rotationName}: shifts from ${formatWhen(p.theyGet, p.zone)} and ${formatWhen(p.theyGiveUp, p.zone)} (proposed by ${p.requester}).`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }
