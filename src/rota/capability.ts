@@ -20,8 +20,12 @@ import * as m0002 from './store/migrations/0002-rota.ts';
 import { rotaStore } from './store/rota-store.ts';
 import { scheduleHandoffs } from './use-cases/schedule-handoffs.ts';
 
-/** Rota: who is on call, schedules, overrides and swaps, handoff announcements, calendar feeds. */
-export function rotaModule(settings: RotaSettings = DEFAULT_ROTA_SETTINGS): CapabilityModule<typeof rotaConfig, RotaApi> {
+/**
+ * Rota: who is on call, schedules, overrides and swaps, handoff announcements, calendar feeds.
+ * `settings` override the defaults (a test shortens the longest override, say).
+ */
+export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModule<typeof rotaConfig, RotaApi> {
+  const settings: RotaSettings = { ...DEFAULT_ROTA_SETTINGS, ...options };
   return {
     name: 'rota',
     config: rotaConfig,
@@ -31,27 +35,38 @@ export function rotaModule(settings: RotaSettings = DEFAULT_ROTA_SETTINGS): Capa
       const { config, people, notifier, clock, log } = platform;
       const store = rotaStore(platform, config.subprojects);
       const model = new RotaModel(rotations, config.subprojects, store.repository);
-      // Every use case takes the few of these it names; one object keeps the wiring short.
-      const deps = { config, people, notifier, clock, log, settings, model, commit: store.commit, handoffAt: handoffRequest };
+      const { commit, repository } = store;
+      const handoffAt = handoffRequest;
       return {
         commands: [
-          { name: 'oncall', usage: 'oncall [subproject]', summary: 'Who is on call now and next, in your timezone', example: '/k8s-infra oncall dns', handler: oncallCommand(deps) },
-          { name: 'schedule', usage: 'schedule <subproject> [weeks]', summary: 'The coming shifts of a subproject', example: '/k8s-infra schedule registry 4', handler: scheduleCommand(deps) },
-          { name: 'override', usage: 'override', summary: 'Cover someone’s shift (opens a form)', example: '/k8s-infra override', handler: overrideCommand(deps) },
-          { name: 'swap', usage: 'swap', summary: 'Propose a swap of two shifts (opens a form)', example: '/k8s-infra swap', handler: swapCommand(deps) },
-          { name: 'owners', usage: 'owners [subproject]', summary: 'Staffing report: owners, affiliations, coverage gaps', example: '/k8s-infra owners clusters', handler: ownersCommand(deps) },
+          { name: 'oncall', usage: 'oncall [subproject]', summary: 'Who is on call now and next, in your timezone', example: '/k8s-infra oncall dns', handler: oncallCommand({ model, people, config }) },
+          { name: 'schedule', usage: 'schedule <subproject> [weeks]', summary: 'The coming shifts of a subproject', example: '/k8s-infra schedule registry 4', handler: scheduleCommand({ model, people, config, settings }) },
+          { name: 'override', usage: 'override', summary: 'Cover someone’s shift (opens a form)', example: '/k8s-infra override', handler: overrideCommand({ model, people, config, settings }) },
+          { name: 'swap', usage: 'swap', summary: 'Propose a swap of two shifts (opens a form)', example: '/k8s-infra swap', handler: swapCommand({ model, people }) },
+          { name: 'owners', usage: 'owners [subproject]', summary: 'Staffing report: owners, affiliations, coverage gaps', example: '/k8s-infra owners clusters', handler: ownersCommand({ config, people }) },
         ],
         listeners: (app) => {
-          registerOverrideSubmission(app, deps);
-          registerSwapSubmission(app, deps);
-          registerSwapDecision(app, { ...deps, swaps: store.repository });
+          registerOverrideSubmission(app, { model, config, people, settings, commit, handoffAt, notifier, clock, log });
+          registerSwapSubmission(app, { model, people, commit, notifier, clock, log });
+          registerSwapDecision(app, { model, swaps: repository, people, commit, handoffAt, notifier, clock });
         },
-        routes: (router) => registerCalendarRoutes(router, { ...deps, publicUrl: platform.publicUrl }),
-        jobs: [handoffJob.bind({ ...deps, announcements: store.repository, usergroup: slackOnCallUsergroup(platform.slack), commitCompleting: store.commitCompleting })],
+        routes: (router) => registerCalendarRoutes(router, { model, people, settings, clock, publicUrl: platform.publicUrl }),
+        jobs: [
+          handoffJob.bind({
+            model,
+            announcements: repository,
+            commitCompleting: store.commitCompleting,
+            handoffAt,
+            notifier,
+            people,
+            usergroup: slackOnCallUsergroup(platform.slack),
+            log,
+          }),
+        ],
         onReady: async (now) => {
-          await scheduleHandoffs({ model, jobs: platform.jobs, handoffAt: handoffRequest }, now);
+          await scheduleHandoffs({ model, jobs: platform.jobs, handoffAt }, now);
         },
-        api: createOnCallService({ rotations, subprojects: config.subprojects }, store.repository),
+        api: createOnCallService({ rotations, subprojects: config.subprojects }, repository),
       };
     },
   };

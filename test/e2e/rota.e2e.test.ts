@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
+import { rotaModule } from '../../src/rota/capability.ts';
 import { ROTA_IDS } from '../../src/rota/ids.ts';
 import { OVERRIDE_BLOCKS } from '../../src/rota/views/rota-override-modal.ts';
 import { rotaOnReady, startHarnessWith, type RotaHarness } from '../rota/helpers/rota-harness.ts';
@@ -110,6 +111,23 @@ describe('rota end to end through the Slack emulator', () => {
     });
     expect(r.errors).toBeUndefined();
     expect(await e2e.audit.list({ action: 'override.created' })).toHaveLength(1);
+  });
+
+  it('override: the longest override is a module option', async () => {
+    const short = await startHarnessWith(['rota'], { clock, slackClock: clock, replacements: [rotaModule({ maxOverrideMs: 2 * HOUR })] });
+    try {
+      await short.slack.sendSlashCommand({ userId: U.ameukam, channelId: channel, text: 'override dns' });
+      const view = await short.slack.waitFor(() => short.slack.topView(U.ameukam));
+      expect(JSON.stringify(view.blocks)).toContain('At most 2 hours');
+      const r = await short.slack.submitView({
+        userId: U.ameukam,
+        viewId: view.id,
+        values: { [OVERRIDE_BLOCKS.from]: { [ROTA_IDS.actions.overrideFrom]: secs('2026-11-25T10:00:00Z') }, [OVERRIDE_BLOCKS.to]: { [ROTA_IDS.actions.overrideTo]: secs('2026-11-25T13:00:00Z') } },
+      });
+      expect(r.errors?.[OVERRIDE_BLOCKS.to]).toBe('Longer than 2 hours, the most one override may last.');
+    } finally {
+      await short.stop();
+    }
   });
 
   it('handoff: one channel message and one DM per handoff, and the user group follows the primary', async () => {
