@@ -15,7 +15,6 @@ import { PreparedRotation } from '../src/rota/domain/prepare-rotation.ts';
 import { prepareRotation } from '../src/rota/domain/prepared-cache.ts';
 import type { Override, Rotation } from '../src/rota/domain/types.ts';
 import { zoneOffsets } from '../src/rota/domain/zone-offsets.ts';
-import { whoIsOnCall } from '../src/rota/domain/who-is-on-call.ts';
 
 const ROTATIONS = 1000;
 const OVERRIDES = 50;
@@ -118,7 +117,8 @@ const withOv = prepareAll(true);
 const noOv = lookups(plain.prepared);
 const yesOv = lookups(withOv.prepared);
 
-// The convenience API (rotation, changes, Date) goes through the per-object cache.
+// Asking from the plain values (rotation, changes, Date) goes through the per-object compile cache.
+const whoIsOnCall = (rotation: Rotation, changes: readonly Override[] | undefined, at: Date) => prepareRotation(rotation, changes).whoIsOnCall(at);
 {
   for (let i = 0; i < 1000; i++) whoIsOnCall(rotations[which[i]!]!, overrides[which[i]!], new Date(instants[i]!));
 }

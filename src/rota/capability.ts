@@ -1,49 +1,72 @@
 import type { CapabilityModule } from '../platform/capability.ts';
-import { legacyJob } from '../platform/jobs/legacy-job.ts';
 import { oncallCommand } from '../handlers/rota/oncall-command.ts';
-import { overrideCommand, registerOverrideModal } from '../handlers/rota/override-flow.ts';
+import { overrideCommand } from '../handlers/rota/override-command.ts';
+import { registerOverrideSubmission } from '../handlers/rota/override-submission.ts';
 import { ownersCommand } from '../handlers/rota/owners-command.ts';
 import { scheduleCommand } from '../handlers/rota/schedule-command.ts';
-import { registerSwapFlow, swapCommand } from '../handlers/rota/swap-flow.ts';
+import { swapCommand } from '../handlers/rota/swap-command.ts';
+import { registerSwapDecision } from '../handlers/rota/swap-decision.ts';
+import { registerSwapSubmission } from '../handlers/rota/swap-submission.ts';
+import { slackOnCallUsergroup } from './adapters/slack-oncall-usergroup.ts';
 import type { RotaApi } from './api.ts';
 import { rotaConfig } from './config.ts';
 import { registerCalendarRoutes } from './http/calendar-routes.ts';
 import { ROTA_IDS } from './ids.ts';
-import { ROTA_JOB_KINDS, runHandoffJob, scheduleHandoffs } from './jobs/handoff-jobs.ts';
+import { handoffJob, handoffRequest } from './jobs/handoff-job.ts';
 import { createOnCallService } from './on-call-service.ts';
-import { DEFAULT_ROTA_SETTINGS, RotaModel, rotaChangesSource, rotaRepositoryFor, type RotaSettings } from './rota-model.ts';
+import { RotaModel } from './rota-model.ts';
+import { DEFAULT_ROTA_SETTINGS, type RotaSettings } from './settings.ts';
 import * as m0002 from './store/migrations/0002-rota.ts';
+import { rotaStore } from './store/rota-store.ts';
+import { scheduleHandoffs } from './use-cases/schedule-handoffs.ts';
 
-/** Rota: who is on call, schedules, overrides and swaps, handoff announcements, calendar feeds. */
-export function rotaModule(settings: RotaSettings = DEFAULT_ROTA_SETTINGS): CapabilityModule<typeof rotaConfig, RotaApi> {
+/**
+ * Rota: who is on call, schedules, overrides and swaps, handoff announcements, calendar feeds.
+ * `settings` override the defaults (a test shortens the longest override, say).
+ */
+export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModule<typeof rotaConfig, RotaApi> {
+  const settings: RotaSettings = { ...DEFAULT_ROTA_SETTINGS, ...options };
   return {
     name: 'rota',
     config: rotaConfig,
     migrations: { '0002-rota': m0002 },
     ids: ROTA_IDS,
-    define(platform) {
-      const legacy = platform.legacy;
-      const onCall = createOnCallService(legacy.config, rotaChangesSource(legacy.store, legacy.config));
-      const deps = { ...legacy, onCall };
-      const model = new RotaModel(legacy.config, rotaRepositoryFor(deps), settings);
+    define(platform, rotations) {
+      const { config, people, notifier, clock, log } = platform;
+      const store = rotaStore(platform, config.subprojects);
+      const model = new RotaModel(rotations, config.subprojects, store.repository);
+      const { commit, repository } = store;
+      const handoffAt = handoffRequest;
       return {
         commands: [
-          { name: 'oncall', usage: 'oncall [subproject]', summary: 'Who is on call now and next, in your timezone', example: '/k8s-infra oncall dns', handler: oncallCommand(deps, model) },
-          { name: 'schedule', usage: 'schedule <subproject> [weeks]', summary: 'The coming shifts of a subproject', example: '/k8s-infra schedule registry 4', handler: scheduleCommand(deps, model) },
-          { name: 'override', usage: 'override', summary: 'Cover someone’s shift (opens a form)', example: '/k8s-infra override', handler: overrideCommand(deps, model) },
-          { name: 'swap', usage: 'swap', summary: 'Propose a swap of two shifts (opens a form)', example: '/k8s-infra swap', handler: swapCommand(deps, model) },
-          { name: 'owners', usage: 'owners [subproject]', summary: 'Staffing report: owners, affiliations, coverage gaps', example: '/k8s-infra owners clusters', handler: ownersCommand(deps) },
+          { name: 'oncall', usage: 'oncall [subproject]', summary: 'Who is on call now and next, in your timezone', example: '/k8s-infra oncall dns', handler: oncallCommand({ model, people, config }) },
+          { name: 'schedule', usage: 'schedule <subproject> [weeks]', summary: 'The coming shifts of a subproject', example: '/k8s-infra schedule registry 4', handler: scheduleCommand({ model, people, config, settings }) },
+          { name: 'override', usage: 'override', summary: 'Cover someone’s shift (opens a form)', example: '/k8s-infra override', handler: overrideCommand({ model, people, config, settings }) },
+          { name: 'swap', usage: 'swap', summary: 'Propose a swap of two shifts (opens a form)', example: '/k8s-infra swap', handler: swapCommand({ model, people }) },
+          { name: 'owners', usage: 'owners [subproject]', summary: 'Staffing report: owners, affiliations, coverage gaps', example: '/k8s-infra owners clusters', handler: ownersCommand({ config, people }) },
         ],
         listeners: (app) => {
-          registerOverrideModal(app, deps, model);
-          registerSwapFlow(app, deps, model);
+          registerOverrideSubmission(app, { model, config, people, settings, commit, handoffAt, notifier, clock, log });
+          registerSwapSubmission(app, { model, people, commit, notifier, clock, log });
+          registerSwapDecision(app, { model, swaps: repository, people, commit, handoffAt, notifier, clock });
         },
-        routes: (router) => registerCalendarRoutes(router, deps, model),
-        jobs: [legacyJob(ROTA_JOB_KINDS.handoff, (job, ctx) => runHandoffJob(deps, model, job, ctx))],
+        routes: (router) => registerCalendarRoutes(router, { model, people, settings, clock, publicUrl: platform.publicUrl }),
+        jobs: [
+          handoffJob.bind({
+            model,
+            announcements: repository,
+            commitCompleting: store.commitCompleting,
+            handoffAt,
+            notifier,
+            people,
+            usergroup: slackOnCallUsergroup(platform.slack),
+            log,
+          }),
+        ],
         onReady: async (now) => {
-          if ((await scheduleHandoffs(deps, model, now)) > 0) legacy.jobRunner.wake();
+          await scheduleHandoffs({ model, jobs: platform.jobs, handoffAt }, now);
         },
-        api: onCall,
+        api: createOnCallService({ rotations, subprojects: config.subprojects }, repository),
       };
     },
   };

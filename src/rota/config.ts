@@ -7,7 +7,7 @@ import { hhmm, ianaZone, slug } from '../platform/config/sections/people.ts';
 import { configSection } from '../platform/capability.ts';
 import { duplicateIds, entries, idsOf, personCheck, strings, type ConfigIssue } from '../platform/config/cross-references.ts';
 
-export const rotationWindowSchema = z.strictObject({
+const rotationWindowSchema = z.strictObject({
   days: z.array(z.enum(WEEKDAYS)).min(1),
   start: hhmm,
   /** Not after `start`: the window runs past midnight; equal to `start`: 24 hours. */
@@ -15,7 +15,7 @@ export const rotationWindowSchema = z.strictObject({
   timezone: ianaZone,
 });
 
-export const secondarySchema = z.union([z.literal('next'), z.strictObject({ rotation: z.string().min(1) })]);
+const secondarySchema = z.union([z.literal('next'), z.strictObject({ rotation: z.string().min(1) })]);
 
 const startSchema = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time with offset, e.g. 2026-01-05T09:00:00-08:00' });
 

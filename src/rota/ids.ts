@@ -1,4 +1,7 @@
-/** Every action_id and callback_id the rota capability renders or listens to. */
+/**
+ * Every action_id, callback_id and block_id the rota capability renders or listens to. Messages
+ * and modals already in Slack carry them: never change a value.
+ */
 export const ROTA_IDS = {
   actions: {
     overrideSubproject: 'rota.override_subproject',
@@ -14,5 +17,14 @@ export const ROTA_IDS = {
   callbacks: {
     override: 'rota.override',
     swap: 'rota.swap_propose',
+  },
+  blocks: {
+    overrideSubproject: 'rota.override_subproject_block',
+    overridePerson: 'rota.override_person_block',
+    overrideFrom: 'rota.override_from_block',
+    overrideTo: 'rota.override_to_block',
+    swapPerson: 'rota.swap_person_block',
+    swapMine: 'rota.swap_mine_block',
+    swapTheirs: 'rota.swap_theirs_block',
   },
 } as const;

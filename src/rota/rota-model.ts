@@ -1,43 +1,32 @@
-import type { OnCallDeps } from '../platform/app-deps.ts';
-import type { InfraConfig } from '../platform/config/schema.ts';
-import { toRotation } from './config.ts';
 import type { Subproject } from '../platform/config/sections/subprojects.ts';
+import { toRotation, type RotationConfig } from './config.ts';
 import { prepareLayers, type PreparedLayers } from './domain/layers.ts';
+import type { PreparedRotation } from './domain/prepare-rotation.ts';
+import { prepareRotation } from './domain/prepared-cache.ts';
 import type { RotaChanges, Rotation } from './domain/types.ts';
-import { DEFAULT_MAX_OVERRIDE_MS } from './domain/validate-override.ts';
-import { RotaChangesReader, RotaRepository, subprojectsOfRotation } from './store/rota-repository.ts';
-import type { Store } from '../platform/store/open-database.ts';
-
-export interface RotaSettings {
-  /** The longest override one person may create (the modal refuses longer ones inline). */
-  maxOverrideMs: number;
-  /** How far ahead calendar feeds list shifts. */
-  calendarWeeks: number;
-  /** Default and cap of `/k8s-infra schedule <subproject> [weeks]`. */
-  scheduleWeeks: number;
-  maxScheduleWeeks: number;
-}
-
-export const DEFAULT_ROTA_SETTINGS: RotaSettings = { maxOverrideMs: DEFAULT_MAX_OVERRIDE_MS, calendarWeeks: 12, scheduleWeeks: 4, maxScheduleWeeks: 12 };
+import type { RotaChangesSource } from './ports.ts';
 
 /** Changes older than this before the range asked about cannot matter (an override is at most a few weeks). */
 const CHANGES_LOOKBACK_MS = 90 * 86_400_000;
 
+const NO_CHANGES: RotaChangesSource = { forRotation: async () => ({}) };
+
 /**
  * The config's rotations as engine values (built once: the engine caches per object) and the
- * database's overrides and swaps on top of them.
+ * stored overrides and swaps on top of them. Everything that asks who is on call prepares its
+ * layers here.
  */
 export class RotaModel {
   readonly rotations: ReadonlyMap<string, Rotation>;
   private readonly subprojects: ReadonlyMap<string, Subproject>;
 
   constructor(
-    readonly config: InfraConfig,
-    readonly repository: RotaRepository,
-    readonly settings: RotaSettings = DEFAULT_ROTA_SETTINGS,
+    rotations: readonly RotationConfig[],
+    private readonly subprojectList: readonly Subproject[],
+    private readonly changes: RotaChangesSource = NO_CHANGES,
   ) {
-    this.rotations = new Map(config.rotations.map((r) => [r.id, toRotation(r)] as const));
-    this.subprojects = new Map(config.subprojects.map((s) => [s.id, s] as const));
+    this.rotations = new Map(rotations.map((r) => [r.id, toRotation(r)] as const));
+    this.subprojects = new Map(subprojectList.map((s) => [s.id, s] as const));
   }
 
   subproject(id: string): Subproject | undefined {
@@ -46,7 +35,12 @@ export class RotaModel {
 
   /** Subprojects with at least one rotation, in config order. */
   rotaSubprojects(): Subproject[] {
-    return this.config.subprojects.filter((s) => s.rotations.some((r) => this.rotations.has(r)));
+    return this.subprojectList.filter((s) => s.rotations.some((r) => this.rotations.has(r)));
+  }
+
+  /** Subprojects with this rotation among their layers: a change to it may change who they have on call. */
+  subprojectsUsing(rotationId: string): Subproject[] {
+    return this.subprojectList.filter((s) => s.rotations.includes(rotationId));
   }
 
   layerRotations(subprojectId: string): Rotation[] {
@@ -55,22 +49,25 @@ export class RotaModel {
 
   async changesOf(rotationIds: readonly string[], from: Date, to: Date): Promise<Map<string, RotaChanges>> {
     const lo = new Date(from.getTime() - CHANGES_LOOKBACK_MS);
-    const entries = await Promise.all(rotationIds.map(async (id) => [id, await this.repository.forRotation(id, lo, to)] as const));
+    const entries = await Promise.all(rotationIds.map(async (id) => [id, await this.changes.forRotation(id, lo, to)] as const));
     return new Map(entries);
   }
 
-  /** A subproject's layers with the changes that can matter over [from, to). */
+  /**
+   * A subproject's layers with the changes that can matter over [from, to), and the rotations
+   * their `secondary: { rotation }` rules name, with theirs.
+   */
   async layers(subprojectId: string, from: Date, to: Date): Promise<PreparedLayers> {
-    const rotations = this.layerRotations(subprojectId);
-    return prepareLayers(rotations, await this.changesOf(rotations.map((r) => r.id), from, to));
+    const layers = this.layerRotations(subprojectId);
+    const named = layers.flatMap((r) => (typeof r.secondary === 'object' ? [this.rotations.get(r.secondary.rotation)] : [])).filter((r): r is Rotation => r !== undefined);
+    const others = [...new Map([...layers, ...named].map((r) => [r.id, r] as const)).values()];
+    return prepareLayers(layers, await this.changesOf(others.map((r) => r.id), from, to), others);
   }
-}
 
-export function rotaRepositoryFor(deps: Pick<OnCallDeps, 'store' | 'audit' | 'jobs' | 'config'>): RotaRepository {
-  return new RotaRepository(deps.store.db, deps.audit, deps.jobs, subprojectsOfRotation(deps.config.subprojects));
-}
-
-/** Read-only source for createOnCallService (built before the rest of the deps). */
-export function rotaChangesSource(store: Store, config: InfraConfig): RotaChangesReader {
-  return new RotaChangesReader(store.db, subprojectsOfRotation(config.subprojects));
+  /** One rotation with the changes that can matter over [from, to). */
+  async prepared(rotationId: string, from: Date, to: Date): Promise<PreparedRotation | undefined> {
+    const rotation = this.rotations.get(rotationId);
+    if (!rotation) return undefined;
+    return prepareRotation(rotation, (await this.changesOf([rotationId], from, to)).get(rotationId));
+  }
 }

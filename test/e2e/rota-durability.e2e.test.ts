@@ -5,30 +5,31 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { scheduleHandoffs } from '../../src/rota/jobs/handoff-jobs.ts';
-import { RotaModel, rotaRepositoryFor } from '../../src/rota/rota-model.ts';
-import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
-import { migrateAll } from '../helpers/test-databases.ts';
-import { startE2E, type E2E } from '../helpers/start-e2e.ts';
+import { collectMigrations } from '../../src/platform/store/migrations.ts';
+import { migrateToLatest, openDatabase, type Store } from '../../src/platform/store/open-database.ts';
 import { POSTGRES_URL, postgresAvailable } from '../helpers/test-databases.ts';
-import { onCallDeps } from '../helpers/capability-internals.ts';
+import { announcementsOf, capabilitiesNamed, rotaOnReady, startHarnessWith, type RotaHarness } from '../rota/helpers/rota-harness.ts';
 
 // DNS hands off every Monday 09:00 Berlin: 30 Nov and 7 Dec 2026 at 08:00Z.
 const T0 = '2026-11-24T03:12:00Z';
 const HANDOFF_1 = '2026-11-30T08:00:00Z';
 const HANDOFF_2 = '2026-12-07T08:00:00Z';
 
-const dnsAnnouncements = (e2e: E2E) => e2e.slack.messages('k8s-infra-alerts').filter((m) => m.text?.includes('On call for DNS')).map((m) => m.text ?? '');
+const dnsAnnouncements = (e2e: RotaHarness) => e2e.slack.messages('k8s-infra-alerts').filter((m) => m.text?.includes('On call for DNS')).map((m) => m.text ?? '');
 
-/** What each bot does at start-up (bootstrapHandoffs), called directly so the test does not wait on its retry timer. */
-async function bootstrap(e2e: E2E, clock: ManualClock): Promise<void> {
-  await scheduleHandoffs(onCallDeps(e2e.bot), new RotaModel(e2e.config, rotaRepositoryFor(e2e.bot.deps)), clock.now());
+/** What each bot does when its database becomes ready (the rota's onReady), called again so the test does not depend on start-up timing. */
+async function bootstrap(e2e: RotaHarness, clock: ManualClock): Promise<void> {
+  await rotaOnReady(e2e.bot, clock.now());
+}
+
+/** The rota's tables (and the platform's): what a bot running only the rota migrates. */
+async function migrateRota(store: Store): Promise<Store> {
+  await migrateToLatest(store, collectMigrations(capabilitiesNamed(['rota'])));
+  return store;
 }
 
 async function sqliteFile(path: string): Promise<Store> {
-  const store = await openDatabase({ kind: 'sqlite', path });
-  await migrateAll(store);
-  return store;
+  return migrateRota(await openDatabase({ kind: 'sqlite', path }));
 }
 
 describe('handoff announcements survive a restart', () => {
@@ -39,32 +40,30 @@ describe('handoff announcements survive a restart', () => {
     dir = mkdtempSync(join(tmpdir(), 'rota-restart-'));
     const file = join(dir, 'bot.sqlite');
     const clock = new ManualClock(T0);
-    const first = await startE2E({ clock, slackClock: clock, store: await sqliteFile(file), replicaId: 'before-restart' });
-    await first.bot.deps.jobRunner.stop();
+    const first = await startHarnessWith(['rota'], { clock, slackClock: clock, store: await sqliteFile(file), replicaId: 'before-restart', manualJobs: true });
     await bootstrap(first, clock);
     clock.set(HANDOFF_1);
-    await first.bot.deps.jobRunner.runDue();
-    await first.bot.deps.jobRunner.runDue();
+    await first.bot.jobRunner.runDue();
+    await first.bot.jobRunner.runDue();
     expect(dnsAnnouncements(first)).toHaveLength(1);
     expect(dnsAnnouncements(first)[0]).toContain('<@U0DIMS001>, until Mon 7 Dec 08:00 UTC');
     await first.stop(); // the process dies; the next handoff's row is in the file
 
-    const second = await startE2E({ clock, slackClock: clock, store: await sqliteFile(file), replicaId: 'after-restart' });
+    const second = await startHarnessWith(['rota'], { clock, slackClock: clock, store: await sqliteFile(file), replicaId: 'after-restart', manualJobs: true });
     try {
-      await second.bot.deps.jobRunner.stop();
       await bootstrap(second, clock);
-      await second.bot.deps.jobRunner.runDue();
+      await second.bot.jobRunner.runDue();
       expect(dnsAnnouncements(second)).toHaveLength(0); // handoff 1 is not repeated
       clock.set(HANDOFF_2);
-      await second.bot.deps.jobRunner.runDue();
-      await second.bot.deps.jobRunner.runDue();
+      await second.bot.jobRunner.runDue();
+      await second.bot.jobRunner.runDue();
       expect(dnsAnnouncements(second)).toEqual([expect.stringContaining('<@U0AMEUKAM>, until Mon 14 Dec 08:00 UTC, next <@U0UPODROI>')]);
-      const rows = await rotaRepositoryFor(second.bot.deps).announcements('dns');
+      const rows = await announcementsOf(second.store, 'dns');
       expect(rows.map((r) => [r.at.toISOString(), r.person, r.outcome])).toEqual([
         ['2026-11-30T08:00:00.000Z', 'dims', 'announced'],
         ['2026-12-07T08:00:00.000Z', 'ameukam', 'announced'],
       ]);
-      expect(await second.bot.deps.jobs.get('handoff:dns:2026-12-14T08:00:00.000Z')).toMatchObject({ status: 'pending' });
+      expect(await second.jobs.get('handoff:dns:2026-12-14T08:00:00.000Z')).toMatchObject({ status: 'pending' });
     } finally {
       await second.stop();
     }
@@ -78,17 +77,16 @@ describe.runIf(postgresAvailable)('two bots on one PostgreSQL database', () => {
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     const open = async () => openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema });
-    const storeA = await open();
-    await migrateAll(storeA);
+    const storeA = await migrateRota(await open());
     const clock = new ManualClock(T0);
-    const a = await startE2E({ clock, slackClock: clock, store: storeA, replicaId: 'replica-a' });
-    const b = await startE2E({ clock, slackClock: clock, store: await open(), replicaId: 'replica-b' });
+    const a = await startHarnessWith(['rota'], { clock, slackClock: clock, store: storeA, replicaId: 'replica-a' });
+    const b = await startHarnessWith(['rota'], { clock, slackClock: clock, store: await open(), replicaId: 'replica-b' });
     try {
       await Promise.all([bootstrap(a, clock), bootstrap(b, clock)]);
       for (const at of [HANDOFF_1, HANDOFF_2]) {
         clock.set(at);
         // Both replicas also poll on their own every 20 ms; drive them hard on top.
-        for (let i = 0; i < 3; i++) await Promise.all([a.bot.deps.jobRunner.runDue(), b.bot.deps.jobRunner.runDue(), a.bot.deps.jobRunner.runDue(), b.bot.deps.jobRunner.runDue()]);
+        for (let i = 0; i < 3; i++) await Promise.all([a.bot.jobRunner.runDue(), b.bot.jobRunner.runDue(), a.bot.jobRunner.runDue(), b.bot.jobRunner.runDue()]);
       }
       await new Promise((r) => setTimeout(r, 100));
       const all = [...dnsAnnouncements(a), ...dnsAnnouncements(b)].sort();

@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { scheduleHandoffs } from '../../src/rota/jobs/handoff-jobs.ts';
-import { RotaModel, rotaRepositoryFor } from '../../src/rota/rota-model.ts';
-import { ACTION_IDS } from '../../src/platform/ids.ts';
+import { rotaModule } from '../../src/rota/capability.ts';
+import { ROTA_IDS } from '../../src/rota/ids.ts';
 import { OVERRIDE_BLOCKS } from '../../src/rota/views/rota-override-modal.ts';
-import { startE2E, type E2E } from '../helpers/start-e2e.ts';
-import { onCallDeps } from '../helpers/capability-internals.ts';
+import { rotaOnReady, startHarnessWith, type RotaHarness } from '../rota/helpers/rota-harness.ts';
 
 // Tuesday 24 Nov 2026, 03:12 UTC. DNS (weekly, Mon 09:00 Berlin since 2026-01-05): shift 46 is xmudrii's, dims's from Mon 30 Nov 08:00Z.
 const T0 = '2026-11-24T03:12:00Z';
@@ -18,12 +16,12 @@ function allText(m: { text?: string; blocks?: unknown[] } | undefined): string {
 }
 
 describe('rota end to end through the Slack emulator', () => {
-  let e2e: E2E;
+  let e2e: RotaHarness;
   let clock: ManualClock;
   let channel: string;
   beforeEach(async () => {
     clock = new ManualClock(T0);
-    e2e = await startE2E({ clock, slackClock: clock });
+    e2e = await startHarnessWith(['rota'], { clock, slackClock: clock });
     channel = e2e.slack.channelByName('wg-k8s-infra')!.id;
   });
   afterEach(async () => e2e.stop());
@@ -77,12 +75,12 @@ describe('rota end to end through the Slack emulator', () => {
     const submitted = await e2e.slack.submitView({ userId: U.ameukam, viewId: view.id });
     expect(submitted.errors).toBeUndefined();
     await e2e.slack.waitFor(() => e2e.slack.dms(U.ameukam).find((m) => m.text?.includes('Override')));
-    const audit = await e2e.bot.deps.audit.list({ action: 'override.created' });
+    const audit = await e2e.audit.list({ action: 'override.created' });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.payload).toMatchObject({ person: 'ameukam', from: '2026-11-24T03:12:00.000Z', to: '2026-11-30T08:00:00.000Z' });
     expect(allText(await command(U.thockin, 'oncall dns'))).toContain(`On call now: <@${U.ameukam}>`);
     // The handoff row for the override's start is due now: the channel hears of it once.
-    await e2e.bot.deps.jobRunner.runDue();
+    await e2e.bot.jobRunner.runDue();
     await e2e.slack.waitFor(() => e2e.slack.messages('k8s-infra-alerts').find((m) => m.text?.includes('On call for DNS')));
     expect(e2e.slack.messages('k8s-infra-alerts').filter((m) => m.text?.includes('On call for DNS'))).toHaveLength(1);
   });
@@ -91,8 +89,8 @@ describe('rota end to end through the Slack emulator', () => {
     await e2e.slack.sendSlashCommand({ userId: U.ameukam, channelId: channel, text: 'override dns' });
     const view = await e2e.slack.waitFor(() => e2e.slack.topView(U.ameukam));
     const values = (from: string, to: string) => ({
-      [OVERRIDE_BLOCKS.from]: { [ACTION_IDS.rota.overrideFrom]: secs(from) },
-      [OVERRIDE_BLOCKS.to]: { [ACTION_IDS.rota.overrideTo]: secs(to) },
+      [OVERRIDE_BLOCKS.from]: { [ROTA_IDS.actions.overrideFrom]: secs(from) },
+      [OVERRIDE_BLOCKS.to]: { [ROTA_IDS.actions.overrideTo]: secs(to) },
     });
     const before = await e2e.slack.submitView({ userId: U.ameukam, viewId: view.id, values: values('2026-11-25T10:00:00Z', '2026-11-25T09:00:00Z') });
     expect(before.errors?.[OVERRIDE_BLOCKS.to]).toBe('Must be after the start.');
@@ -100,7 +98,7 @@ describe('rota end to end through the Slack emulator', () => {
     expect(past.errors?.[OVERRIDE_BLOCKS.from]).toContain('in the past');
     const long = await e2e.slack.submitView({ userId: U.ameukam, viewId: view.id, values: values('2026-11-25T10:00:00Z', '2026-12-25T09:00:00Z') });
     expect(long.errors?.[OVERRIDE_BLOCKS.to]).toContain('Longer than 14 days');
-    expect(await e2e.bot.deps.audit.list({ action: 'override.created' })).toHaveLength(0);
+    expect(await e2e.audit.list({ action: 'override.created' })).toHaveLength(0);
 
     // jimangel owns storage, not dns: the command refuses, and so does the modal if dns is picked.
     expect(allText(await command(U.jimangel, 'override dns'))).toContain('Only owners of `dns`');
@@ -109,24 +107,41 @@ describe('rota end to end through the Slack emulator', () => {
     const r = await e2e.slack.submitView({
       userId: U.jimangel,
       viewId: his.id,
-      values: { [OVERRIDE_BLOCKS.subproject]: { [ACTION_IDS.rota.overrideSubproject]: 'storage' } },
+      values: { [OVERRIDE_BLOCKS.subproject]: { [ROTA_IDS.actions.overrideSubproject]: 'storage' } },
     });
     expect(r.errors).toBeUndefined();
-    expect(await e2e.bot.deps.audit.list({ action: 'override.created' })).toHaveLength(1);
+    expect(await e2e.audit.list({ action: 'override.created' })).toHaveLength(1);
+  });
+
+  it('override: the longest override is a module option', async () => {
+    const short = await startHarnessWith(['rota'], { clock, slackClock: clock, replacements: [rotaModule({ maxOverrideMs: 2 * HOUR })] });
+    try {
+      await short.slack.sendSlashCommand({ userId: U.ameukam, channelId: channel, text: 'override dns' });
+      const view = await short.slack.waitFor(() => short.slack.topView(U.ameukam));
+      expect(JSON.stringify(view.blocks)).toContain('At most 2 hours');
+      const r = await short.slack.submitView({
+        userId: U.ameukam,
+        viewId: view.id,
+        values: { [OVERRIDE_BLOCKS.from]: { [ROTA_IDS.actions.overrideFrom]: secs('2026-11-25T10:00:00Z') }, [OVERRIDE_BLOCKS.to]: { [ROTA_IDS.actions.overrideTo]: secs('2026-11-25T13:00:00Z') } },
+      });
+      expect(r.errors?.[OVERRIDE_BLOCKS.to]).toBe('Longer than 2 hours, the most one override may last.');
+    } finally {
+      await short.stop();
+    }
   });
 
   it('handoff: one channel message and one DM per handoff, and the user group follows the primary', async () => {
-    // What the start-up bootstrap does (it retries until the database is migrated; here without waiting).
-    await scheduleHandoffs(onCallDeps(e2e.bot), new RotaModel(e2e.config, rotaRepositoryFor(e2e.bot.deps)), clock.now());
-    await e2e.bot.deps.jobRunner.runDue();
+    // What the bot does each time its database becomes ready (it ran at start; again is a no-op).
+    await rotaOnReady(e2e.bot, clock.now());
+    await e2e.bot.jobRunner.runDue();
     clock.set('2026-11-30T08:00:00Z');
-    await e2e.bot.deps.jobRunner.runDue();
-    await e2e.bot.deps.jobRunner.runDue();
+    await e2e.bot.jobRunner.runDue();
+    await e2e.bot.jobRunner.runDue();
     const dns = e2e.slack.messages('k8s-infra-alerts').filter((m) => m.text?.includes('On call for DNS'));
     expect(dns.map((m) => m.text)).toEqual([`:pager: On call for DNS (k8s.io, kubernetes.io, k8s.dev, x-k8s.io): <@${U.dims}>, until Mon 7 Dec 08:00 UTC, next <@${U.ameukam}>`]);
     expect(e2e.slack.dms(U.dims).filter((m) => m.text?.includes('You are now on call for DNS'))).toHaveLength(1);
     clock.advance(HOUR);
-    await e2e.bot.deps.jobRunner.runDue();
+    await e2e.bot.jobRunner.runDue();
     const group = e2e.slack.usergroups().find((g) => g.handle === 'k8s-infra-oncall-registry');
     expect(group?.users).toHaveLength(1);
   });

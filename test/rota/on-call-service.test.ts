@@ -25,4 +25,11 @@ describe('createOnCallService over config/infra.yaml', () => {
     });
     expect((await withOverride.onCall('registry', new Date('2026-11-24T03:12:00Z'))).primary).toBe('hh');
   });
+
+  it('keeps the secondary when an override makes the next participant primary (upodroid covers ameukam’s dns week)', async () => {
+    const covered = createOnCallService(pagingConfig(), {
+      forRotation: async (rotationId) => (rotationId === 'dns-primary' ? { overrides: [{ person: 'upodroid', from: new Date('2026-12-08T10:00:00Z'), to: new Date('2026-12-14T08:00:00Z') }] } : {}),
+    });
+    expect(await covered.onCall('dns', new Date('2026-12-08T12:00:00Z'))).toEqual({ primary: 'upodroid', secondary: 'xmudrii', rotationId: 'dns-primary', layer: 0 });
+  });
 });

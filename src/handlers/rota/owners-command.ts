@@ -1,19 +1,17 @@
-import type { OnCallDeps } from '../../platform/app-deps.ts';
-import { staffingReport, utcWeekStart } from '../../rota/domain/staffing.ts';
-import { ownersMessage } from '../../rota/views/rota-owners.ts';
+import type { SubprojectsAndServices } from '../../core/resolve-subproject.ts';
 import type { CommandContext } from '../../platform/commands/command-router.ts';
+import type { PeopleDirectory } from '../../platform/config/people-directory.ts';
+import { staffingReports, type StaffingReportDeps } from '../../rota/use-cases/staffing-report.ts';
+import { ownersMessage } from '../../rota/views/rota-owners.ts';
 import { subprojectOrThrow } from './rota-common.ts';
 
+export type OwnersCommandDeps = { config: StaffingReportDeps['config'] & SubprojectsAndServices; people: Pick<PeopleDirectory, 'mention'> };
+
 /** `/k8s-infra owners [subproject]`: the charter's staffing report for this UTC week. */
-export function ownersCommand(deps: OnCallDeps) {
+export function ownersCommand(deps: OwnersCommandDeps) {
   return async (ctx: CommandContext): Promise<void> => {
-    const ids = ctx.args[0] ? [subprojectOrThrow(deps, ctx.args[0])] : deps.config.subprojects.map((s) => s.id);
-    const people = deps.config.people.map((p) => ({ id: p.id, affiliation: p.affiliation, timezone: p.timezone, workingHours: p.workingHours }));
-    const week = utcWeekStart(ctx.now);
-    const reports = ids.map((id) => {
-      const s = deps.config.subprojects.find((x) => x.id === id)!;
-      return staffingReport({ id: s.id, name: s.name, owners: s.owners, bootstrapping: s.bootstrapping }, people, week);
-    });
+    const subprojectIds = ctx.args[0] ? [subprojectOrThrow(deps.config, ctx.args[0])] : deps.config.subprojects.map((s) => s.id);
+    const reports = staffingReports(deps, { subprojectIds, now: ctx.now });
     await ctx.reply({ response_type: 'ephemeral', ...ownersMessage(reports, (id) => deps.people.mention(id)) });
   };
 }

@@ -1,4 +1,5 @@
 import type { PreparedLayers } from './layers.ts';
+import { onCallAt } from './on-call-at.ts';
 import { DAY } from './zone-offsets.ts';
 
 /** Job ids carry the instant, so every replica (or a restarted one) scheduling a handoff makes one row. */
@@ -29,7 +30,7 @@ export interface HandoffDecision {
  * (`previous` undefined: nothing recorded yet, so announce; null: nobody was on call).
  */
 export function decideHandoff(layers: PreparedLayers, at: Date, previous: string | null | undefined): HandoffDecision {
-  const person = layers.personAt(at.getTime());
+  const person = onCallAt(layers, at).primary;
   const handoff = layers.nextHandoff(at, HANDOFF_LOOKAHEAD_MS);
   const announce = person !== undefined && (previous === undefined || previous !== person);
   return {

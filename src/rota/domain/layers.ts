@@ -1,5 +1,6 @@
 import { DEFAULT_HANDOFF_HORIZON_MS, nextChange, toShift, type Piece, type PreparedRotation } from './prepare-rotation.ts';
 import { changesFor, prepareRotation, type ChangesByRotation } from './prepared-cache.ts';
+import { rotationLookup, type RotationLookup } from './secondary.ts';
 import type { Handoff, LayeredOnCall, LayeredShift, Rotation } from './types.ts';
 
 interface LayeredPiece extends Piece {
@@ -11,7 +12,11 @@ interface LayeredPiece extends Piece {
  * someone on call wins, e.g. EMEA hours, then Americas hours, then a 24/7 fallback.
  */
 export class PreparedLayers {
-  constructor(readonly layers: readonly PreparedRotation[]) {}
+  constructor(
+    readonly layers: readonly PreparedRotation[],
+    /** The rotations a layer's `secondary: { rotation }` may name, compiled with their changes. */
+    readonly others?: RotationLookup,
+  ) {}
 
   personAt(t: number): string | undefined {
     for (const layer of this.layers) {
@@ -92,32 +97,14 @@ export class PreparedLayers {
   }
 }
 
-export function prepareLayers(layers: readonly Rotation[], changesByRotation?: ChangesByRotation): PreparedLayers {
-  return new PreparedLayers(layers.map((rotation) => prepareRotation(rotation, changesFor(changesByRotation, rotation.id))));
-}
-
-export function whoIsOnCallLayered(
-  layers: readonly Rotation[],
-  changesByRotation: ChangesByRotation | undefined,
-  instant: Date,
-): LayeredOnCall | undefined {
-  return prepareLayers(layers, changesByRotation).whoIsOnCall(instant);
-}
-
-export function shiftsLayered(
-  layers: readonly Rotation[],
-  changesByRotation: ChangesByRotation | undefined,
-  from: Date,
-  to: Date,
-): LayeredShift[] {
-  return prepareLayers(layers, changesByRotation).shifts(from, to);
-}
-
-export function nextHandoffLayered(
-  layers: readonly Rotation[],
-  changesByRotation: ChangesByRotation | undefined,
-  after: Date,
-  horizonMs = DEFAULT_HANDOFF_HORIZON_MS,
-): Handoff | undefined {
-  return prepareLayers(layers, changesByRotation).nextHandoff(after, horizonMs);
+/**
+ * Compiles a subproject's layers with their changes. `others` are the rotations a layer's
+ * `secondary: { rotation }` may name (default: the layers themselves), looked up with the same
+ * changes.
+ */
+export function prepareLayers(layers: readonly Rotation[], changesByRotation?: ChangesByRotation, others: readonly Rotation[] = layers): PreparedLayers {
+  return new PreparedLayers(
+    layers.map((rotation) => prepareRotation(rotation, changesFor(changesByRotation, rotation.id))),
+    rotationLookup(others, changesByRotation),
+  );
 }

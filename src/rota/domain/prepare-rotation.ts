@@ -24,7 +24,7 @@ export interface IgnoredChange {
 /** The default look-ahead of nextHandoff: a year and a bit. */
 export const DEFAULT_HANDOFF_HORIZON_MS = 400 * DAY;
 
-export function normalizeChanges(changes: ChangesInput): RotaChanges {
+function normalizeChanges(changes: ChangesInput): RotaChanges {
   if (changes === undefined) return {};
   if (Array.isArray(changes)) return { overrides: changes as readonly Override[] };
   return changes as RotaChanges;

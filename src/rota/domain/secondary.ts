@@ -1,7 +1,6 @@
-import type { PreparedLayers } from './layers.ts';
 import type { PreparedRotation } from './prepare-rotation.ts';
 import { changesFor, prepareRotation, type ChangesByRotation } from './prepared-cache.ts';
-import type { ChangesInput, Rotation } from './types.ts';
+import type { Rotation } from './types.ts';
 
 export interface SecondaryOnCall {
   person: string;
@@ -47,20 +46,4 @@ export function rotationLookup(rotations: readonly Rotation[], changesByRotation
     const rotation = byId.get(id);
     return rotation && prepareRotation(rotation, changesFor(changesByRotation, id));
   };
-}
-
-export function secondaryOnCall(
-  rotation: Rotation,
-  changes: ChangesInput,
-  instant: Date,
-  others?: { rotations: readonly Rotation[]; changesByRotation?: ChangesByRotation },
-): SecondaryOnCall | undefined {
-  const lookup = others && rotationLookup(others.rotations, others.changesByRotation);
-  return secondaryOf(prepareRotation(rotation, changes), instant, lookup);
-}
-
-/** A subproject's secondary: the secondary of the layer supplying the primary. */
-export function secondaryOfLayers(layers: PreparedLayers, instant: Date | number, lookup?: RotationLookup): SecondaryOnCall | undefined {
-  const layer = layers.layerAt(instant);
-  return layer && secondaryOf(layer, instant, lookup);
 }

@@ -77,7 +77,7 @@ export interface StaffingReport {
   coverage: TimezoneCoverage;
 }
 
-export const DEFAULT_UNAFFILIATED = ['independent', 'none', 'unaffiliated', 'self', 'self-employed', 'n/a'] as const;
+const DEFAULT_UNAFFILIATED = ['independent', 'none', 'unaffiliated', 'self', 'self-employed', 'n/a'] as const;
 
 const HOUR = 3_600_000;
 const SLOTS = 168;

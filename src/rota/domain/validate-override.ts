@@ -2,7 +2,7 @@ import { DAY } from './zone-offsets.ts';
 
 export const DEFAULT_MAX_OVERRIDE_MS = 14 * DAY;
 /** A modal's time picker works in minutes; a start a few minutes ago is "now", not the past. */
-export const DEFAULT_PAST_GRACE_MS = 15 * 60_000;
+const DEFAULT_PAST_GRACE_MS = 15 * 60_000;
 
 export type OverrideField = 'person' | 'from' | 'to';
 /** Keyed like a modal's inputs, so Slack's `response_action: errors` can show them inline. */

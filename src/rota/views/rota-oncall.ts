@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { context, section } from '../../platform/slack/blocks.ts';
 import { formatWhen } from './rota-format.ts';
 
 export interface OnCallPersonView {
@@ -41,8 +42,8 @@ function entryText(e: OnCallEntryView, viewerZone: string): string {
 export function onCallMessage(entries: readonly OnCallEntryView[], viewerZone: string): { text: string; blocks: KnownBlock[] } {
   const shown = entries.slice(0, 45);
   const blocks: KnownBlock[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `On call, times in your timezone (${viewerZone}).` }] },
-    ...shown.map((e): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: entryText(e, viewerZone).slice(0, 3000) } })),
+    context(`On call, times in your timezone (${viewerZone}).`),
+    ...shown.map((e) => section(entryText(e, viewerZone))),
   ];
   const text = shown.map((e) => `${e.name}: ${e.primary?.mention ?? (e.noRotation ? 'no rotation' : 'nobody')}`).join('; ');
   return { text: `On call: ${text}`.slice(0, 3000), blocks };

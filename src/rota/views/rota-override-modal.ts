@@ -1,11 +1,11 @@
 import type { View } from '@slack/types';
-import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
+import { ROTA_IDS } from '../ids.ts';
 
 export const OVERRIDE_BLOCKS = {
-  subproject: 'rota.override_subproject_block',
-  person: 'rota.override_person_block',
-  from: 'rota.override_from_block',
-  to: 'rota.override_to_block',
+  subproject: ROTA_IDS.blocks.overrideSubproject,
+  person: ROTA_IDS.blocks.overridePerson,
+  from: ROTA_IDS.blocks.overrideFrom,
+  to: ROTA_IDS.blocks.overrideTo,
 } as const;
 
 export interface OverrideModalInput {
@@ -25,7 +25,7 @@ export function overrideModal(input: OverrideModalInput): View {
   const initial = input.subprojects.find((s) => s.id === input.initialSubproject);
   return {
     type: 'modal',
-    callback_id: CALLBACK_IDS.rota.override,
+    callback_id: ROTA_IDS.callbacks.override,
     title: { type: 'plain_text', text: 'Cover a shift' },
     submit: { type: 'plain_text', text: 'Create override' },
     close: { type: 'plain_text', text: 'Cancel' },
@@ -37,7 +37,7 @@ export function overrideModal(input: OverrideModalInput): View {
         label: { type: 'plain_text', text: 'Subproject' },
         element: {
           type: 'static_select',
-          action_id: ACTION_IDS.rota.overrideSubproject,
+          action_id: ROTA_IDS.actions.overrideSubproject,
           options: input.subprojects.slice(0, 100).map(option),
           ...(initial ? { initial_option: option(initial) } : {}),
         },
@@ -46,19 +46,19 @@ export function overrideModal(input: OverrideModalInput): View {
         type: 'input',
         block_id: OVERRIDE_BLOCKS.person,
         label: { type: 'plain_text', text: 'Who covers' },
-        element: { type: 'users_select', action_id: ACTION_IDS.rota.overridePerson, initial_user: input.initialUser },
+        element: { type: 'users_select', action_id: ROTA_IDS.actions.overridePerson, initial_user: input.initialUser },
       },
       {
         type: 'input',
         block_id: OVERRIDE_BLOCKS.from,
         label: { type: 'plain_text', text: 'From' },
-        element: { type: 'datetimepicker', action_id: ACTION_IDS.rota.overrideFrom, initial_date_time: Math.floor(input.from.getTime() / 1000) },
+        element: { type: 'datetimepicker', action_id: ROTA_IDS.actions.overrideFrom, initial_date_time: Math.floor(input.from.getTime() / 1000) },
       },
       {
         type: 'input',
         block_id: OVERRIDE_BLOCKS.to,
         label: { type: 'plain_text', text: 'To' },
-        element: { type: 'datetimepicker', action_id: ACTION_IDS.rota.overrideTo, initial_date_time: Math.floor(input.to.getTime() / 1000) },
+        element: { type: 'datetimepicker', action_id: ROTA_IDS.actions.overrideTo, initial_date_time: Math.floor(input.to.getTime() / 1000) },
       },
     ],
   };

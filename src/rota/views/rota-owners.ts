@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { StaffingReport } from '../domain/staffing.ts';
+import { context, divider, section } from '../../platform/slack/blocks.ts';
 import { chunkLines } from './rota-format.ts';
 
 const STATUS = { ok: ':white_check_mark: meets the charter', warning: ':warning: warning', violation: ':red_circle: violation' } as const;
@@ -19,11 +20,11 @@ function reportText(r: StaffingReport, mention: (personId: string) => string): s
 /** `/k8s-infra owners [subproject]`: the charter's staffing rules, violations and gaps marked. */
 export function ownersMessage(reports: readonly StaffingReport[], mention: (personId: string) => string): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: 'Charter: at least 3 owners per subproject, no company above 1/3 of them (a warning while bootstrapping). Gaps are UTC hours with no owner within working hours.' }] },
+    context('Charter: at least 3 owners per subproject, no company above 1/3 of them (a warning while bootstrapping). Gaps are UTC hours with no owner within working hours.'),
   ];
   for (const r of reports.slice(0, 24)) {
-    for (const chunk of chunkLines(reportText(r, mention).split('\n'))) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
-    blocks.push({ type: 'divider' });
+    for (const chunk of chunkLines(reportText(r, mention).split('\n'))) blocks.push(section(chunk));
+    blocks.push(divider());
   }
   const bad = reports.filter((r) => r.status !== 'ok').map((r) => `${r.subprojectId} (${r.status})`);
   return { text: bad.length ? `Staffing: ${bad.join(', ')}` : 'Staffing: every subproject meets the charter', blocks: blocks.slice(0, 50) };

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { section } from '../../platform/slack/blocks.ts';
 import { chunkLines, formatWhen } from './rota-format.ts';
 
 export interface ScheduleShiftView {
@@ -27,10 +28,10 @@ export function scheduleMessage(input: { subprojectId: string; name: string; wee
   if (lines.length === 0) lines.push('Nobody is scheduled in this period.');
   const title = `*${input.name}* (\`${input.subprojectId}\`): the next ${input.weeks} week${input.weeks === 1 ? '' : 's'}, in your timezone (${input.zone})`;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: title } },
+    section(title),
     ...chunkLines(lines)
       .slice(0, 48)
-      .map((chunk): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: chunk } })),
+      .map((chunk) => section(chunk)),
   ];
   return { text: `Schedule of ${input.name}, ${input.shifts.length} shifts`, blocks };
 }

@@ -1,8 +1,9 @@
 import type { KnownBlock, View } from '@slack/types';
-import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
+import { actions, section } from '../../platform/slack/blocks.ts';
+import { ROTA_IDS } from '../ids.ts';
 import { formatWhen } from './rota-format.ts';
 
-export const SWAP_BLOCKS = { person: 'rota.swap_person_block', mine: 'rota.swap_mine_block', theirs: 'rota.swap_theirs_block' } as const;
+export const SWAP_BLOCKS = { person: ROTA_IDS.blocks.swapPerson, mine: ROTA_IDS.blocks.swapMine, theirs: ROTA_IDS.blocks.swapTheirs } as const;
 
 export interface SwapShiftOption {
   /** `<rotationId>|<shift start ISO>`. */
@@ -33,24 +34,24 @@ function option(o: SwapShiftOption, zone: string) {
 export function swapModal(input: { mine: readonly SwapShiftOption[]; theirs: readonly SwapShiftOption[]; zone: string }): View {
   return {
     type: 'modal',
-    callback_id: CALLBACK_IDS.rota.swap,
+    callback_id: ROTA_IDS.callbacks.swap,
     title: { type: 'plain_text', text: 'Swap shifts' },
     submit: { type: 'plain_text', text: 'Propose swap' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `You give up your shift and take theirs; they get a DM to accept or decline. Times in your timezone (${input.zone}).` } },
-      { type: 'input', block_id: SWAP_BLOCKS.person, label: { type: 'plain_text', text: 'Swap with' }, element: { type: 'users_select', action_id: ACTION_IDS.rota.swapPerson } },
+      { type: 'input', block_id: SWAP_BLOCKS.person, label: { type: 'plain_text', text: 'Swap with' }, element: { type: 'users_select', action_id: ROTA_IDS.actions.swapPerson } },
       {
         type: 'input',
         block_id: SWAP_BLOCKS.mine,
         label: { type: 'plain_text', text: 'Your shift' },
-        element: { type: 'static_select', action_id: ACTION_IDS.rota.swapMine, options: input.mine.slice(0, 100).map((o) => option(o, input.zone)) },
+        element: { type: 'static_select', action_id: ROTA_IDS.actions.swapMine, options: input.mine.slice(0, 100).map((o) => option(o, input.zone)) },
       },
       {
         type: 'input',
         block_id: SWAP_BLOCKS.theirs,
         label: { type: 'plain_text', text: 'Their shift' },
-        element: { type: 'static_select', action_id: ACTION_IDS.rota.swapTheirs, options: input.theirs.slice(0, 100).map((o) => option(o, input.zone)) },
+        element: { type: 'static_select', action_id: ROTA_IDS.actions.swapTheirs, options: input.theirs.slice(0, 100).map((o) => option(o, input.zone)) },
       },
     ],
   };
@@ -72,14 +73,12 @@ export function swapProposalMessage(p: SwapProposalView): { text: string; blocks
   return {
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
-      {
-        type: 'actions',
-        elements: [
-          { type: 'button', action_id: ACTION_IDS.rota.swapAccept, style: 'primary', text: { type: 'plain_text', text: 'Accept' }, value: p.swapId },
-          { type: 'button', action_id: ACTION_IDS.rota.swapDecline, text: { type: 'plain_text', text: 'Decline' }, value: p.swapId },
-        ],
-      },
+      section(text),
+      // Buttons by hand: the builder's `emoji: true` would change messages already in people's DMs.
+      actions(undefined, [
+        { type: 'button', action_id: ROTA_IDS.actions.swapAccept, style: 'primary', text: { type: 'plain_text', text: 'Accept' }, value: p.swapId },
+        { type: 'button', action_id: ROTA_IDS.actions.swapDecline, text: { type: 'plain_text', text: 'Decline' }, value: p.swapId },
+      ]),
     ],
   };
 }
@@ -88,5 +87,5 @@ export function swapProposalMessage(p: SwapProposalView): { text: string; blocks
 export function swapDecidedMessage(p: Omit<SwapProposalView, 'swapId'> & { decision: 'accepted' | 'declined'; decidedBy: string }): { text: string; blocks: KnownBlock[] } {
   const verb = p.decision === 'accepted' ? ':white_check_mark: Swap agreed' : ':x: Swap declined';
   const text = `${verb} by ${p.decidedBy} on ${p.rotationName}: shifts from ${formatWhen(p.theyGet, p.zone)} and ${formatWhen(p.theyGiveUp, p.zone)} (proposed by ${p.requester}).`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }

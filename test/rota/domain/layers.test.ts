@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepareLayers, shiftsLayered, whoIsOnCallLayered, nextHandoffLayered } from '../../../src/rota/domain/layers.ts';
+import { prepareLayers } from '../../../src/rota/domain/layers.ts';
+import type { ChangesByRotation } from '../../../src/rota/domain/prepared-cache.ts';
 import type { Override, Rotation } from '../../../src/rota/domain/types.ts';
 import { at, rotation } from './rotation-builders.ts';
 
@@ -28,6 +29,9 @@ const fallback: Rotation = rotation({
   start: at('2026-01-05T10:00:00+05:30'),
 });
 const layers = [emea, americas, fallback];
+const whoIsOnCallLayered = (rotations: Rotation[], changes: ChangesByRotation | undefined, t: Date) => prepareLayers(rotations, changes).whoIsOnCall(t);
+const shiftsLayered = (rotations: Rotation[], changes: ChangesByRotation | undefined, from: Date, to: Date) => prepareLayers(rotations, changes).shifts(from, to);
+const nextHandoffLayered = (rotations: Rotation[], changes: ChangesByRotation | undefined, after: Date) => prepareLayers(rotations, changes).nextHandoff(after);
 
 describe('layered on-call', () => {
   it('the first layer with someone on call wins', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextHandoff } from '../../../src/rota/domain/next-handoff.ts';
-import { at, rotation } from './rotation-builders.ts';
+import { at, nextHandoff, rotation } from './rotation-builders.ts';
 
 const weekly = rotation({
   participants: ['ameukam', 'bentheelder'],

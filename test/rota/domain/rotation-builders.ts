@@ -1,4 +1,5 @@
-import type { Rotation } from '../../../src/rota/domain/types.ts';
+import { prepareRotation } from '../../../src/rota/domain/prepared-cache.ts';
+import type { ChangesInput, Handoff, OnCall, Rotation, Shift } from '../../../src/rota/domain/types.ts';
 
 /** An instant from ISO text; throws on a typo so a test cannot silently compare NaN. */
 export function at(iso: string): Date {
@@ -18,3 +19,16 @@ export function rotation(overrides: Partial<Rotation> & Pick<Rotation, 'handoff'
 }
 
 export const iso = (d: Date | undefined): string | undefined => d?.toISOString();
+
+/** The engine's one-rotation questions, as the tests ask them: compile with the changes, then ask. */
+export function whoIsOnCall(r: Rotation, changes: ChangesInput, instant: Date): OnCall | undefined {
+  return prepareRotation(r, changes).whoIsOnCall(instant);
+}
+
+export function shifts(r: Rotation, changes: ChangesInput, from: Date, to: Date): Shift[] {
+  return prepareRotation(r, changes).shifts(from, to);
+}
+
+export function nextHandoff(r: Rotation, changes: ChangesInput, after: Date, horizonMs?: number): Handoff | undefined {
+  return prepareRotation(r, changes).nextHandoff(after, horizonMs);
+}

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { rotationSchema, toRotation } from '../../../src/rota/config.ts';
-import { whoIsOnCall } from '../../../src/rota/domain/who-is-on-call.ts';
-import { at } from './rotation-builders.ts';
+import { at, whoIsOnCall } from './rotation-builders.ts';
 
 const example = parse(`
 rotations:

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { prepareLayers } from '../../../src/rota/domain/layers.ts';
-import { rotationLookup, secondaryOfLayers, secondaryOnCall } from '../../../src/rota/domain/secondary.ts';
-import type { Rotation } from '../../../src/rota/domain/types.ts';
+import { onCallAt } from '../../../src/rota/domain/on-call-at.ts';
+import { prepareRotation } from '../../../src/rota/domain/prepared-cache.ts';
+import { rotationLookup, secondaryOf } from '../../../src/rota/domain/secondary.ts';
+import type { ChangesInput, Rotation } from '../../../src/rota/domain/types.ts';
 import { at, rotation } from './rotation-builders.ts';
 
 const dns: Rotation = rotation({
@@ -19,6 +21,11 @@ const backup: Rotation = rotation({
   handoff: { time: '09:00', timezone: 'UTC' },
   start: at('2026-01-05T09:00:00Z'),
 });
+
+/** One rotation's secondary, looking up `secondary: { rotation }` among `others`. */
+function secondaryOnCall(rotation: Rotation, changes: ChangesInput, instant: Date, others?: { rotations: readonly Rotation[] }) {
+  return secondaryOf(prepareRotation(rotation, changes), instant, others && rotationLookup(others.rotations));
+}
 
 describe('secondary', () => {
   it('next: the holder of the next shift', () => {
@@ -59,8 +66,7 @@ describe('secondary', () => {
       secondary: 'next',
     });
     const layers = prepareLayers([weekdays, dns]);
-    const lookup = rotationLookup([weekdays, dns]);
-    expect(secondaryOfLayers(layers, at('2026-01-06T10:00:00Z'), lookup)?.person).toBe('spiffxp');
-    expect(secondaryOfLayers(layers, at('2026-01-10T10:00:00Z'), lookup)?.person).toBe('upodroid'); // Saturday: the dns layer
+    expect(onCallAt(layers, at('2026-01-06T10:00:00Z')).secondary).toBe('spiffxp');
+    expect(onCallAt(layers, at('2026-01-10T10:00:00Z')).secondary).toBe('upodroid'); // Saturday: the dns layer
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shifts } from '../../../src/rota/domain/shifts.ts';
 import type { Override, Shift } from '../../../src/rota/domain/types.ts';
-import { at, rotation } from './rotation-builders.ts';
+import { at, rotation, shifts } from './rotation-builders.ts';
 
 const weekly = rotation({
   id: 'dns-primary',

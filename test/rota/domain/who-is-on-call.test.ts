@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRotation } from '../../../src/rota/domain/prepared-cache.ts';
-import { shifts } from '../../../src/rota/domain/shifts.ts';
-import { whoIsOnCall } from '../../../src/rota/domain/who-is-on-call.ts';
 import type { Override, Swap } from '../../../src/rota/domain/types.ts';
-import { at, rotation } from './rotation-builders.ts';
+import { at, rotation, shifts, whoIsOnCall } from './rotation-builders.ts';
 
 const registry = rotation({
   id: 'registry-primary',

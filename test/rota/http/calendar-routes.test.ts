@@ -1,24 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
-import { rotaRepositoryFor } from '../../../src/rota/rota-model.ts';
-import { startTestBot, type TestBot } from '../../helpers/start-test-bot.ts';
+import { RotaRepository, subprojectsOfRotation } from '../../../src/rota/store/rota-repository.ts';
+import type { RotaTables } from '../../../src/rota/store/tables.ts';
+import { testConfig } from '../../helpers/test-config.ts';
+import { startHarnessWith, type RotaHarness } from '../helpers/rota-harness.ts';
 
 const T0 = new Date('2026-11-24T03:12:00Z');
 
 describe('calendar feeds', () => {
-  let bot: TestBot;
+  let h: RotaHarness;
+  const config = testConfig();
   beforeAll(async () => {
-    bot = await startTestBot({ clock: new ManualClock(T0) });
+    h = await startHarnessWith(['rota'], { clock: new ManualClock(T0) });
     // ameukam covers DNS for a day on Wednesday; xmudrii's shift is otherwise unbroken.
-    await rotaRepositoryFor(bot.deps).createOverride(
-      { id: 'o1', subprojectId: 'dns', person: 'ameukam', from: new Date('2026-11-25T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z'), createdBy: 'ameukam' },
-      T0,
-    );
+    const repo = new RotaRepository(h.store.db.withTables<RotaTables>(), subprojectsOfRotation(config.subprojects));
+    await repo.insertOverride({ id: 'o1', subprojectId: 'dns', person: 'ameukam', from: new Date('2026-11-25T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z'), createdBy: 'ameukam' }, T0);
   });
-  afterAll(async () => bot.stop());
+  afterAll(async () => h.stop());
 
   const get = async (path: string) => {
-    const res = await fetch(`${bot.url}${path}`);
+    const res = await fetch(`${h.bot.url}${path}`);
     return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
   };
   const events = (ics: string) => ics.split('BEGIN:VEVENT').slice(1);
@@ -33,7 +34,7 @@ describe('calendar feeds', () => {
     expect(ev.length).toBe(3 + 12);
     expect(r.body).toContain('SUMMARY:DNS primary: Arnaud Meukam (override)');
     expect(r.body).toContain('DTSTART:20261125T000000Z');
-    for (const p of bot.deps.config.people) {
+    for (const p of config.people) {
       expect(r.body).not.toContain(p.email);
       if (p.phone) expect(r.body).not.toContain(p.phone);
     }
