@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { collectMigrations } from '../../src/platform/store/migrations.ts';
-import { migrateToLatest, openDatabase, type Store } from '../../src/platform/store/open-database.ts';
+import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
+import { migrateAll } from '../helpers/test-databases.ts';
 import { POSTGRES_URL, postgresAvailable } from '../helpers/test-databases.ts';
-import { announcementsOf, capabilitiesNamed, rotaOnReady, startHarnessWith, type RotaHarness } from '../rota/helpers/rota-harness.ts';
+import { announcementsOf, rotaOnReady, startHarnessWith, type RotaHarness } from '../rota/helpers/rota-harness.ts';
 
 // DNS hands off every Monday 09:00 Berlin: 30 Nov and 7 Dec 2026 at 08:00Z.
 const T0 = '2026-11-24T03:12:00Z';
@@ -22,9 +22,9 @@ async function bootstrap(e2e: RotaHarness, clock: ManualClock): Promise<void> {
   await rotaOnReady(e2e.bot, clock.now());
 }
 
-/** The rota's tables (and the platform's): what a bot running only the rota migrates. */
+/** Every known migration, as any bot runs them whatever capabilities it starts. */
 async function migrateRota(store: Store): Promise<Store> {
-  await migrateToLatest(store, collectMigrations(capabilitiesNamed(['rota'])));
+  await migrateAll(store);
   return store;
 }
 

@@ -21,10 +21,8 @@ export interface RotaHarness extends Harness {
 }
 
 /**
- * The harness with only the named capabilities. The shared test databases come migrated for every
- * capability, which a bot running fewer refuses ("previously executed migration … is missing"):
- * unless the test brings its own store, the bot gets an empty in-memory SQLite and migrates
- * exactly what it runs.
+ * The harness with only the named capabilities. Unless the test brings its own store, the bot gets
+ * an empty in-memory SQLite of its own (the bot migrates it at start), which the test then reads.
  */
 export async function startHarnessWith(
   names: readonly string[],
