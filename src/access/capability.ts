@@ -1,18 +1,24 @@
 import type { CapabilityModule } from '../platform/capability.ts';
 import { accessCommand } from '../handlers/access/access-command.ts';
-import { registerAccessInteractions } from '../handlers/access/access-interactions.ts';
-import { AccessService } from './access-service.ts';
+import { registerAccessListeners } from '../handlers/access/register-access-listeners.ts';
+import { accessPeople } from './access-people.ts';
 import type { AccessApi } from './api.ts';
 import { buildAccessIntegrations } from './build-access-integrations.ts';
 import { accessConfig } from './config.ts';
+import type { AccessPolicy } from './domain/access-request-lifecycle.ts';
+import type { AccessValidationRules } from './domain/validate-access-request.ts';
 import { handleGithubEvent } from './http/github-events.ts';
 import { ACCESS_IDS } from './ids.ts';
-import { accessJobs } from './jobs/access-jobs.ts';
+import { deliverAccessEffectsJob } from './jobs/deliver-access-effects.ts';
+import { expireAccessJob } from './jobs/expire-access.ts';
+import { openAccessPullRequestJob } from './jobs/open-access-pull-request.ts';
+import { remindBeforeExpiryJob } from './jobs/remind-before-expiry.ts';
 import type { AccessIntegrations } from './ports/access-integrations.ts';
+import { AccessRequestStore } from './store/access-request-store.ts';
 import * as m0004 from './store/migrations/0004-access.ts';
 
 export interface AccessOptions {
-  /** Replaces the integrations built from the environment (tests add an audit sink, a local GitHub). */
+  /** Replaces the integrations built from the environment (tests add an audit sink, keep a handle on the catalog). */
   integrations?: (built: AccessIntegrations) => AccessIntegrations;
 }
 
@@ -23,18 +29,48 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
     config: accessConfig,
     migrations: { '0004-access': m0004 },
     ids: ACCESS_IDS,
-    define(platform) {
-      const legacy = platform.legacy;
-      const built = buildAccessIntegrations(legacy.env, legacy.config, legacy.clock, legacy.log.child({ component: 'access' }));
+    define(platform, section) {
+      const log = platform.log.child({ component: 'access' });
+      const { env, clock } = platform;
+      const githubToken = env.secrets.githubToken;
+      const built = buildAccessIntegrations(section, { githubToken, githubApiUrl: env.githubApiUrl, offline: env.slackMode === 'local' && !githubToken }, clock, log);
       const integrations = options.integrations ? options.integrations(built) : built;
-      const service = new AccessService({ ...legacy, access: integrations });
+      if (integrations.mode === 'local') log.info({ groups: section.source }, 'access: no GITHUB_TOKEN in local mode; pull requests are made in memory');
+
+      const { catalog } = integrations;
+      const requests = new AccessRequestStore(platform.db, platform.commit, () => integrations.auditSink() !== undefined);
+      const people = accessPeople(platform.config.people);
+      const policy: AccessPolicy = { channel: section.channel, twoApproverPattern: section.twoApproverPattern, reminderDaysBeforeExpiry: section.reminderDaysBeforeExpiry };
+      const rules: AccessValidationRules = { maxTemporaryAccessDays: section.maxTemporaryAccessDays, lockedGroups: section.lockedGroups };
+      const decide = { requests, catalog, people, clock };
+
       return {
         commands: [
-          { name: 'access', usage: 'access [list]', summary: 'Request membership of a Google group (opens a form)', example: '/k8s-infra access', handler: accessCommand(service) },
+          {
+            name: 'access',
+            usage: 'access [list]',
+            summary: 'Request membership of a Google group (opens a form)',
+            example: '/k8s-infra access',
+            handler: accessCommand({ list: { requests, catalog, people }, people, catalog, channel: policy.channel }),
+          },
         ],
-        listeners: (app) => registerAccessInteractions(app, service),
-        jobs: accessJobs(service),
-        github: (event, payload) => handleGithubEvent(service, event, payload),
+        listeners: (app) =>
+          registerAccessListeners(app, {
+            request: { requests, catalog, people, clock, rules, policy, log },
+            suggest: { catalog, log },
+            approve: decide,
+            beginDeny: decide,
+            deny: decide,
+            notifier: platform.notifier,
+            log,
+          }),
+        jobs: [
+          deliverAccessEffectsJob.bind({ requests, notifier: platform.notifier, people, auditSink: () => integrations.auditSink(), once: platform.once, clock }),
+          openAccessPullRequestJob.bind({ requests, catalog, codeHost: () => integrations.codeHost(), clock, baseBranch: section.branch, log }),
+          remindBeforeExpiryJob.bind({ requests, clock, policy }),
+          expireAccessJob.bind({ requests, clock }),
+        ],
+        github: (event, payload) => handleGithubEvent({ closed: { requests, clock, policy }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),
         api: { integrations },
       };
     },

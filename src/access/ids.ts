@@ -1,4 +1,7 @@
-/** Every action_id and callback_id the access capability renders or listens to. */
+/**
+ * Every action_id, callback_id and block_id the access capability renders or listens to. The
+ * values are in deployed messages and open modals: never change one.
+ */
 export const ACCESS_IDS = {
   actions: {
     groupSelect: 'access.group_select',
@@ -13,5 +16,17 @@ export const ACCESS_IDS = {
   callbacks: {
     request: 'access.request',
     deny: 'access.deny_request',
+  },
+  blocks: {
+    /** The request modal's inputs: the same names as the validation's error keys. */
+    group: 'group',
+    email: 'email',
+    justification: 'justification',
+    duration: 'duration',
+    until: 'until',
+    /** The deny modal's reason. */
+    denyReason: 'reason',
+    /** Prefix of the approval message's buttons block, followed by the request id. */
+    decide: 'access-decide:',
   },
 } as const;

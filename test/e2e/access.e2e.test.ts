@@ -2,18 +2,15 @@ import { testConfig } from '../helpers/test-config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InfraConfig } from '../../src/platform/config/schema.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { ACTION_IDS } from '../../src/platform/ids.ts';
+import { ACCESS_IDS } from '../../src/access/ids.ts';
+import { startAccessHarness, type AccessHarness } from '../access/helpers/access-harness.ts';
 import { readK8sIo } from '../access/helpers/fixtures.ts';
 import { eventually, k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts';
 import { lineDiff, parsePatch, reverseApply } from '../access/helpers/unified-diff.ts';
-import { startE2E, type E2E } from '../helpers/start-e2e.ts';
-import { FakeGithub, signGithubWebhook } from '../integrations/github/fake-github.ts';
-import { accessIntegrationsOf } from '../helpers/capability-internals.ts';
+import { signGithubWebhook, type FakeGithub } from '../integrations/github/fake-github.ts';
 
 const REPO = 'kubernetes/k8s.io';
 const FILE = 'groups/sig-k8s-infra/groups.yaml';
-const TOKEN = 'ghp_e2e_token';
-const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const GROUP = 'k8s-infra-gcp-auditors@kubernetes.io';
 // The real commit 523847a9b: "audit: Add Benjamin Coles as GCP auditor".
 const PATCH = parsePatch(readK8sIo('sample-prs/access-request-523847a9b.patch'))[0]!;
@@ -25,24 +22,22 @@ const AMEUKAM = 'U0AMEUKAM'; // approvers (sig-k8s-infra-leads, groups/OWNERS)
 const DIMS = 'U0DIMS001';
 const BEN = 'U0BENTHEE'; // not an approver
 
-describe('access requests end to end (Slack emulator + fake GitHub)', () => {
-  let e2e: E2E;
-  let github: FakeGithub;
+describe('access requests end to end (Slack emulator + local GitHub, the access capability alone)', () => {
+  let e2e: AccessHarness;
   const clock = new ManualClock('2022-01-19T12:00:00Z');
+  let github: FakeGithub;
 
   beforeAll(async () => {
-    github = await FakeGithub.start({ token: TOKEN });
-    github.addRepo(REPO, { ...k8sIoGroupsFiles(), [FILE]: BEFORE });
     const base = testConfig();
     // The auditors group stands in for an -admins@ group: two distinct approvers.
     const config: InfraConfig = { ...base, access: { ...base.access, twoApproverPattern: '-gcp-auditors@' } };
-    e2e = await startE2E({ clock, config, env: { GITHUB_API_URL: github.url, GITHUB_TOKEN: TOKEN, GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+    e2e = await startAccessHarness({ clock, config, repos: { [REPO]: { ...k8sIoGroupsFiles(), [FILE]: BEFORE } } });
+    github = e2e.github;
     // A running bot has its catalog loaded (the first /k8s-infra access warms it).
-    await accessIntegrationsOf(e2e.bot).catalog.get();
+    await e2e.integrations.catalog.get();
   });
   afterAll(async () => {
     await e2e?.stop();
-    await github?.close();
   });
 
   const channel = () => e2e.slack.channelByName('wg-k8s-infra')!;
@@ -51,7 +46,7 @@ describe('access requests end to end (Slack emulator + fake GitHub)', () => {
     const c = await e2e.slack.sendSlashCommand({ userId: JIM, channelId: channel().id, text: 'access' });
     expect(c.ok).toBe(true);
     const view = await eventually(() => e2e.slack.topView(JIM), 'the access modal');
-    const options = await e2e.slack.requestOptions({ userId: JIM, source: { viewId: view.id }, actionId: ACTION_IDS.access.groupSelect, value: values.group.split('@')[0]! });
+    const options = await e2e.slack.requestOptions({ userId: JIM, source: { viewId: view.id }, actionId: ACCESS_IDS.actions.groupSelect, value: values.group.split('@')[0]! });
     expect(options.options.length).toBeGreaterThan(0);
     return {
       view,
@@ -61,11 +56,11 @@ describe('access requests end to end (Slack emulator + fake GitHub)', () => {
           userId: JIM,
           viewId: view.id,
           values: {
-            group: { [ACTION_IDS.access.groupSelect]: values.group },
-            email: { [ACTION_IDS.access.email]: values.email },
-            justification: { [ACTION_IDS.access.justification]: values.justification },
-            duration: { [ACTION_IDS.access.duration]: values.until ? 'temporary' : 'permanent' },
-            ...(values.until ? { until: { [ACTION_IDS.access.until]: values.until } } : {}),
+            group: { [ACCESS_IDS.actions.groupSelect]: values.group },
+            email: { [ACCESS_IDS.actions.email]: values.email },
+            justification: { [ACCESS_IDS.actions.justification]: values.justification },
+            duration: { [ACCESS_IDS.actions.duration]: values.until ? 'temporary' : 'permanent' },
+            ...(values.until ? { until: { [ACCESS_IDS.actions.until]: values.until } } : {}),
           },
         }),
     };
@@ -82,7 +77,7 @@ describe('access requests end to end (Slack emulator + fake GitHub)', () => {
     return eventually(() => e2e.slack.ephemerals(userId).slice(before).at(-1)?.text, `an answer to ${userId}`);
   }
 
-  async function webhook(body: string, headers: Record<string, string>) {
+  async function unsignedWebhook(body: string, headers: Record<string, string>) {
     return fetch(`${e2e.bot.url}/webhooks/github`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
   }
 
@@ -97,17 +92,17 @@ describe('access requests end to end (Slack emulator + fake GitHub)', () => {
     expect(submitted.errors).toBeUndefined();
 
     const message = await eventually(() => approvalMessage('sj7trunks@pendulus.net'), 'the approval message');
-    expect(JSON.stringify(message.blocks)).toContain(ACTION_IDS.access.approve);
+    expect(JSON.stringify(message.blocks)).toContain(ACCESS_IDS.actions.approve);
     // Approvers get a DM; the requester is told it was posted.
     await eventually(() => e2e.slack.dms(DIMS).some((m) => m.text?.includes('sj7trunks@pendulus.net')), 'the approver DM');
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes('Request posted')), 'the requester DM');
 
-    expect(await click(BEN, message.ts, ACTION_IDS.access.approve)).toContain('Only approvers');
-    expect(await click(JIM, message.ts, ACTION_IDS.access.approve)).toContain('your own request');
-    expect(await click(AMEUKAM, message.ts, ACTION_IDS.access.approve)).toContain('one more approver');
-    expect(await click(AMEUKAM, message.ts, ACTION_IDS.access.approve)).toContain('already approved');
+    expect(await click(BEN, message.ts, ACCESS_IDS.actions.approve)).toContain('Only approvers');
+    expect(await click(JIM, message.ts, ACCESS_IDS.actions.approve)).toContain('your own request');
+    expect(await click(AMEUKAM, message.ts, ACCESS_IDS.actions.approve)).toContain('one more approver');
+    expect(await click(AMEUKAM, message.ts, ACCESS_IDS.actions.approve)).toContain('already approved');
     expect(github.pullRequests(REPO)).toHaveLength(0);
-    expect(await click(DIMS, message.ts, ACTION_IDS.access.approve)).toContain('Approved');
+    expect(await click(DIMS, message.ts, ACCESS_IDS.actions.approve)).toContain('Approved');
 
     const pr = await eventually(() => github.pullRequests(REPO)[0], 'the pull request');
     expect(github.fileAt(REPO, pr.headRef, FILE)).toBe(AFTER);
@@ -120,15 +115,14 @@ describe('access requests end to end (Slack emulator + fake GitHub)', () => {
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes(pr.title) || m.text?.includes('/pull/1')), 'the PR DM');
 
     const unsigned = JSON.stringify(github.pullRequestEvent(REPO, pr.number));
-    expect((await webhook(unsigned, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signGithubWebhook('wrong', unsigned) })).status).toBe(401);
+    expect((await unsignedWebhook(unsigned, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signGithubWebhook('wrong', unsigned) })).status).toBe(401);
 
     github.mergePullRequest(REPO, pr.number);
-    const body = JSON.stringify(github.pullRequestEvent(REPO, pr.number));
-    const res = await webhook(body, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signGithubWebhook(WEBHOOK_SECRET, body) });
+    const res = await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr.number));
     expect(res.status).toBe(200);
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.startsWith('Merged')), 'the merged DM');
     await eventually(() => JSON.stringify(approvalMessage('sj7trunks@pendulus.net')?.blocks).includes('Granted'), 'the message showing Granted');
-    const audit = await e2e.bot.deps.audit.list({});
+    const audit = await e2e.audit.list({});
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['access.requested', 'access.approval-recorded', 'access.approved', 'access.pr-opened', 'access.fulfilled']));
   });
 
@@ -136,23 +130,22 @@ describe('access requests end to end (Slack emulator + fake GitHub)', () => {
     const r = await request({ group: GROUP, email: 'temp.auditor@example.com', justification: 'Cost review for the Q1 budget, two weeks only.', until: '2022-02-01' });
     expect((await r.submit()).errors).toBeUndefined();
     const message = await eventually(() => approvalMessage('temp.auditor@example.com'), 'the approval message');
-    await click(AMEUKAM, message.ts, ACTION_IDS.access.approve);
-    await click(DIMS, message.ts, ACTION_IDS.access.approve);
+    await click(AMEUKAM, message.ts, ACCESS_IDS.actions.approve);
+    await click(DIMS, message.ts, ACCESS_IDS.actions.approve);
     const pr = await eventually(() => github.pullRequests(REPO).find((p) => p.title.includes('temp.auditor@example.com')), 'the PR');
     expect(pr.title).toBe('groups: add temp.auditor@example.com to k8s-infra-gcp-auditors until 2022-02-01');
     expect(pr.body).toContain('**Temporary access:** until 2022-02-01');
     github.mergePullRequest(REPO, pr.number);
-    const body = JSON.stringify(github.pullRequestEvent(REPO, pr.number));
-    expect((await webhook(body, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signGithubWebhook(WEBHOOK_SECRET, body) })).status).toBe(200);
+    expect((await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr.number))).status).toBe(200);
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes('Access ends after 2022-02-01')), 'the merged DM');
     const merged = github.fileAt(REPO, 'main', FILE)!;
 
     clock.set(new Date('2022-01-30T00:00:00Z'));
-    await e2e.bot.deps.jobRunner.runDue();
+    await e2e.bot.jobRunner.runDue();
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes('ends after 2022-02-01')), 'the reminder');
 
     clock.set(new Date('2022-02-02T00:00:01Z'));
-    await e2e.bot.deps.jobRunner.runDue();
+    await e2e.bot.jobRunner.runDue();
     const removal = await eventually(() => github.pullRequests(REPO).find((p) => p.title.startsWith('groups: remove temp.auditor@example.com')), 'the removal PR', 8000);
     expect(lineDiff(merged, github.fileAt(REPO, removal.headRef, FILE)!)).toEqual({ added: [], removed: ['      - temp.auditor@example.com'] });
     expect(removal.body).toContain(`in #${pr.number}`);

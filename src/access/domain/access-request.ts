@@ -25,8 +25,6 @@ export type AccessRequestStatus =
   /** Removal merged: access gone. */
   | 'expired';
 
-export const TERMINAL_STATUSES: readonly AccessRequestStatus[] = ['closed', 'denied', 'cancelled', 'failed', 'expired'];
-
 /** Someone acting in Slack; `github` and `email` come from the people config when known. */
 export interface Actor {
   slackUserId: string;

@@ -1,5 +1,4 @@
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
-import { trimSlashes, type GroupsSource } from '../ports/groups-source.ts';
 import { approversForFile, parseOwnersAliases, parseOwnersFile, type OwnersFile } from './owners-files.ts';
 import { isGroupAllowedInFile, parseRestrictions, type Restriction } from './restrictions.ts';
 
@@ -57,10 +56,9 @@ export class GroupCatalog {
   }
 }
 
-export class CatalogLoadError extends Error {
-  constructor(readonly problems: readonly CatalogProblem[]) {
-    super(`cannot load the groups catalog:\n${problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n')}`);
-  }
+/** A repository-relative folder without leading or trailing slashes (`/groups/` → `groups`). */
+export function trimSlashes(p: string): string {
+  return p.replace(/^\/+|\/+$/g, '');
 }
 
 function stringList(value: unknown): string[] {
@@ -72,14 +70,15 @@ function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i);
 }
 
-function baseName(path: string): string {
+/** The file name of a repository path. */
+export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
 interface ParsedGroup extends Omit<CatalogGroup, 'approvers' | 'nearestApprovers' | 'ownersFile' | 'allowedByRestrictions'> {}
 
 /** Parses one groups.yaml; syntax or shape errors become problems, never exceptions. */
-export function parseGroupsFile(file: string, text: string): { groups: ParsedGroup[]; problems: CatalogProblem[] } {
+function parseGroupsFile(file: string, text: string): { groups: ParsedGroup[]; problems: CatalogProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
@@ -187,35 +186,4 @@ export function buildGroupCatalog(files: ReadonlyMap<string, string>, options: B
     }
   }
   return new GroupCatalog(groups, restrictions, problems, groupsPath, options.revision);
-}
-
-/** Every OWNERS file that can apply to something under `groupsPath`: the folder's ancestors. */
-function ancestorOwnersPaths(groupsPath: string): string[] {
-  const parts = groupsPath === '' ? [] : groupsPath.split('/');
-  const out: string[] = [];
-  for (let depth = 0; depth <= parts.length; depth++) {
-    const dir = parts.slice(0, depth).join('/');
-    out.push(dir === '' ? 'OWNERS' : `${dir}/OWNERS`);
-  }
-  return out;
-}
-
-/** Reads everything the catalog needs from a source (local checkout or GitHub) and builds it. */
-export async function loadGroupCatalog(source: GroupsSource, options: { groupsPath?: string } = {}): Promise<GroupCatalog> {
-  const groupsPath = trimSlashes(options.groupsPath ?? 'groups');
-  const listed = await source.listFiles();
-  const wanted = listed.filter((p) => ['groups.yaml', 'restrictions.yaml', 'OWNERS'].includes(baseName(p)));
-  const extra = ['OWNERS_ALIASES', ...ancestorOwnersPaths(groupsPath)].filter((p) => !wanted.includes(p));
-  const files = new Map<string, string>();
-  // A few reads at a time: the GitHub source makes one request per file.
-  const queue = [...wanted, ...extra];
-  const worker = async () => {
-    for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
-      const text = await source.readFile(p);
-      if (text !== undefined) files.set(p, text);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  const revision = source.revision ? await source.revision() : undefined;
-  return buildGroupCatalog(files, { groupsPath, ...(revision ? { revision } : {}) });
 }

@@ -46,13 +46,13 @@ export function parseOwnersAliases(text: string | undefined): OwnersAliases {
 }
 
 /** Handles are compared case-insensitively, as GitHub and Prow do; the first spelling seen is kept. */
-export function uniqueHandles(handles: Iterable<string>): string[] {
+function uniqueHandles(handles: Iterable<string>): string[] {
   const seen = new Map<string, string>();
   for (const h of handles) if (!seen.has(h.toLowerCase())) seen.set(h.toLowerCase(), h);
   return [...seen.values()];
 }
 
-export function expandAliases(entries: readonly string[], aliases: OwnersAliases): string[] {
+function expandAliases(entries: readonly string[], aliases: OwnersAliases): string[] {
   return uniqueHandles(entries.flatMap((e) => aliases.get(e.toLowerCase()) ?? [e]));
 }
 

@@ -31,7 +31,7 @@ export function parseRestrictions(text: string): Restriction[] {
 }
 
 /** doublestar semantics: `**` spans folders, `*` and `?` stay inside one path segment. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let out = '^';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
@@ -49,7 +49,7 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /** The first restriction whose path matches (as the repo's own loader does), or undefined. */
-export function restrictionForPath(restrictions: readonly Restriction[], pathInGroupsDir: string): Restriction | undefined {
+function restrictionForPath(restrictions: readonly Restriction[], pathInGroupsDir: string): Restriction | undefined {
   return restrictions.find((r) => globToRegExp(r.path).test(pathInGroupsDir));
 }
 

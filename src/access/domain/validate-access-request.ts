@@ -33,8 +33,8 @@ export interface AccessValidationRules {
 
 export type AccessValidationResult = { ok: true; value: ValidatedAccessRequest } | { ok: false; errors: AccessFieldErrors };
 
-export const MIN_JUSTIFICATION = 10;
-export const MAX_JUSTIFICATION = 3000;
+const MIN_JUSTIFICATION = 10;
+const MAX_JUSTIFICATION = 3000;
 const GKE_SECURITY_GROUPS = 'gke-security-groups@';
 
 // Deliberately plain: one @, no spaces, a dotted domain. Google Groups accepts any such address.
@@ -45,7 +45,7 @@ export function isEmailAddress(s: string): boolean {
 }
 
 /** `YYYY-MM-DD` → midnight UTC of that date, or undefined when it is not a real date. */
-export function parseIsoDate(s: string): Date | undefined {
+function parseIsoDate(s: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return undefined;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -66,7 +66,7 @@ function sameAddress(a: string, b: string): boolean {
 }
 
 /** Why the group cannot take a member through a request, or undefined when it can. */
-export function groupRefusal(group: CatalogGroup, rules: Pick<AccessValidationRules, 'lockedGroups'>): string | undefined {
+function groupRefusal(group: CatalogGroup, rules: Pick<AccessValidationRules, 'lockedGroups'>): string | undefined {
   const relativeFile = group.file;
   if (!group.allowedByRestrictions) {
     return `${relativeFile} may not define ${group.emailId} (restrictions.yaml), so the repository's tests reject any change to it. Ask the group's approvers.`;

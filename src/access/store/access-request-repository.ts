@@ -75,18 +75,4 @@ export class AccessRequestRepository {
     const rows = await this.db.selectFrom('access_requests').selectAll().where('status', 'in', [...statuses]).orderBy('created_at', 'asc').limit(limit).execute();
     return rows.map(fromRow);
   }
-
-  /** Temporary grants whose expiry is at or before `before` (for a sweep that re-schedules lost jobs). */
-  async listExpiringBefore(before: Date, limit = 200): Promise<AccessRequest[]> {
-    const rows = await this.db
-      .selectFrom('access_requests')
-      .selectAll()
-      .where('expires_at', 'is not', null)
-      .where('expires_at', '<=', before.getTime())
-      .where('status', '=', 'fulfilled')
-      .orderBy('expires_at', 'asc')
-      .limit(limit)
-      .execute();
-    return rows.map(fromRow);
-  }
 }

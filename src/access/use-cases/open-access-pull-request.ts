@@ -1,9 +1,15 @@
+import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock.ts';
 import type { AccessRequest, PullRequestRef } from '../domain/access-request.ts';
 import { failAccessRequest, pendingPullRequestChange, recordNoChangeNeeded, recordPullRequestOpened, type Transition } from '../domain/access-request-lifecycle.ts';
-import type { CodeHost, OpenedPullRequest } from '../ports/code-host.ts';
 import { addGroupMember, GroupsYamlEditError, membersOf, removeGroupMember } from '../domain/edit-group-members.ts';
+import { recordPullRequestAttemptFailed, withoutRetryNote } from '../domain/pull-request-attempts.ts';
 import { branchForRequest, buildPullRequestText, type MemberChange } from '../domain/pull-request-text.ts';
+import type { AccessRequests } from '../ports/access-requests.ts';
+import type { CodeHost, OpenedPullRequest } from '../ports/code-host.ts';
+import type { GroupsCatalog } from '../ports/groups-catalog.ts';
+import type { JobContext } from '../../platform/jobs/define-job.ts';
+import { changeRequest } from './change-request.ts';
 
 export type OpenPullRequestResult =
   | { kind: 'opened' | 'resumed'; pullRequest: PullRequestRef; steps: string[] }
@@ -129,4 +135,43 @@ export async function runOpenPrEffect(
     if (isPermanentPullRequestError(err)) return failAccessRequest(request, err.message, options.clock.now());
     throw err;
   }
+}
+
+export interface OpenPendingPullRequestDeps {
+  requests: AccessRequests;
+  catalog: GroupsCatalog;
+  /** Made on first use: nothing talks to GitHub before a request needs it. */
+  codeHost: () => CodeHost;
+  clock: Clock;
+  /** Base branch of the groups repository (`access.branch`). */
+  baseBranch: string;
+  log: Pick<Logger, 'warn'>;
+}
+
+/**
+ * The open-pull-request job: opens (or resumes) the pull request the request is waiting for and
+ * records it, completing the job in the same transaction. A failure a retry may fix is noted on
+ * the request (the requester hears once) and rethrown for the runner to retry with backoff.
+ */
+export async function openPendingPullRequest(deps: OpenPendingPullRequestDeps, requestId: string, job: JobContext): Promise<void> {
+  const request = await deps.requests.get(requestId);
+  if (!request) return;
+  let ownersApprovers: readonly string[] = request.approversAtRequest;
+  try {
+    ownersApprovers = (await deps.catalog.get()).find(request.group.emailId)?.nearestApprovers ?? ownersApprovers;
+  } catch {
+    // The approvers named in the PR are a courtesy; the request's own list will do.
+  }
+  let transition: Transition;
+  try {
+    transition = await runOpenPrEffect(deps.codeHost(), request, { baseBranch: deps.baseBranch, ownersApprovers, clock: deps.clock });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log.warn({ request: requestId, err: message, attempt: job.job.attempts }, 'opening the access pull request failed; will retry');
+    await changeRequest(deps.requests, requestId, (r) => recordPullRequestAttemptFailed(r, message, deps.clock.now()));
+    throw err;
+  }
+  const done = await deps.requests.save(request, withoutRetryNote(transition), { job });
+  // Someone changed the request meanwhile: retry; the next attempt finds the pull request and resumes.
+  if (!done) throw new Error(`access request ${requestId} changed while its pull request was opened`);
 }

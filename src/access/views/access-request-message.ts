@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { AccessRequest, AccessRequestStatus } from '../domain/access-request.ts';
-import { ACTION_IDS } from '../../platform/ids.ts';
+import { ACCESS_IDS } from '../ids.ts';
+import { actions, clip, context, mrkdwn, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 
 export interface AccessMessage {
   text: string;
@@ -21,12 +22,8 @@ const STATUS_LINE: Record<AccessRequestStatus, string> = {
   expired: ':lock: Access ended',
 };
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** Slack mrkdwn control characters in user text. */
-export function escapeMrkdwn(text: string): string {
+function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -43,20 +40,21 @@ export function accessRequestMessage(request: AccessRequest, approverMentions: R
   const who = (handle: string) => approverMentions.get(handle.toLowerCase()) ?? `@${handle}`;
   const approvers = request.approversAtRequest.slice(0, 15).map(who).join(', ') + (request.approversAtRequest.length > 15 ? ', …' : '');
   const fields = [
-    { type: 'mrkdwn' as const, text: `*Group*\n\`${request.group.emailId}\`` },
-    { type: 'mrkdwn' as const, text: `*Member*\n${escapeMrkdwn(request.memberEmail)}` },
-    { type: 'mrkdwn' as const, text: `*Requested by*\n<@${request.requester.slackUserId}>` },
-    { type: 'mrkdwn' as const, text: `*Duration*\n${request.until ? `until ${request.until} (inclusive)` : 'permanent'}` },
-  ];
+    `*Group*\n\`${request.group.emailId}\``,
+    `*Member*\n${escapeMrkdwn(request.memberEmail)}`,
+    `*Requested by*\n<@${request.requester.slackUserId}>`,
+    `*Duration*\n${request.until ? `until ${request.until} (inclusive)` : 'permanent'}`,
+  ].map((f) => mrkdwn(f, SLACK_LIMITS.fieldText));
   const progress =
     request.approvals.length > 0
       ? `Approved by ${request.approvals.map((a) => `<@${a.slackUserId}>`).join(', ')} (${request.approvals.length}/${request.requiredApprovals})`
       : `Needs ${request.requiredApprovals === 2 ? 'two distinct approvers' : 'one approver'}`;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*Access request* — ${STATUS_LINE[request.status]}` } },
+    section(`*Access request* — ${STATUS_LINE[request.status]}`),
+    // Fields only, no text: the section builder always sets one.
     { type: 'section', fields },
-    { type: 'section', text: { type: 'mrkdwn', text: `*Justification*\n${clip(escapeMrkdwn(request.justification), 2900)}` } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${progress}. Approvers (${request.group.file}): ${approvers || 'none found'}`, 3000) }] },
+    section(`*Justification*\n${clip(escapeMrkdwn(request.justification), 2900)}`),
+    context(`${progress}. Approvers (${request.group.file}): ${approvers || 'none found'}`),
   ];
   const notes: string[] = [];
   if (request.pullRequest) notes.push(`Pull request: <${request.pullRequest.url}|#${request.pullRequest.number}>`);
@@ -64,16 +62,15 @@ export function accessRequestMessage(request: AccessRequest, approverMentions: R
   if (request.denial) notes.push(`Denied by <@${request.denial.slackUserId}>: ${escapeMrkdwn(request.denial.reason)}`);
   if (request.failure) notes.push(`:warning: ${escapeMrkdwn(request.failure.reason)}. Nothing was opened; make the change by hand.`);
   if (request.retrying) notes.push(`:warning: GitHub failed (${escapeMrkdwn(request.retrying.error)}); retrying automatically (attempt ${request.retrying.attempts}).`);
-  if (notes.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(notes.join('\n'), 3000) } });
+  if (notes.length > 0) blocks.push(section(notes.join('\n')));
   if (request.status === 'pending') {
-    blocks.push({
-      type: 'actions',
-      block_id: `access-decide:${request.id}`,
-      elements: [
-        { type: 'button', action_id: ACTION_IDS.access.approve, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value: request.id },
-        { type: 'button', action_id: ACTION_IDS.access.deny, text: { type: 'plain_text', text: 'Deny' }, style: 'danger', value: request.id },
-      ],
-    });
+    // Buttons by hand: the button builder adds `emoji: true`, which would change messages already posted.
+    blocks.push(
+      actions(`${ACCESS_IDS.blocks.decide}${request.id}`, [
+        { type: 'button', action_id: ACCESS_IDS.actions.approve, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value: request.id },
+        { type: 'button', action_id: ACCESS_IDS.actions.deny, text: { type: 'plain_text', text: 'Deny' }, style: 'danger', value: request.id },
+      ]),
+    );
   }
   return { text: `Access request: ${requestSummary(request)} — ${STATUS_LINE[request.status].replace(/^:[a-z_]+: /, '')}`, blocks };
 }
@@ -84,12 +81,10 @@ export function accessListReply(args: { mine: readonly AccessRequest[]; waiting:
     const pr = r.pullRequest ? ` <${r.pullRequest.url}|#${r.pullRequest.number}>` : '';
     return `• ${escapeMrkdwn(requestSummary(r))} — ${STATUS_LINE[r.status].replace(/^:[a-z_]+: /, '')}${pr}`;
   };
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*Your access requests*\n${args.mine.length ? args.mine.slice(0, 20).map(line).join('\n') : '_None yet. `/k8s-infra access` asks for one._'}`, 3000) } },
-  ];
+  const blocks: KnownBlock[] = [section(`*Your access requests*\n${args.mine.length ? args.mine.slice(0, 20).map(line).join('\n') : '_None yet. `/k8s-infra access` asks for one._'}`)];
   if (args.waiting.length > 0) {
     const waiting = args.waiting.slice(0, 20).map((r) => `${line(r)} (from <@${r.requester.slackUserId}>)`);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Waiting for your approval*\n${waiting.join('\n')}`, 3000) } });
+    blocks.push(section(`*Waiting for your approval*\n${waiting.join('\n')}`));
   }
   return { response_type: 'ephemeral', text: `${args.mine.length} request(s) of yours, ${args.waiting.length} waiting for you`, blocks };
 }

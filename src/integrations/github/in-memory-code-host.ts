@@ -11,8 +11,8 @@ function blobSha(content: string): string {
 }
 
 /**
- * A code host in memory: branches, one-file commits and pull requests, with merge/close for the
- * sandbox and tests. Base and head are the same repository.
+ * A code host in memory: branches, one-file commits and pull requests (local mode without a
+ * GITHUB_TOKEN, and tests). Base and head are the same repository.
  */
 export class InMemoryCodeHost implements CodeHost {
   private readonly commits = new Map<string, Commit>();
@@ -83,23 +83,5 @@ export class InMemoryCodeHost implements CodeHost {
     const created = { number, url: `${this.urlPrefix}${number}`, branch: pr.branch, state: 'open' as const, merged: false, title: pr.title, body: pr.body, base: pr.base };
     this.pullRequests.push(created);
     return created;
-  }
-
-  /** Merges an open pull request: the base branch takes the head branch's files. */
-  merge(number: number): OpenedPullRequest {
-    const pr = this.pullRequests.find((p) => p.number === number && p.state === 'open');
-    if (!pr) throw new Error(`no open pull request #${number}`);
-    const head = this.resolve(pr.branch)!;
-    const commit = this.addCommit(new Map(head.files));
-    this.branches.set(pr.base, commit.sha);
-    Object.assign(pr, { state: 'closed', merged: true });
-    return pr;
-  }
-
-  close(number: number): OpenedPullRequest {
-    const pr = this.pullRequests.find((p) => p.number === number && p.state === 'open');
-    if (!pr) throw new Error(`no open pull request #${number}`);
-    Object.assign(pr, { state: 'closed', merged: false });
-    return pr;
   }
 }

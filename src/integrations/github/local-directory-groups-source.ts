@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { trimSlashes, type GroupsSource } from '../../access/ports/groups-source.ts';
+import { trimSlashes } from '../../access/domain/group-catalog.ts';
+import type { GroupsSource } from '../../access/ports/groups-source.ts';
 
 /** Reads group definitions from a checkout of the repository (`root` holds `groups/` and `OWNERS_ALIASES`). */
 export class LocalDirectoryGroupsSource implements GroupsSource {

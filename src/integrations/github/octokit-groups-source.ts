@@ -1,5 +1,6 @@
 import type { Octokit } from '@octokit/rest';
-import { trimSlashes, type GroupsSource } from '../../access/ports/groups-source.ts';
+import { trimSlashes } from '../../access/domain/group-catalog.ts';
+import type { GroupsSource } from '../../access/ports/groups-source.ts';
 import { httpStatus, splitRepo } from './create-github-client.ts';
 
 /**

@@ -16,7 +16,7 @@ import {
   type AccessPolicy,
 } from '../../../src/access/domain/access-request-lifecycle.ts';
 import { requiredApprovalsFor } from '../../../src/access/domain/approval-rules.ts';
-import { loadGroupCatalog } from '../../../src/access/domain/group-catalog.ts';
+import { loadGroupCatalog } from '../../../src/access/use-cases/load-group-catalog.ts';
 import { LocalDirectoryGroupsSource } from '../../../src/integrations/github/local-directory-groups-source.ts';
 import { K8S_IO_CHECKOUT } from '../helpers/fixtures.ts';
 

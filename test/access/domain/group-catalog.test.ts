@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGroupCatalog, loadGroupCatalog } from '../../../src/access/domain/group-catalog.ts';
-import { InMemoryGroupsSource } from '../../../src/access/ports/groups-source.ts';
+import { buildGroupCatalog } from '../../../src/access/domain/group-catalog.ts';
+import { loadGroupCatalog } from '../../../src/access/use-cases/load-group-catalog.ts';
 import { LocalDirectoryGroupsSource } from '../../../src/integrations/github/local-directory-groups-source.ts';
 import { K8S_IO_CHECKOUT } from '../helpers/fixtures.ts';
 
@@ -74,21 +74,6 @@ describe('group catalog rules', () => {
     ]);
   });
 
-  it('walks past OWNERS without no_parent_owners, honours filters, and reads the repository root', async () => {
-    const source = new InMemoryGroupsSource({
-      OWNERS: 'approvers:\n  - root-approver\n',
-      OWNERS_ALIASES: 'aliases:\n  team-a:\n    - Alice\n    - bob\n',
-      'groups/OWNERS': 'approvers:\n  - groups-approver\n',
-      'groups/restrictions.yaml': restrictions,
-      'groups/sig-a/OWNERS': 'approvers:\n  - team-a\n  - alice\nfilters:\n  "groups\\\\.yaml$":\n    approvers:\n      - yaml-expert\n',
-      'groups/sig-a/groups.yaml': `groups:\n${group('k8s-infra-a@kubernetes.io')}`,
-    });
-    const catalog = await loadGroupCatalog(source);
-    const g = catalog.find('k8s-infra-a@kubernetes.io')!;
-    expect(g.nearestApprovers).toEqual(['Alice', 'bob', 'yaml-expert']);
-    expect(g.approvers).toEqual(['Alice', 'bob', 'yaml-expert', 'groups-approver', 'root-approver']);
-  });
-
   it('reports an unparseable or duplicated file and keeps the rest', () => {
     const catalog = buildGroupCatalog(
       new Map([
@@ -103,13 +88,5 @@ describe('group catalog rules', () => {
       expect.objectContaining({ file: 'groups/b/groups.yaml', message: expect.stringMatching(/^YAML syntax/) }),
       { file: 'groups/c/groups.yaml', line: 2, message: 'group k8s-infra-a@kubernetes.io is already defined in groups/a/groups.yaml' },
     ]);
-  });
-
-  it('lists only files under the groups folder from a local checkout', async () => {
-    const files = await new LocalDirectoryGroupsSource(K8S_IO_CHECKOUT).listFiles();
-    expect(files).toContain('groups/sig-release/groups.yaml');
-    expect(files).toContain('groups/restrictions.yaml');
-    expect(files.every((f) => f.startsWith('groups/'))).toBe(true);
-    expect(await new LocalDirectoryGroupsSource(K8S_IO_CHECKOUT).readFile('NOPE')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGroupCatalog } from '../../../src/access/domain/group-catalog.ts';
+import { loadGroupCatalog } from '../../../src/access/use-cases/load-group-catalog.ts';
 import { LocalDirectoryGroupsSource } from '../../../src/integrations/github/local-directory-groups-source.ts';
 import { searchGroups, MAX_GROUP_OPTIONS } from '../../../src/access/domain/search-groups.ts';
 import { K8S_IO_CHECKOUT } from '../helpers/fixtures.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGroupCatalog, loadGroupCatalog } from '../../../src/access/domain/group-catalog.ts';
+import { buildGroupCatalog } from '../../../src/access/domain/group-catalog.ts';
+import { loadGroupCatalog } from '../../../src/access/use-cases/load-group-catalog.ts';
 import { LocalDirectoryGroupsSource } from '../../../src/integrations/github/local-directory-groups-source.ts';
 import { expiryOf, isEmailAddress, validateAccessRequest, type AccessRequestInput } from '../../../src/access/domain/validate-access-request.ts';
 import { K8S_IO_CHECKOUT } from '../helpers/fixtures.ts';

@@ -3,7 +3,9 @@ import type { AccessRequest } from '../../../src/access/domain/access-request.ts
 import type { CodeHost } from '../../../src/access/ports/code-host.ts';
 import { GroupsYamlEditError } from '../../../src/access/domain/edit-group-members.ts';
 import { InMemoryCodeHost } from '../../../src/integrations/github/in-memory-code-host.ts';
-import { isPermanentPullRequestError, openAccessPullRequest, runOpenPrEffect } from '../../../src/access/use-cases/open-access-pull-request.ts';
+import { isPermanentPullRequestError, openAccessPullRequest, openPendingPullRequest, runOpenPrEffect } from '../../../src/access/use-cases/open-access-pull-request.ts';
+import { InMemoryAccessRequests } from '../helpers/in-memory-access-requests.ts';
+import { catalogOf, claimedJob, clockAt, k8sIoCatalog } from '../helpers/use-case-fixtures.ts';
 import { readK8sIo } from '../helpers/fixtures.ts';
 import { lineDiff, parsePatch, reverseApply } from '../helpers/unified-diff.ts';
 
@@ -130,5 +132,49 @@ describe('runOpenPrEffect', () => {
   it('nothing to change: permanent access is fulfilled', async () => {
     const host = new InMemoryCodeHost({ [FILE]: after });
     expect(await runOpenPrEffect(host, request, options)).toMatchObject({ outcome: 'fulfilled', request: { status: 'fulfilled' } });
+  });
+});
+
+describe('openPendingPullRequest (the open-pr job)', async () => {
+  const catalog = await k8sIoCatalog();
+  const approved: AccessRequest = { ...request, id: 'ar-0ba2a2776aaa', requester: { ...request.requester, slackUserId: 'U0JIMANGE' } };
+  const branch = 'k8s-infra-bot/access-ar-0ba2a2776aaa';
+  const deps = (host: CodeHost, requests = new InMemoryAccessRequests([approved])) => {
+    const warnings: unknown[] = [];
+    return { requests, catalog: catalogOf(catalog), codeHost: () => host, clock: clockAt('2022-01-25T10:00:10Z'), baseBranch: 'main', log: { warn: (obj: unknown) => void warnings.push(obj) }, warnings };
+  };
+
+  it('opens the pull request naming the nearest approvers and records it with the job', async () => {
+    const host = new InMemoryCodeHost({ [FILE]: before });
+    const d = deps(host);
+    const job = claimedJob('access:ar-0ba2a2776aaa:open-pr:add');
+    await openPendingPullRequest(d, approved.id, job);
+    expect(host.fileAt(branch, FILE)).toBe(after);
+    expect(host.pullRequests[0]!.body).toContain('@cpanato');
+    expect(d.requests.saved).toHaveLength(1);
+    expect(d.requests.saved[0]).toMatchObject({ job, transition: { outcome: 'pr-opened' } });
+    // A retried job finds the request moved on: nothing more to open.
+    await openPendingPullRequest(d, approved.id, job);
+    expect(host.pullRequests).toHaveLength(1);
+    expect(d.requests.saved).toHaveLength(1);
+  });
+
+  it('GitHub failing: the request notes it and the job retries; the next attempt resumes and clears the note', async () => {
+    const inner = new InMemoryCodeHost({ [FILE]: before });
+    const d = deps(failingOnce(inner, 'createPullRequest', 'before'));
+    await expect(openPendingPullRequest(d, approved.id, claimedJob('j', 1))).rejects.toThrow('502');
+    expect(d.warnings).toHaveLength(1);
+    expect(await d.requests.get(approved.id)).toMatchObject({ status: 'approved', retrying: { attempts: 1, error: 'createPullRequest: 502 Bad Gateway' } });
+    await openPendingPullRequest(d, approved.id, claimedJob('j', 2));
+    const done = await d.requests.get(approved.id);
+    expect(done).toMatchObject({ status: 'pr_opened', pullRequest: { number: 1, branch } });
+    expect(done?.retrying).toBeUndefined();
+    expect(inner.pullRequests).toHaveLength(1);
+  });
+
+  it('the request changed while the pull request was opened: the job retries', async () => {
+    const d = deps(new InMemoryCodeHost({ [FILE]: before }));
+    d.requests.beforeNextSave = () => d.requests.put({ ...approved, version: approved.version + 1 });
+    await expect(openPendingPullRequest(d, approved.id, claimedJob('j'))).rejects.toThrow('changed while its pull request was opened');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGroupCatalog } from '../../../src/access/domain/group-catalog.ts';
+import { loadGroupCatalog } from '../../../src/access/use-cases/load-group-catalog.ts';
 import { LocalDirectoryGroupsSource } from '../../../src/integrations/github/local-directory-groups-source.ts';
 import { createGithubClient } from '../../../src/integrations/github/create-github-client.ts';
 import { OctokitGroupsSource } from '../../../src/integrations/github/octokit-groups-source.ts';

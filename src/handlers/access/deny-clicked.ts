@@ -1,0 +1,17 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACCESS_IDS } from '../../access/ids.ts';
+import { beginDenyAccess, type BeginDenyAccessDeps } from '../../access/use-cases/begin-deny-access.ts';
+import { requestSummary } from '../../access/views/access-request-message.ts';
+import { accessDenyModal } from '../../access/views/access-request-modal.ts';
+import { tellEphemeral } from '../../platform/slack/ephemeral.ts';
+
+/** Deny on the approval message: a refusal at once, or the modal that asks for the reason. */
+export function registerDenyClicked(app: App, deps: BeginDenyAccessDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACCESS_IDS.actions.deny, async ({ ack, action, body, respond, client }) => {
+    await ack();
+    const started = await beginDenyAccess(deps, { requestId: action.value ?? '', userId: body.user.id });
+    if (started.kind === 'refused') return void (await tellEphemeral({ respond, client, channel: body.channel?.id, user: body.user.id }, started.message));
+    const { request } = started;
+    await client.views.open({ trigger_id: body.trigger_id, view: accessDenyModal({ requestId: request.id, summary: `Deny *${requestSummary(request)}* for <@${request.requester.slackUserId}>?` }) });
+  });
+}

@@ -1,0 +1,32 @@
+import type { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Notifier } from '../../core/notifier.ts';
+import type { ApproveAccessDeps } from '../../access/use-cases/approve-access.ts';
+import type { BeginDenyAccessDeps } from '../../access/use-cases/begin-deny-access.ts';
+import type { DenyAccessDeps } from '../../access/use-cases/deny-access.ts';
+import type { RequestAccessDeps } from '../../access/use-cases/request-access.ts';
+import type { SuggestGroupsDeps } from '../../access/use-cases/suggest-groups.ts';
+import { registerApproveClicked } from './approve-clicked.ts';
+import { registerDenyClicked } from './deny-clicked.ts';
+import { registerDenySubmitted } from './deny-submitted.ts';
+import { registerGroupOptions } from './group-options.ts';
+import { registerRequestSubmitted } from './request-submitted.ts';
+
+export interface AccessListenerDeps {
+  request: RequestAccessDeps;
+  suggest: SuggestGroupsDeps;
+  approve: ApproveAccessDeps;
+  beginDeny: BeginDenyAccessDeps;
+  deny: DenyAccessDeps;
+  notifier: Notifier;
+  log: Logger;
+}
+
+/** The access listeners: the request modal and its group picker, Approve, Deny and the reason modal. */
+export function registerAccessListeners(app: App, deps: AccessListenerDeps): void {
+  registerGroupOptions(app, deps.suggest);
+  registerRequestSubmitted(app, deps.request);
+  registerApproveClicked(app, deps.approve, deps.log);
+  registerDenyClicked(app, deps.beginDeny);
+  registerDenySubmitted(app, deps.deny, deps.notifier, deps.log);
+}

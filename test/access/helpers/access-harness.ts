@@ -1,0 +1,35 @@
+import { accessModule } from '../../../src/access/capability.ts';
+import type { AccessIntegrations } from '../../../src/access/ports/access-integrations.ts';
+import type { AuditSink } from '../../../src/access/ports/audit-sink.ts';
+import { AuditLog } from '../../../src/platform/store/audit-log.ts';
+import { openDatabase } from '../../../src/platform/store/open-database.ts';
+import type { FakeGithub } from '../../integrations/github/fake-github.ts';
+import { startHarness, type Harness, type HarnessOptions } from '../../helpers/harness.ts';
+
+export interface AccessHarness extends Harness {
+  github: FakeGithub;
+  /** The integrations the running capability uses (its catalog, code host and audit sink). */
+  integrations: AccessIntegrations;
+  /** The bot's audit log, over the store the test opened. */
+  audit: AuditLog;
+}
+
+/**
+ * The access capability alone, on the one e2e harness, with the local GitHub seeded with `repos`.
+ * `auditSink` stands in for Cloud Logging (config.access.cloudLogging): the same AuditSink interface.
+ */
+export async function startAccessHarness(
+  options: Omit<HarnessOptions, 'capabilities' | 'github' | 'store'> & { repos: Record<string, Record<string, string>>; auditSink?: AuditSink },
+): Promise<AccessHarness> {
+  const { repos, auditSink, ...rest } = options;
+  let integrations: AccessIntegrations | undefined;
+  const access = accessModule({
+    integrations: (built) => (integrations = auditSink ? { catalog: built.catalog, codeHost: () => built.codeHost(), auditSink: () => auditSink, mode: built.mode } : built),
+  });
+  // Not migrated here: the bot runs the platform's and access's migrations only (a database
+  // migrated for every capability would have migrations this bot does not know).
+  const store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
+  const harness = await startHarness({ ...rest, store, capabilities: [access], github: { repos } });
+  if (!integrations || !harness.github) throw new Error('the access capability did not start');
+  return { ...harness, github: harness.github, integrations, audit: new AuditLog(store.db) };
+}
