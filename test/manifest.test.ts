@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
-import { ACTION_IDS, CALLBACK_IDS, allIds } from '../src/platform/ids.ts';
+import { PLATFORM_IDS } from '../src/platform/ids.ts';
+import type { IdTable } from '../src/platform/capability.ts';
+import { CAPABILITIES } from '../src/platform/capabilities.ts';
 import { startTestBot } from './helpers/start-test-bot.ts';
 
 interface Manifest {
@@ -60,11 +62,21 @@ describe('manifest.yml', () => {
   });
 });
 
-describe('src/views/ids.ts', () => {
-  it('holds unique ids within Slack’s 255-character limit', () => {
-    const ids = [...allIds(ACTION_IDS), ...allIds(CALLBACK_IDS)];
-    expect(ids.length).toBeGreaterThan(0);
-    expect(new Set(ids).size).toBe(ids.length);
+describe('the ids of every capability (src/<capability>/ids.ts) and of the platform', () => {
+  const tables: { name: string; ids: IdTable }[] = [{ name: 'platform', ids: PLATFORM_IDS }, ...CAPABILITIES.map((m) => ({ name: m.name, ids: m.ids }))];
+
+  it('holds action and callback ids unique across the bot and within Slack’s 255-character limit', () => {
+    const ids = tables.flatMap((t) => [...Object.values(t.ids.actions ?? {}), ...Object.values(t.ids.callbacks ?? {})]);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(255);
+  });
+
+  it('holds block ids unique within each capability (they only need to be unique within a view)', () => {
+    for (const t of tables) {
+      const blocks = Object.values(t.ids.blocks ?? {});
+      expect(blocks.filter((id, i) => blocks.indexOf(id) !== i), t.name).toEqual([]);
+      for (const id of blocks) expect(id.length).toBeLessThanOrEqual(255);
+    }
   });
 });

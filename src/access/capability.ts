@@ -2,7 +2,6 @@ import type { CapabilityModule } from '../platform/capability.ts';
 import { accessCommand } from '../handlers/access/access-command.ts';
 import { registerAccessListeners } from '../handlers/access/register-access-listeners.ts';
 import { accessPeople } from './access-people.ts';
-import type { AccessApi } from './api.ts';
 import { buildAccessIntegrations } from './build-access-integrations.ts';
 import { accessConfig } from './config.ts';
 import type { AccessPolicy } from './domain/access-request-lifecycle.ts';
@@ -23,7 +22,7 @@ export interface AccessOptions {
 }
 
 /** Access: requests to join a Google group, approved in Slack, turned into a pull request to kubernetes/k8s.io. */
-export function accessModule(options: AccessOptions = {}): CapabilityModule<typeof accessConfig, AccessApi> {
+export function accessModule(options: AccessOptions = {}): CapabilityModule<typeof accessConfig> {
   return {
     name: 'access',
     config: accessConfig,
@@ -71,7 +70,6 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
           expireAccessJob.bind({ requests, clock }),
         ],
         github: (event, payload) => handleGithubEvent({ closed: { requests, clock, policy }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),
-        api: { integrations },
       };
     },
   };

@@ -11,7 +11,6 @@ import type { WebClient } from '@slack/web-api';
 import type { Env } from './config/env.ts';
 import type { Notifier } from '../core/notifier.ts';
 import type { PeopleDirectory } from './config/people-directory.ts';
-import type { AccessIntegrations } from '../access/ports/access-integrations.ts';
 import type { OnCallService } from '../rota/api.ts';
 
 /**
@@ -40,6 +39,3 @@ export interface LegacyDeps {
 
 /** Rota, paging and incidents: who is on call, from the rota capability. */
 export type OnCallDeps = LegacyDeps & { onCall: OnCallService };
-
-/** Access: GitHub code host, groups catalog and audit sink (built lazily). */
-export type AccessDeps = LegacyDeps & { access: AccessIntegrations };
