@@ -1,5 +1,5 @@
 import type { Severity } from './directory.ts';
-import type { PagerAction, PagerAlert } from '../ports/pager.ts';
+import type { PagerAction, PagerAlert } from './pager-types.ts';
 import type { PageState, PageStatus } from './page-state.ts';
 
 /** Send one person the page (Slack DM, phone...). Deliver only while `shouldDeliver` holds. */
