@@ -13,7 +13,6 @@ import { AuditLog } from '../../src/platform/store/audit-log.ts';
 import { Jobs } from '../../src/platform/jobs/jobs.ts';
 import type { JobContext } from '../../src/platform/jobs/define-job.ts';
 import { createCommitTransition } from '../../src/platform/outbox/commit-transition.ts';
-import { PeopleDirectory } from '../../src/platform/config/people-directory.ts';
 import { rota } from '../../src/rota/capability.ts';
 import { ROTA_API } from '../../src/rota/api.ts';
 import { paging } from '../../src/escalation/capability.ts';
@@ -189,10 +188,4 @@ export async function startPagingE2E(options: PagingRigOptions = {}): Promise<Pa
     drain: () => h.drain(),
     stop: () => h.stop(),
   };
-}
-
-/** People as the bot shows them (`<@U…>`). */
-export function mentionOf(config: InfraConfig): (id: string) => string {
-  const people = new PeopleDirectory(config);
-  return (id) => people.mention(id);
 }
