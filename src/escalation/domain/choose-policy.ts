@@ -1,7 +1,7 @@
 import type { EscalationPolicy } from './policy-schema.ts';
 
 /** Used when a subproject names no policy and the config has none. */
-export const FALLBACK_POLICY: EscalationPolicy = {
+const FALLBACK_POLICY: EscalationPolicy = {
   id: 'fallback',
   repeat: 0,
   steps: [

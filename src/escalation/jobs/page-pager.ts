@@ -9,7 +9,7 @@ import type { PageStore } from '../ports/page-store.ts';
 import type { PagingMetrics } from '../ports/paging-metrics.ts';
 
 /** The payload is the escalation's `pager` effect as it was queued (rows in flight have this shape). */
-export const pagerEffectSchema = z.object({
+const pagerEffectSchema = z.object({
   kind: z.literal('pager'),
   key: z.string(),
   action: z.enum(['trigger', 'acknowledge', 'resolve']),

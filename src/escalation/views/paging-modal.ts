@@ -6,8 +6,8 @@ import { SEVERITIES } from '../domain/directory.ts';
 import { PAGING_IDS } from '../ids.ts';
 
 /** Slack keeps the full summary; section text is limited to 3000 characters, leave room for the title. */
-export const MAX_PAGE_SUMMARY = 2800;
-export const MAX_PAGE_DETAILS = 2800;
+const MAX_PAGE_SUMMARY = 2800;
+const MAX_PAGE_DETAILS = 2800;
 
 /** What the modal carries from the command to its submission. */
 export const pageModalMetadata = z.object({ subprojectId: z.string().min(1), channelId: z.string() });

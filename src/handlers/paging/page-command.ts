@@ -17,7 +17,7 @@ export interface PageCommandDeps {
 }
 
 /** `severity=warning` (or `sev=`) at the start of the summary picks the severity; default error. */
-export function splitSeverity(text: string): { severity: Severity; summary: string } {
+function splitSeverity(text: string): { severity: Severity; summary: string } {
   const m = /^(?:severity|sev)=(\S+)\s*/i.exec(text);
   if (!m) return { severity: 'error', summary: text };
   const severity = parseSeverity(m[1]!.toLowerCase());
