@@ -1,6 +1,6 @@
 /**
  * Paging at scale: 10,000 open pages whose next escalation step comes due over SPREAD_S seconds,
- * run by the real job runner, page service and store (Slack and PagerDuty replaced by in-memory
+ * run by the real job runner, paging's jobs and use cases and the store (Slack and PagerDuty replaced by in-memory
  * fakes, so the figures are the bot's own). Reports how late steps fire (commit time minus due
  * time) and how long an acknowledgement takes from the click to the committed state, on SQLite
  * and on PostgreSQL (skipped with a message when unreachable).
@@ -19,8 +19,15 @@ import type { Notifier, PostedMessage } from '../src/core/notifier.ts';
 import { startPage } from '../src/escalation/domain/escalation-engine.ts';
 import type { Pager } from '../src/escalation/ports/pager.ts';
 import { createOnCallService } from '../src/rota/on-call-service.ts';
-import { PageService } from '../src/escalation/page-service.ts';
-import { pagingMetrics } from '../src/escalation/paging-metrics.ts';
+import { pagingDeps } from '../src/escalation/paging-deps.ts';
+import { prometheusPagingMetrics } from '../src/escalation/prometheus-paging-metrics.ts';
+import { acknowledgePage } from '../src/escalation/use-cases/acknowledge-page.ts';
+import { pageNotifyJob } from '../src/escalation/jobs/page-notify.ts';
+import { pagePagerJob } from '../src/escalation/jobs/page-pager.ts';
+import { pagePostJob } from '../src/escalation/jobs/page-post.ts';
+import { pageStepJob } from '../src/escalation/jobs/page-step.ts';
+import { pageSyncJob } from '../src/escalation/jobs/page-sync.ts';
+import { createCommitTransition } from '../src/platform/outbox/commit-transition.ts';
 import { Metrics } from '../src/platform/http/metrics.ts';
 import { AuditLog } from '../src/platform/store/audit-log.ts';
 import { JobRunner } from '../src/platform/jobs/job-runner.ts';
@@ -28,7 +35,6 @@ import { Jobs } from '../src/platform/jobs/jobs.ts';
 import { migrateToLatest, openDatabase, type DatabaseTarget, type Store } from '../src/platform/store/open-database.ts';
 import { collectMigrations } from '../src/platform/store/migrations.ts';
 import { CAPABILITIES } from '../src/platform/capabilities.ts';
-import { PAGE_JOB_KINDS, PageRepository } from '../src/escalation/store/page-repository.ts';
 
 const PAGES = Number(process.env.PAGES ?? 10_000);
 const SPREAD_S = Number(process.env.SPREAD_S ?? 45);
@@ -56,30 +62,33 @@ async function run(name: string, store: Store): Promise<void> {
   await migrateToLatest(store, collectMigrations(CAPABILITIES));
   const jobs = new Jobs(store.db, store.dialect);
   const audit = new AuditLog(store.db);
-  const repo = new PageRepository(store.db, store.dialect, jobs, audit);
   const runner = new JobRunner(jobs, systemClock, log, { worker: `bench-${name}` });
-  const service = new PageService({
+  const onCall = createOnCallService(config);
+  const deps = pagingDeps({
+    db: store.db,
+    dialect: store.dialect,
+    commit: createCommitTransition({ jobs, audit, clock: systemClock, wake: () => runner.wake() }),
     config,
+    policies: config.escalationPolicies,
+    rota: () => onCall,
     people: new PeopleDirectory(config),
-    onCall: createOnCallService(config),
-    pages: repo,
-    jobs,
     notifier,
     pager,
     hasPager: () => false,
-    metrics: pagingMetrics(new Metrics({ defaultMetrics: false }).registry),
+    metrics: prometheusPagingMetrics(new Metrics({ defaultMetrics: false }).registry),
     log,
-    wake: () => runner.wake(),
   });
+  const repo = deps.pages;
   const lateness: number[] = [];
-  runner.register(PAGE_JOB_KINDS.step, async (job, ctx) => {
-    await service.runStepJob(job, ctx);
-    lateness.push(Date.now() - job.dueAt.getTime());
+  const step = pageStepJob.bind(deps);
+  runner.add({
+    kind: step.kind,
+    run: async (payload, ctx) => {
+      await step.run(payload, ctx);
+      lateness.push(Date.now() - ctx.job.dueAt.getTime());
+    },
   });
-  runner.register(PAGE_JOB_KINDS.notify, (job, ctx) => service.runNotifyJob(job, ctx));
-  runner.register(PAGE_JOB_KINDS.pager, (job, ctx) => service.runPagerJob(job, ctx));
-  runner.register(PAGE_JOB_KINDS.post, (job, ctx) => service.runPostJob(job, ctx));
-  runner.register(PAGE_JOB_KINDS.sync, (job) => service.runSyncJob(job));
+  for (const job of [pageNotifyJob.bind(deps), pagePagerJob.bind(deps), pagePostJob.bind(deps), pageSyncJob.bind(deps)]) runner.add(job);
 
   // Open the pages as if raised over the last minute: step 2 (1-minute delay) comes due over the next SPREAD_S seconds.
   const policy = { id: 'bench', repeat: 0, steps: [{ targets: ['primary' as const, 'owners' as const], delayMinutes: 1 }, { targets: ['secondary' as const, 'leads' as const], delayMinutes: 5 }] };
@@ -92,7 +101,7 @@ async function run(name: string, store: Store): Promise<void> {
       for (let i = next++; i < PAGES; i = next++) {
         const sub = subprojects[i % subprojects.length]!;
         const created = new Date(t0 - 60_000 + Math.floor((i / PAGES) * SPREAD_S * 1000));
-        const dir = await service.directoryFor(sub, created);
+        const dir = await deps.directoryFor(sub, created);
         const t = startPage({ id: ids[i]!, subprojectId: sub, severity: 'error', summary: `bench page ${i}`, createdBy: 'dims', policy, usePager: false }, created, dir);
         await repo.create(t, created, { actor: 'dims', action: 'page.created' });
       }
@@ -100,11 +109,11 @@ async function run(name: string, store: Store): Promise<void> {
   );
   const insertS = (Date.now() - t0) / 1000;
   // Step 1 was delivered "a minute ago": only the step jobs (and what they cause) are measured.
-  await store.db.updateTable('jobs').set({ status: 'done' }).where('kind', '!=', PAGE_JOB_KINDS.step).execute();
+  await store.db.updateTable('jobs').set({ status: 'done' }).where('kind', '!=', pageStepJob.kind).execute();
   // Inserting took a while: move the step due times so they start 1 s from now and spread over SPREAD_S.
   const startAt = Date.now() + 1000;
   const shift = startAt - t0;
-  await store.db.updateTable('jobs').set((eb) => ({ due_at: eb('due_at', '+', shift) })).where('kind', '=', PAGE_JOB_KINDS.step).execute();
+  await store.db.updateTable('jobs').set((eb) => ({ due_at: eb('due_at', '+', shift) })).where('kind', '=', pageStepJob.kind).execute();
 
   const acks: number[] = [];
   let acking = true;
@@ -114,7 +123,7 @@ async function run(name: string, store: Store): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
       const id = ids[(k++ * 7919) % ids.length]!;
       const t = performance.now();
-      await service.acknowledge(id, 'dims', systemClock.now());
+      await acknowledgePage(deps, { pageId: id, by: 'dims' }, systemClock.now());
       acks.push(performance.now() - t);
     }
   })();
@@ -122,7 +131,7 @@ async function run(name: string, store: Store): Promise<void> {
   runner.start();
   const deadline = startAt + SPREAD_S * 1000 + 60_000;
   while (Date.now() < deadline) {
-    const due = await store.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', PAGE_JOB_KINDS.step).where('status', '=', 'pending').where('due_at', '<=', startAt + SPREAD_S * 1000).executeTakeFirst();
+    const due = await store.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', pageStepJob.kind).where('status', '=', 'pending').where('due_at', '<=', startAt + SPREAD_S * 1000).executeTakeFirst();
     if (Number(due?.n ?? 0) === 0) break;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -1,4 +1,7 @@
-/** Every action_id and callback_id the paging capability renders or listens to. */
+/**
+ * Every action_id, callback_id and block_id the paging capability renders or listens to. Page
+ * messages already in Slack carry these, and Slack sends them back on each click: never change one.
+ */
 export const PAGING_IDS = {
   actions: {
     acknowledge: 'paging.acknowledge',
@@ -10,5 +13,12 @@ export const PAGING_IDS = {
   },
   callbacks: {
     create: 'paging.create_page',
+  },
+  blocks: {
+    /** The buttons of a page message. */
+    actions: 'paging.actions',
+    severity: 'paging.severity_block',
+    summary: 'paging.summary_block',
+    details: 'paging.details_block',
   },
 } as const;

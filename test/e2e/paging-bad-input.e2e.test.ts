@@ -1,27 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
-import { pageService } from '../helpers/capability-internals.ts';
-import { ACTION_IDS } from '../../src/platform/ids.ts';
-import type { E2E } from '../helpers/start-e2e.ts';
+import { PAGING_IDS } from '../../src/escalation/ids.ts';
+import type { Harness } from '../helpers/harness.ts';
 import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import { incidentWebhookBody, sendSignedWebhook } from '../integrations/pagerduty/webhook-client.ts';
-import { allText, drain, SLACK, WEBHOOK_SECRET } from '../escalation/paging-fixture.ts';
-import { startPagingE2E, type PagingRig } from '../escalation/paging-fixture.ts';
-import { pageDms } from '../escalation/paging-fixture.ts';
+import { allText, pageDms, SLACK, startPagingE2E, WEBHOOK_SECRET, type PagingRig } from '../escalation/paging-fixture.ts';
 
 describe('paging with bad input and failing outside services', () => {
-  let e2e: E2E;
+  let e2e: Harness;
   let pd: FakePagerDuty;
   let clock: ManualClock;
   const channel = () => e2e.slack.channelByName('wg-k8s-infra')!.id;
-  const pages = () => pageService(e2e.bot);
+  const pages = () => rig.paging;
   const postOf = (pageId: string) =>
     e2e.slack.messages('k8s-infra-alerts').find((m) => (!m.thread_ts || m.thread_ts === m.ts) && allText([m]).includes(pageId));
 
   let rig: PagingRig;
   beforeAll(async () => {
     rig = await startPagingE2E();
-    ({ e2e, pd, clock } = rig);
+    ({ h: e2e, clock } = rig);
+    pd = rig.pd!;
   });
   afterAll(async () => {
     await rig.stop();
@@ -42,7 +40,7 @@ describe('paging with bad input and failing outside services', () => {
 
   it('pages a subproject with an empty rotation: skips to the next step and the leads, and says so', async () => {
     await e2e.slack.sendSlashCommand({ userId: SLACK.dims, channelId: channel(), text: 'page apps severity=warning cloud build queue stuck' });
-    await drain(e2e);
+    await rig.drain();
     const page = (await pages().openPages()).find((p) => p.subprojectId === 'apps')!;
     expect(page).toBeDefined();
     const post = postOf(page.id)!;
@@ -59,16 +57,16 @@ describe('paging with bad input and failing outside services', () => {
 
   it('refuses Acknowledge on a resolved page', async () => {
     await e2e.slack.sendSlashCommand({ userId: SLACK.dims, channelId: channel(), text: 'page dns zone push failed' });
-    await drain(e2e);
+    await rig.drain();
     const page = (await pages().openPages()).find((p) => p.subprojectId === 'dns')!;
     const post = postOf(page.id)!;
-    await e2e.slack.clickButton({ userId: SLACK.dims, source: { messageTs: post.ts, channelId: post.channel }, actionId: ACTION_IDS.paging.resolve });
+    await e2e.slack.clickButton({ userId: SLACK.dims, source: { messageTs: post.ts, channelId: post.channel }, actionId: PAGING_IDS.actions.resolve });
     await expect.poll(async () => (await pages().openPages()).some((p) => p.id === page.id)).toBe(false);
     // The message is not updated yet (jobs have not run): a late click on its Acknowledge button.
-    await e2e.slack.clickButton({ userId: SLACK.upodroid, source: { messageTs: post.ts, channelId: post.channel }, actionId: ACTION_IDS.paging.acknowledge });
+    await e2e.slack.clickButton({ userId: SLACK.upodroid, source: { messageTs: post.ts, channelId: post.channel }, actionId: PAGING_IDS.actions.acknowledge });
     const told = await e2e.slack.waitFor(() => e2e.slack.ephemerals(SLACK.upodroid).at(-1));
     expect(told.text).toContain('is already resolved (by @dims');
-    const audit = await e2e.bot.deps.audit.list({ subject: `page:${page.id}` });
+    const audit = await rig.audit.list({ subject: `page:${page.id}` });
     expect(audit.map((a) => a.action)).toEqual(['page.created', 'page.resolved']);
   });
 
@@ -76,7 +74,7 @@ describe('paging with bad input and failing outside services', () => {
     pd.reset();
     pd.answerAlways(503);
     await e2e.slack.sendSlashCommand({ userId: SLACK.dims, channelId: channel(), text: 'page registry severity=critical registry down' });
-    await drain(e2e);
+    await rig.drain();
     const page = (await pages().openPages()).find((p) => p.subprojectId === 'registry')!;
     expect(postOf(page.id)).toBeDefined();
     expect(pageDms(e2e.slack, SLACK.nikhita).length).toBeGreaterThan(0);
@@ -85,17 +83,17 @@ describe('paging with bad input and failing outside services', () => {
     // The retry is a job row due later; PagerDuty is back by then.
     pd.answerAlways(undefined);
     clock.advance(30_000);
-    await drain(e2e);
+    await rig.drain();
     const after = (await pages().openPages()).find((p) => p.id === page.id)!;
     expect(after.pager.trigger).toBe('ok');
     // Acknowledge, and PagerDuty rejects it with a 400: recorded, not retried.
     pd.answerNext(400);
     const post = postOf(page.id)!;
-    await e2e.slack.clickButton({ userId: SLACK.hh, source: { messageTs: post.ts, channelId: post.channel }, actionId: ACTION_IDS.paging.acknowledge });
+    await e2e.slack.clickButton({ userId: SLACK.hh, source: { messageTs: post.ts, channelId: post.channel }, actionId: PAGING_IDS.actions.acknowledge });
     await expect.poll(async () => (await pages().openPages()).find((p) => p.id === page.id)?.status).toBe('acknowledged');
-    await drain(e2e);
+    await rig.drain();
     clock.advance(3_600_000);
-    await drain(e2e);
+    await rig.drain();
     const acked = (await pages().openPages()).find((p) => p.id === page.id)!;
     expect(acked.pager.acknowledge).toBe('failed');
     expect(acked.timeline.filter((e) => e.kind === 'pager' && e.text.includes('rejected acknowledge (400)'))).toHaveLength(1);
@@ -114,12 +112,12 @@ describe('paging with bad input and failing outside services', () => {
 
   it('mirrors an acknowledgement made in PagerDuty to Slack messages and the timeline', async () => {
     await e2e.slack.sendSlashCommand({ userId: SLACK.dims, channelId: channel(), text: 'page gke severity=critical prow-build nodes not ready' });
-    await drain(e2e);
+    await rig.drain();
     const page = (await pages().openPages()).find((p) => p.subprojectId === 'clusters')!;
     const body = incidentWebhookBody({ eventType: 'incident.acknowledged', incidentKey: page.id, agentName: 'Jane Doe' });
     const hook = await sendSignedWebhook(`${e2e.bot.url}/webhooks/pagerduty`, body, { secrets: ['old-secret', WEBHOOK_SECRET] });
     expect(hook.status).toBe(200);
-    await drain(e2e);
+    await rig.drain();
     const post = postOf(page.id)!;
     expect(allText([post])).toContain('Acknowledged* by Jane Doe (in PagerDuty)');
     expect(allText(e2e.slack.thread('k8s-infra-alerts', post.ts))).toContain('acknowledged in PagerDuty by Jane Doe');

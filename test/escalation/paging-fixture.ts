@@ -1,13 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { Registry } from 'prom-client';
 import { testConfig } from '../helpers/test-config.ts';
+import { PAGERDUTY_WEBHOOK_SECRET, startHarness, type Harness } from '../helpers/harness.ts';
+import { POSTGRES_URL } from '../helpers/test-databases.ts';
+import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import type { InfraConfig } from '../../src/platform/config/schema.ts';
 import { ManualClock } from '../../src/core/clock.ts';
-import { startE2E, type E2E } from '../helpers/start-e2e.ts';
-import { startFakePagerDuty, type FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import type { SlackEmulator } from '../../src/sandbox/emulator.ts';
+import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
+import { AuditLog } from '../../src/platform/store/audit-log.ts';
+import { Jobs } from '../../src/platform/jobs/jobs.ts';
+import type { JobContext } from '../../src/platform/jobs/define-job.ts';
+import { createCommitTransition } from '../../src/platform/outbox/commit-transition.ts';
+import { rota } from '../../src/rota/capability.ts';
+import { ROTA_API } from '../../src/rota/api.ts';
+import { paging } from '../../src/escalation/capability.ts';
+import { PAGING_API, type PagingApi } from '../../src/escalation/api.ts';
+import type { NotifyEffect } from '../../src/escalation/domain/effects.ts';
+import { PageLocks } from '../../src/escalation/page-locks.ts';
+import { rotaDirectory } from '../../src/escalation/rota-directory.ts';
+import { prometheusPagingMetrics } from '../../src/escalation/prometheus-paging-metrics.ts';
+import { PageRepository } from '../../src/escalation/store/page-repository.ts';
+import type { PagingTables } from '../../src/escalation/store/tables.ts';
+import type { DirectoryLookup } from '../../src/escalation/ports/directory-lookup.ts';
+import type { PagingMetrics } from '../../src/escalation/ports/paging-metrics.ts';
 
 export const ROUTING_KEY_ENV = 'PD_ROUTING_KEY_REGISTRY';
 export const ROUTING_KEY = 'R0UT1NGKEYREGISTRY0123456789abcd';
-export const WEBHOOK_SECRET = 'pd-webhook-secret-0123456789';
+export const WEBHOOK_SECRET = PAGERDUTY_WEBHOOK_SECRET;
 
 /**
  * Tuesday 2026-11-24 03:12Z. Registry's follow-the-sun windows are closed, so its fallback layer
@@ -28,10 +49,6 @@ export function pagingConfig(): InfraConfig {
   };
 }
 
-export function pagingEnv(pagerdutyUrl: string): Record<string, string> {
-  return { PAGERDUTY_EVENTS_URL: pagerdutyUrl, [ROUTING_KEY_ENV]: ROUTING_KEY, PAGERDUTY_WEBHOOK_SECRET: WEBHOOK_SECRET };
-}
-
 export function clockAt(iso = START): ManualClock {
   return new ManualClock(iso);
 }
@@ -48,50 +65,127 @@ export const SLACK = {
   spiffxp: 'U0SPIFFXP',
 } as const;
 
-/** Runs due jobs until none are left (jobs enqueue more jobs: notify, sync, pager). */
-export async function drain(e2e: E2E): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const ran = await e2e.bot.deps.jobRunner.runDue();
-    if (ran === 0) {
-      await new Promise((r) => setTimeout(r, 30));
-      if ((await e2e.bot.deps.jobRunner.runDue()) === 0) return;
-    }
-  }
-}
-
 export function allText(messages: readonly { text?: string; blocks?: unknown }[]): string {
   return messages.map((m) => `${m.text ?? ''}\n${JSON.stringify(m.blocks ?? [])}`).join('\n');
 }
 
-/** The page messages in a person's DM with the bot (other capabilities DM too, e.g. rota handoffs). */
+/** The page messages in a person's DM with the bot (the rota runs too, for who is on call, and DMs handoffs). */
 export function pageDms(slack: SlackEmulator, userId: string) {
   return slack.dms(userId).filter((m) => /^\[(PAGE|ACKNOWLEDGED|RESOLVED)\]/.test(m.text));
 }
 
-export interface PagingRig {
-  e2e: E2E;
-  pd: FakePagerDuty;
-  clock: ManualClock;
-  stop(): Promise<void>;
+/**
+ * What a test reaches below the Slack and HTTP edges, over the store it opened itself: the page
+ * store, the audit log and the jobs table, and the ports paging's use cases and jobs take (a
+ * second set, as another replica on the same database would have).
+ */
+export interface PagingPorts {
+  pages: PageRepository;
+  audit: AuditLog;
+  jobs: Jobs;
+  locks: PageLocks;
+  directoryFor: DirectoryLookup;
+  metrics: PagingMetrics;
+}
+
+export function pagingPorts(store: Store, h: Harness, clock: ManualClock): PagingPorts {
+  const jobs = new Jobs(store.db, store.dialect);
+  const audit = new AuditLog(store.db);
+  const commit = createCommitTransition({ jobs, audit, clock, wake: () => h.bot.jobRunner.wake() });
+  return {
+    pages: new PageRepository(store.db, store.dialect, commit),
+    audit,
+    jobs,
+    locks: new PageLocks(),
+    directoryFor: rotaDirectory(h.config, () => h.bot.api(ROTA_API)),
+    metrics: prometheusPagingMetrics(new Registry()),
+  };
+}
+
+/** The notification outbox of a page, in the order the steps queued it. */
+export async function outboxOf(store: Store, pageId: string): Promise<{ key: string; sent: boolean; dropped: boolean; effect: NotifyEffect }[]> {
+  const rows = await store.db.withTables<PagingTables>().selectFrom('page_outbox').selectAll().where('page_id', '=', pageId).orderBy('created_at').orderBy('key').execute();
+  return rows.map((r) => ({ key: r.key, sent: r.sent_at !== null, dropped: r.dropped_at !== null, effect: JSON.parse(r.payload) as NotifyEffect }));
+}
+
+/** A job context for running one job kind's handler by hand, as `worker` (not the bot's runner). */
+export function jobContext(jobs: Jobs, job: { id: string; kind: string }, now: Date, worker = 'test'): JobContext {
+  return { job: { ...job, dueAt: now, attempts: 1 }, worker, now, complete: (trx) => jobs.complete(job.id, worker, now, trx), signal: new AbortController().signal };
 }
 
 /**
- * The paging e2e rig: a local PagerDuty, the bot and emulator on a ManualClock at START, and the
- * job runner stopped so jobs run only when a test calls drain() (messages stay stale until then,
- * like a slow Slack).
+ * An empty database for a bot of the rota and paging only, not migrated: the bot migrates what it
+ * runs. (A store migrated for every capability, as test-databases.ts opens them, makes a bot of
+ * fewer capabilities refuse to start: Kysely reports the others' migrations as missing.)
  */
-export async function startPagingE2E(): Promise<PagingRig> {
-  const pd = await startFakePagerDuty();
-  const clock = clockAt();
-  const e2e = await startE2E({ clock, slackClock: clock, config: pagingConfig(), env: pagingEnv(pd.url) });
-  await e2e.bot.deps.jobRunner.stop();
-  return {
-    e2e,
-    pd,
+export async function freshStore(kind: 'sqlite' | 'postgres' = 'sqlite'): Promise<Store> {
+  if (kind === 'sqlite') return openDatabase({ kind: 'sqlite', path: ':memory:' });
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 5000 });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await admin(`create schema ${schema}`);
+  const store = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema });
+  const close = store.close.bind(store);
+  store.close = async () => {
+    await close();
+    await admin(`drop schema if exists ${schema} cascade`);
+  };
+  return store;
+}
+
+export interface PagingRig extends PagingPorts {
+  h: Harness;
+  pd: FakePagerDuty | undefined;
+  clock: ManualClock;
+  store: Store;
+  paging: PagingApi;
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface PagingRigOptions {
+  /** A local PagerDuty with registry's routing key (default true). */
+  pagerduty?: boolean;
+  /** Default: a fresh SQLite database in memory. */
+  store?: Store;
+  clock?: ManualClock;
+  replicaId?: string;
+  /** Stop the job runner: jobs run only when the test drains (default true). */
+  manualJobs?: boolean;
+}
+
+/**
+ * The paging e2e rig: the rota (who is on call) and paging only, a local PagerDuty, the bot and
+ * emulator on a ManualClock at START, and the job runner stopped so jobs run only when a test
+ * calls drain() (messages stay stale until then, like a slow Slack). The store is opened here, so
+ * the test can read it.
+ */
+export async function startPagingE2E(options: PagingRigOptions = {}): Promise<PagingRig> {
+  const clock = options.clock ?? clockAt();
+  const store = options.store ?? (await freshStore());
+  const withPager = options.pagerduty ?? true;
+  const h = await startHarness({
+    capabilities: [rota, paging],
+    pagerduty: withPager,
+    manualJobs: options.manualJobs ?? true,
     clock,
-    async stop() {
-      await e2e.stop();
-      await pd.close();
-    },
+    slackClock: clock,
+    config: pagingConfig(),
+    store,
+    ...(withPager ? { env: { [ROUTING_KEY_ENV]: ROUTING_KEY } } : {}),
+    ...(options.replicaId ? { replicaId: options.replicaId } : {}),
+  });
+  return {
+    ...pagingPorts(store, h, clock),
+    h,
+    pd: h.pagerduty,
+    clock,
+    store,
+    paging: h.bot.api(PAGING_API),
+    drain: () => h.drain(),
+    stop: () => h.stop(),
   };
 }

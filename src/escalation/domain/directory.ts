@@ -4,6 +4,11 @@ export const SEVERITIES = ['critical', 'error', 'warning', 'info'] as const;
 /** Same words as PagerDuty Events v2 `payload.severity`. */
 export type Severity = (typeof SEVERITIES)[number];
 
+/** The severity a person typed or picked, if it is one. */
+export function parseSeverity(value: string): Severity | undefined {
+  return SEVERITIES.find((s) => s === value);
+}
+
 /** What the escalation core needs to know about a person to decide whether to wake them. */
 export interface Contact {
   id: string;

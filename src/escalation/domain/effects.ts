@@ -1,6 +1,6 @@
 import type { Severity } from './directory.ts';
-import type { PagerAction, PagerAlert } from '../ports/pager.ts';
-import type { PageState, PageStatus } from './page-state.ts';
+import type { PagerAction, PagerAlert } from './pager-types.ts';
+import type { PageState } from './page-state.ts';
 
 /** Send one person the page (Slack DM, phone...). Deliver only while `shouldDeliver` holds. */
 export interface NotifyEffect {
@@ -84,10 +84,3 @@ export function shouldDeliver(current: Pick<PageState, 'status'>, _effect: Notif
 export function isStepJobCurrent(current: Pick<PageState, 'status' | 'stepSeq' | 'exhaustedAt'>, stepSeq: number): boolean {
   return current.status === 'triggered' && current.exhaustedAt === undefined && current.stepSeq === stepSeq;
 }
-
-/** Status values in which a pager action still makes sense (see pagerActionWanted). */
-export const PAGER_ACTION_STATUS: Record<PagerAction, PageStatus> = {
-  trigger: 'triggered',
-  acknowledge: 'acknowledged',
-  resolve: 'resolved',
-};

@@ -1,8 +1,8 @@
 import { chooseContacts } from './choose-contacts.ts';
 import type { EscalationDirectory, Severity } from './directory.ts';
 import type { EscalationEffect, NotifyEffect, PagerEffect, Transition } from './effects.ts';
-import { MAX_PAGE_ID_LENGTH } from '../ports/pager.ts';
-import type { ExternalPagerEvent, PagerAction, PagerAlert } from '../ports/pager.ts';
+import { MAX_PAGE_ID_LENGTH } from './pager-types.ts';
+import type { ExternalPagerEvent, PagerAction, PagerAlert } from './pager-types.ts';
 import { notifiedInPass } from './page-state.ts';
 import type { ActorSource, PageState, TimelineEntry } from './page-state.ts';
 import type { EscalationPolicy } from './policy-schema.ts';

@@ -26,7 +26,7 @@ export function timeToResolveSeconds(page: PageState): number | undefined {
   return secondsBetween(page.createdAt, page.resolvedAt);
 }
 
-/** Figures for Prometheus histograms and the page summary; computed from state alone. */
+/** A page's figures, computed from its state alone (the Prometheus metrics observe the times). */
 export function pageMetrics(page: PageState): PageMetrics {
   const ack = timeToAcknowledgeSeconds(page);
   const res = timeToResolveSeconds(page);

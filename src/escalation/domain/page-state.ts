@@ -1,6 +1,6 @@
 import type { Severity } from './directory.ts';
 import type { EscalationPolicy } from './policy-schema.ts';
-import type { PagerAction } from '../ports/pager.ts';
+import type { PagerAction } from './pager-types.ts';
 
 /** Where an acknowledgement or resolution came from. */
 export type ActorSource = 'slack' | 'pagerduty';

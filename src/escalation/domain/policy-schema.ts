@@ -4,12 +4,12 @@ import { z } from 'zod';
  * Who a step pages. Bare words resolve against the page's subproject at the moment the step
  * fires (so a handoff between steps is honoured); `{ person }` names someone directly.
  */
-export const escalationTargetSchema = z.union(
+const escalationTargetSchema = z.union(
   [z.enum(['primary', 'secondary', 'owners', 'leads']), z.strictObject({ person: z.string().min(1) })],
   { error: 'expected primary, secondary, owners, leads or { person: <id> }' },
 );
 
-export const escalationStepSchema = z.strictObject({
+const escalationStepSchema = z.strictObject({
   targets: z.array(escalationTargetSchema).min(1, 'a step needs at least one target'),
   /**
    * Minutes to wait for an acknowledgement before the next step (after the last step: before

@@ -1,6 +1,6 @@
 import type { EscalationEffect, PagerEffect, Transition } from './effects.ts';
 import { pagerEffect } from './escalation-engine.ts';
-import type { PagerOutcome } from '../ports/pager.ts';
+import type { PagerOutcome } from './pager-types.ts';
 import type { PageState } from './page-state.ts';
 import { nextRetryAt } from './retry-schedule.ts';
 import type { RetryScheduleOptions } from './retry-schedule.ts';

@@ -1,21 +1,33 @@
 import express, { type Router } from 'express';
-import type { OnCallDeps } from '../../platform/app-deps.ts';
-import type { PageService } from '../page-service.ts';
+import type { Logger } from 'pino';
+import type { Clock } from '../../core/clock.ts';
 import { parsePagerDutyWebhook } from '../../integrations/pagerduty/parse-webhook.ts';
 import { verifyPagerDutySignature } from '../../integrations/pagerduty/verify-webhook.ts';
+import type { ExternalPagerEvent } from '../domain/pager-types.ts';
+import type { PagerEventOutcome } from '../use-cases/apply-pager-event.ts';
+
+export interface PagerDutyWebhookDeps {
+  /** PAGERDUTY_WEBHOOK_SECRET: one or more (during a rotation); none configured means every delivery is refused. */
+  secrets: readonly string[];
+  clock: Clock;
+  log: Pick<Logger, 'error'>;
+  /** Counts an answer of this route (`k8s_infra_bot_http_requests_total`). */
+  countRequest(status: string): void;
+  applyPagerEvent(event: ExternalPagerEvent, now: Date): Promise<PagerEventOutcome>;
+}
 
 /**
  * `POST /webhooks/pagerduty` (v3): the signature is over the raw bytes, so this route reads the
  * body raw. 401 bad or missing signature; 400 not a webhook; 2xx otherwise, including events for
  * incidents the bot does not know (PagerDuty must not retry those).
  */
-export function registerPagerDutyWebhook(web: Router, deps: Pick<OnCallDeps, 'env' | 'metrics' | 'clock' | 'log'>, service: PageService): void {
+export function registerPagerDutyWebhook(web: Router, deps: PagerDutyWebhookDeps): void {
   web.post('/webhooks/pagerduty', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
     void (async () => {
       const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const verified = verifyPagerDutySignature(raw, req.get('x-pagerduty-signature'), deps.env.secrets.pagerdutyWebhookSecrets);
+      const verified = verifyPagerDutySignature(raw, req.get('x-pagerduty-signature'), deps.secrets);
       if (!verified.ok) {
-        deps.metrics.httpRequests.inc({ route: '/webhooks/pagerduty', status: '401' });
+        deps.countRequest('401');
         res.status(401).json({ ok: false, error: verified.reason });
         return;
       }
@@ -29,8 +41,8 @@ export function registerPagerDutyWebhook(web: Router, deps: Pick<OnCallDeps, 'en
         res.status(202).json({ ok: true, ignored: parsed.reason });
         return;
       }
-      const outcome = await service.applyExternal(parsed.event, now);
-      deps.metrics.httpRequests.inc({ route: '/webhooks/pagerduty', status: '200' });
+      const outcome = await deps.applyPagerEvent(parsed.event, now);
+      deps.countRequest('200');
       res.status(outcome === 'ignored' ? 202 : 200).json({ ok: true, outcome });
     })().catch((err: unknown) => {
       deps.log.error({ err }, 'PagerDuty webhook failed');

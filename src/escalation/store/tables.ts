@@ -12,7 +12,7 @@ export type PagesTable = {
   next_step_due_at: number | null;
   created_at: number;
   updated_at: number;
-  /** PageState JSON (src/escalation/page-state.ts). */
+  /** PageState JSON (src/escalation/domain/page-state.ts). */
   state: string;
   /** How many timeline entries have been posted to the Slack thread (claimed before posting). */
   timeline_posted: number;

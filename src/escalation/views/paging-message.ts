@@ -1,9 +1,19 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
+import { actions, clip, context, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 import type { PageState, TimelineEntry } from '../domain/page-state.ts';
-import { ACTION_IDS } from '../../platform/ids.ts';
+import { PAGING_IDS } from '../ids.ts';
 
 /** Person id → how to show them (`<@U…>`). Only contact data safe for a channel ever appears. */
 export type Mention = (personId: string) => string;
+
+/** A page message as every channel post and DM shows it. */
+export interface PageView {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** A page rendered with the bot's people and subproject names (the capability builds it once). */
+export type ShowPage = (page: PageState) => PageView;
 
 const SEVERITY_ICON: Record<PageState['severity'], string> = {
   critical: ':red_circle:',
@@ -12,12 +22,8 @@ const SEVERITY_ICON: Record<PageState['severity'], string> = {
   info: ':large_blue_circle:',
 };
 
-/** Section text is limited to 3000 characters; the summary is capped below that when a page is raised. */
-const SECTION_MAX = 3000;
-
-function clip(text: string, max = SECTION_MAX): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
+/** A thread reply is one section's worth of text; the summary is capped below that when a page is raised. */
+const REPLY_MAX = SLACK_LIMITS.sectionText;
 
 function hhmm(iso: string | undefined): string {
   return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'unknown time';
@@ -43,27 +49,33 @@ export function pageStatusLine(page: PageState, mention: Mention): string {
   return `:rotating_light: *Triggered* · ${where}${page.nextStepDueAt ? ` · next step at ${hhmm(page.nextStepDueAt)} unless acknowledged` : ''}`;
 }
 
+/**
+ * Built by hand rather than with `button()`: messages in Slack today carry buttons without
+ * `emoji: true`, and every page message is re-rendered on each change.
+ */
+function pageButton(actionId: string, text: string, pageId: string, style?: 'primary' | 'danger'): Button {
+  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text }, ...(style ? { style } : {}), value: pageId };
+}
+
 function buttons(page: PageState): KnownBlock | undefined {
   if (page.status === 'resolved') return undefined;
-  const elements: Extract<KnownBlock, { type: 'actions' }>['elements'] = [];
+  const elements: Button[] = [];
   if (page.status === 'triggered') {
-    elements.push({ type: 'button', action_id: ACTION_IDS.paging.acknowledge, text: { type: 'plain_text', text: 'Acknowledge' }, style: 'primary', value: page.id });
-    if (!page.exhaustedAt) elements.push({ type: 'button', action_id: ACTION_IDS.paging.escalate, text: { type: 'plain_text', text: 'Escalate now' }, value: page.id });
+    elements.push(pageButton(PAGING_IDS.actions.acknowledge, 'Acknowledge', page.id, 'primary'));
+    if (!page.exhaustedAt) elements.push(pageButton(PAGING_IDS.actions.escalate, 'Escalate now', page.id));
   }
-  elements.push({ type: 'button', action_id: ACTION_IDS.paging.resolve, text: { type: 'plain_text', text: 'Resolve' }, style: 'danger', value: page.id });
-  return { type: 'actions', block_id: `paging.actions`, elements };
+  elements.push(pageButton(PAGING_IDS.actions.resolve, 'Resolve', page.id, 'danger'));
+  return actions(PAGING_IDS.blocks.actions, elements);
 }
 
 /** The page as shown in its channel and in every DM: same text, same buttons. */
-export function pageMessage(page: PageState, mention: Mention, subprojectName?: string): { text: string; blocks: KnownBlock[] } {
+export function pageMessage(page: PageState, mention: Mention, subprojectName?: string): PageView {
   const title = `${SEVERITY_ICON[page.severity]} Page for *${subprojectName ?? page.subprojectId}* (\`${page.subprojectId}\`) · severity *${page.severity}*`;
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`${title}\n${page.summary}`) } },
-  ];
-  if (page.details.trim() !== '') blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Details*\n${page.details}`) } });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${pageStatusLine(page, mention)}\nPaged by ${mention(page.createdBy)} at ${hhmm(page.createdAt)} · page \`${page.id}\``) }] });
-  const actions = buttons(page);
-  if (actions) blocks.push(actions);
+  const blocks: KnownBlock[] = [section(`${title}\n${page.summary}`)];
+  if (page.details.trim() !== '') blocks.push(section(`*Details*\n${page.details}`));
+  blocks.push(context(`${pageStatusLine(page, mention)}\nPaged by ${mention(page.createdBy)} at ${hhmm(page.createdAt)} · page \`${page.id}\``));
+  const buttonRow = buttons(page);
+  if (buttonRow) blocks.push(buttonRow);
   const state = page.status === 'triggered' ? 'PAGE' : page.status.toUpperCase();
   return { text: clip(`[${state}] ${page.subprojectId} (${page.severity}): ${page.summary}`, 2000), blocks };
 }
@@ -77,7 +89,7 @@ export function timelineReplies(entries: readonly TimelineEntry[]): string[] {
   let current = '';
   for (const e of entries) {
     const line = clip(`\`${e.at.slice(11, 16)}\` ${e.text}`, 1000);
-    if (current && current.length + 1 + line.length > SECTION_MAX) {
+    if (current && current.length + 1 + line.length > REPLY_MAX) {
       replies.push(current);
       current = '';
     }

@@ -1,35 +1,42 @@
-import type { View } from '@slack/types';
+import type { ModalView } from '@slack/types';
+import { z } from 'zod';
+import { section } from '../../platform/slack/blocks.ts';
+import { writeMetadata } from '../../platform/slack/private-metadata.ts';
 import { SEVERITIES } from '../domain/directory.ts';
-import { ACTION_IDS, CALLBACK_IDS } from '../../platform/ids.ts';
+import { PAGING_IDS } from '../ids.ts';
 
 /** Slack keeps the full summary; section text is limited to 3000 characters, leave room for the title. */
-export const MAX_PAGE_SUMMARY = 2800;
-export const MAX_PAGE_DETAILS = 2800;
+const MAX_PAGE_SUMMARY = 2800;
+const MAX_PAGE_DETAILS = 2800;
 
-export const PAGE_MODAL_BLOCKS = { severity: 'paging.severity_block', summary: 'paging.summary_block', details: 'paging.details_block' } as const;
+/** What the modal carries from the command to its submission. */
+export const pageModalMetadata = z.object({ subprojectId: z.string().min(1), channelId: z.string() });
+export type PageModalMetadata = z.infer<typeof pageModalMetadata>;
 
-export interface PageModalMetadata {
-  subprojectId: string;
-  channelId: string;
-}
+const { actions: ACTIONS, blocks: BLOCKS } = PAGING_IDS;
 
-export function pageModal(meta: PageModalMetadata, subprojectName: string): View {
+/**
+ * The create-page form. Its inputs are built by hand rather than with `input()`/`textInput()`:
+ * those add `emoji: true` and a `max_length`, and the summary's limit is checked on submit so the
+ * person sees why (with the count) instead of a field that stops taking text.
+ */
+export function pageModal(meta: PageModalMetadata, subprojectName: string): ModalView {
   return {
     type: 'modal',
-    callback_id: CALLBACK_IDS.paging.create,
-    private_metadata: JSON.stringify(meta),
+    callback_id: PAGING_IDS.callbacks.create,
+    private_metadata: writeMetadata(meta),
     title: { type: 'plain_text', text: 'Page the on-call' },
     submit: { type: 'plain_text', text: 'Page' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `Page *${subprojectName}* (\`${meta.subprojectId}\`): the on-call is notified now, then the escalation policy runs until someone acknowledges.` } },
+      section(`Page *${subprojectName}* (\`${meta.subprojectId}\`): the on-call is notified now, then the escalation policy runs until someone acknowledges.`),
       {
         type: 'input',
-        block_id: PAGE_MODAL_BLOCKS.severity,
+        block_id: BLOCKS.severity,
         label: { type: 'plain_text', text: 'Severity' },
         element: {
           type: 'static_select',
-          action_id: ACTION_IDS.paging.severity,
+          action_id: ACTIONS.severity,
           initial_option: { text: { type: 'plain_text', text: 'error' }, value: 'error' },
           options: SEVERITIES.map((s) => ({ text: { type: 'plain_text', text: s }, value: s })),
         },
@@ -37,16 +44,16 @@ export function pageModal(meta: PageModalMetadata, subprojectName: string): View
       },
       {
         type: 'input',
-        block_id: PAGE_MODAL_BLOCKS.summary,
+        block_id: BLOCKS.summary,
         label: { type: 'plain_text', text: 'Summary' },
-        element: { type: 'plain_text_input', action_id: ACTION_IDS.paging.summary, placeholder: { type: 'plain_text', text: 'image pulls failing in eu' } },
+        element: { type: 'plain_text_input', action_id: ACTIONS.summary, placeholder: { type: 'plain_text', text: 'image pulls failing in eu' } },
       },
       {
         type: 'input',
-        block_id: PAGE_MODAL_BLOCKS.details,
+        block_id: BLOCKS.details,
         optional: true,
         label: { type: 'plain_text', text: 'Details' },
-        element: { type: 'plain_text_input', action_id: ACTION_IDS.paging.details, multiline: true },
+        element: { type: 'plain_text_input', action_id: ACTIONS.details, multiline: true },
       },
     ],
   };
@@ -55,8 +62,8 @@ export function pageModal(meta: PageModalMetadata, subprojectName: string): View
 /** Inline errors for the modal, keyed by block id; empty when the input is fine. */
 export function validatePageInput(summary: string, details: string): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (summary.trim() === '') errors[PAGE_MODAL_BLOCKS.summary] = 'Say what is wrong: the summary is what people are woken up with.';
-  else if (summary.length > MAX_PAGE_SUMMARY) errors[PAGE_MODAL_BLOCKS.summary] = `Keep the summary under ${MAX_PAGE_SUMMARY} characters (it has ${summary.length}); put the rest in Details.`;
-  if (details.length > MAX_PAGE_DETAILS) errors[PAGE_MODAL_BLOCKS.details] = `Details are limited to ${MAX_PAGE_DETAILS} characters (they have ${details.length}).`;
+  if (summary.trim() === '') errors[BLOCKS.summary] = 'Say what is wrong: the summary is what people are woken up with.';
+  else if (summary.length > MAX_PAGE_SUMMARY) errors[BLOCKS.summary] = `Keep the summary under ${MAX_PAGE_SUMMARY} characters (it has ${summary.length}); put the rest in Details.`;
+  if (details.length > MAX_PAGE_DETAILS) errors[BLOCKS.details] = `Details are limited to ${MAX_PAGE_DETAILS} characters (they have ${details.length}).`;
   return errors;
 }

@@ -44,7 +44,7 @@ describe('paging views', () => {
   it('builds the modal within Slack limits and validates it', () => {
     const modal = pageModal({ subprojectId: 'registry', channelId: 'C1' }, 'Container registry');
     expect(modal).toMatchSnapshot();
-    expect((modal as { title: { text: string } }).title.text.length).toBeLessThanOrEqual(24);
+    expect(modal.title.text.length).toBeLessThanOrEqual(24);
     expect(Object.keys(validatePageInput('  ', ''))).toEqual(['paging.summary_block']);
     expect(Object.keys(validatePageInput('x'.repeat(2801), ''))).toEqual(['paging.summary_block']);
     expect(validatePageInput('ok', '')).toEqual({});

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Notifier } from '../core/notifier.ts';
+import type { CoreConfig } from '../platform/config/core-schema.ts';
+import type { PeopleDirectory } from '../platform/config/people-directory.ts';
+import type { CommitTransition } from '../platform/outbox/commit-transition.ts';
+import type { CoreTables } from '../platform/store/core-tables.ts';
+import type { Dialect } from '../platform/store/open-database.ts';
+import type { OnCallService } from '../rota/api.ts';
+import { choosePolicy } from './domain/choose-policy.ts';
+import type { EscalationPolicy } from './domain/policy-schema.ts';
+import { PageLocks } from './page-locks.ts';
+import type { DirectoryLookup } from './ports/directory-lookup.ts';
+import type { Pager } from './ports/pager.ts';
+import type { PagingMetrics } from './ports/paging-metrics.ts';
+import { rotaDirectory } from './rota-directory.ts';
+import { PageRepository } from './store/page-repository.ts';
+import { pageMessage, type ShowPage } from './views/paging-message.ts';
+
+/** What paging takes from the bot (the platform's services, the rota's api, its own config section). */
+export interface PagingServices {
+  db: Kysely<CoreTables>;
+  dialect: Dialect;
+  commit: CommitTransition;
+  config: Pick<CoreConfig, 'people' | 'subprojects' | 'leads' | 'channels'>;
+  policies: readonly EscalationPolicy[];
+  rota: () => OnCallService;
+  people: Pick<PeopleDirectory, 'mention'>;
+  notifier: Notifier;
+  pager: Pager;
+  hasPager(subprojectId: string): boolean;
+  metrics: PagingMetrics;
+  log: Pick<Logger, 'warn'>;
+}
+
+/** Everything paging's use cases and jobs need; each takes its own narrow part of it. */
+export interface PagingDeps {
+  pages: PageRepository;
+  /** One per capability: an acknowledgement and a notification of the same page never interleave on this replica. */
+  locks: PageLocks;
+  directoryFor: DirectoryLookup;
+  policyFor(subprojectId: string): EscalationPolicy;
+  hasPager(subprojectId: string): boolean;
+  resolvers(subprojectId: string): { owners: readonly string[]; leads: readonly string[] };
+  showPage: ShowPage;
+  channelFor(subprojectId: string): string;
+  notifier: Notifier;
+  pager: Pager;
+  metrics: PagingMetrics;
+  log: { warn(details: Record<string, unknown>, message: string): void };
+}
+
+export function pagingDeps(s: PagingServices): PagingDeps {
+  const subproject = (id: string) => s.config.subprojects.find((x) => x.id === id);
+  return {
+    pages: new PageRepository(s.db, s.dialect, s.commit),
+    locks: new PageLocks(),
+    directoryFor: rotaDirectory(s.config, s.rota),
+    policyFor: (id) => choosePolicy(s.policies, subproject(id)?.escalationPolicy),
+    hasPager: (id) => s.hasPager(id),
+    resolvers: (id) => ({ owners: subproject(id)?.owners ?? [], leads: s.config.leads }),
+    showPage: (page) => pageMessage(page, (id) => s.people.mention(id), subproject(page.subprojectId)?.name),
+    channelFor: (id) => subproject(id)?.channel ?? s.config.channels.alerts.name,
+    notifier: s.notifier,
+    pager: s.pager,
+    metrics: s.metrics,
+    log: { warn: (details, message) => s.log.warn(details, message) },
+  };
+}
