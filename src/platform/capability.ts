@@ -25,7 +25,6 @@ import type { CommitTransition, Once } from './outbox/commit-transition.ts';
 import type { AuditLog } from './store/audit-log.ts';
 import type { CoreTables } from './store/core-tables.ts';
 import type { Dialect } from './store/open-database.ts';
-import type { LegacyDeps } from './app-deps.ts';
 
 /** A section of infra.yaml owned by one capability (`rotations:`, `incidents:`, …). */
 export interface ConfigSection<K extends string = string, S extends z.ZodType = z.ZodType> {
@@ -110,8 +109,6 @@ export interface Platform {
    * and one started without the other gets a clear error at the call, not at start-up.
    */
   use<T>(key: ApiKey<T>): () => T;
-  /** Transitional: the old service locator for code that still takes AppDeps. */
-  legacy: LegacyDeps;
 }
 
 /** A running capability: what it adds to the bot. Every part is optional. */

@@ -16,17 +16,16 @@ import type { Metrics } from './http/metrics.ts';
 import { AuditLog } from './store/audit-log.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { Jobs } from './jobs/jobs.ts';
-import { Leases } from './store/leases.ts';
 import { migrateToLatest, type Store } from './store/open-database.ts';
 import { collectMigrations } from './store/migrations.ts';
 import { boltLogger } from './logging/bolt-logger.ts';
 import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
+import type { Notifier } from '../core/notifier.ts';
 import { PeopleDirectory } from './config/people-directory.ts';
 import { createCommitTransition, createOnce } from './outbox/commit-transition.ts';
 import { SlackHttpReceiver } from './slack/slack-http-receiver.ts';
 import type { ApiKey, Capability, CapabilityModule, Platform } from './capability.ts';
 import { CAPABILITIES } from './capabilities.ts';
-import type { LegacyDeps } from './app-deps.ts';
 
 export interface BotOptions {
   env: Env;
@@ -47,8 +46,11 @@ export interface BotOptions {
 }
 
 export interface Bot {
-  /** Transitional: the old service locator, until every capability takes only what it needs. */
-  deps: LegacyDeps;
+  store: Store;
+  audit: AuditLog;
+  metrics: Metrics;
+  /** The bot's own notifier (posts as the bot, outside any request). */
+  notifier: Notifier;
   web: Express;
   server: Server;
   port: number;
@@ -150,23 +152,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const apis = new Map<string, unknown>();
   const started = new Set(modules.map((m) => m.name));
 
-  const legacy: LegacyDeps = {
-    env,
-    config,
-    clock,
-    log,
-    metrics,
-    store,
-    audit,
-    jobs,
-    jobRunner,
-    leases: new Leases(store.db, options.replicaId),
-    slack: slackClient,
-    notifier,
-    people,
-    publicUrl,
-  };
-
   const platform: Platform = {
     config,
     env,
@@ -201,7 +186,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         return api as T;
       };
     },
-    legacy,
   };
 
   const sections = new Map<string, unknown>(Object.entries(config));
@@ -260,7 +244,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   })();
 
   return {
-    deps: legacy,
+    store,
+    audit,
+    metrics,
+    notifier,
     web,
     server,
     port,

@@ -4,7 +4,6 @@ import { IncidentRepository } from '../../src/incidents/store/incident-repositor
 import { paging } from '../../src/escalation/capability.ts';
 import { incidents } from '../../src/incidents/capability.ts';
 import { INCIDENTS_IDS } from '../../src/incidents/ids.ts';
-import { Jobs } from '../../src/platform/jobs/jobs.ts';
 import { AuditLog } from '../../src/platform/store/audit-log.ts';
 import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
 import { rota } from '../../src/rota/capability.ts';

@@ -2,20 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
 import { PAGING_IDS } from '../../src/escalation/ids.ts';
 import type { Harness } from '../helpers/harness.ts';
-import type { FakePagerDuty } from '../integrations/pagerduty/fake-pagerduty.ts';
 import { allText, pageDms, SLACK, startPagingE2E, type PagingRig } from '../escalation/paging-fixture.ts';
 
 const MIN = 60_000;
 
 describe('paging: the Escalate now button', () => {
   let e2e: Harness;
-  let pd: FakePagerDuty;
   let clock: ManualClock;
   let rig: PagingRig;
   beforeAll(async () => {
     rig = await startPagingE2E();
     ({ h: e2e, clock } = rig);
-    pd = rig.pd!;
   });
   afterAll(async () => {
     await rig.stop();

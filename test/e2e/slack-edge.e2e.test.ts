@@ -26,13 +26,13 @@ describe('the Slack edge: signatures, the workspace boundary, malformed and unkn
 
   describe('requests from another workspace or organisation are refused before any listener runs', () => {
     it('a slash command: an ephemeral refusal, no page, audited', async () => {
-      const before = (await h.bot.deps.audit.list({ action: 'page.created' })).length;
+      const before = (await h.bot.audit.list({ action: 'page.created' })).length;
       const r = await h.slack.sendSlashCommand({ userId: THOCKIN, channelId: channel(), text: 'page registry everything is down', fromTeam: OTHER_ORG });
       expect(r.status).toBe(200);
       expect(JSON.stringify(r.shown)).toContain(FOREIGN_WORKSPACE_TEXT);
       await new Promise((res) => setTimeout(res, 200));
-      expect(await h.bot.deps.audit.list({ action: 'page.created' })).toHaveLength(before);
-      const refused = await h.bot.deps.audit.list({ action: 'slack.refused' });
+      expect(await h.bot.audit.list({ action: 'page.created' })).toHaveLength(before);
+      const refused = await h.bot.audit.list({ action: 'slack.refused' });
       expect(refused.at(-1)).toMatchObject({ actor: THOCKIN, subject: 'slack:slash_command', payload: { reason: 'request from team T0OTHERORG' } });
     });
 
@@ -42,11 +42,11 @@ describe('the Slack edge: signatures, the workspace boundary, malformed and unkn
     });
 
     it('a Slack Connect user clicking a button in a shared channel: refused ephemerally, nothing changes', async () => {
-      const posted = await h.bot.deps.notifier.post(channel(), { text: 'a page', blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: 'paging.acknowledge', text: { type: 'plain_text', text: 'Acknowledge' }, value: 'registry-0000000000' }] }] });
+      const posted = await h.bot.notifier.post(channel(), { text: 'a page', blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: 'paging.acknowledge', text: { type: 'plain_text', text: 'Acknowledge' }, value: 'registry-0000000000' }] }] });
       const r = await h.slack.clickButton({ userId: THOCKIN, source: { channelId: posted.channel, messageTs: posted.ts }, actionId: 'paging.acknowledge', fromTeam: OTHER_ORG });
       expect(r.status).toBe(200);
       await h.slack.waitFor(() => h.slack.ephemerals(THOCKIN).find((m) => m.text.includes(FOREIGN_WORKSPACE_TEXT)));
-      expect((await h.bot.deps.audit.list({ action: 'slack.refused' })).at(-1)).toMatchObject({ subject: 'slack:block_actions' });
+      expect((await h.bot.audit.list({ action: 'slack.refused' })).at(-1)).toMatchObject({ subject: 'slack:block_actions' });
     });
   });
 
@@ -129,7 +129,7 @@ describe('the edge counts what it did with each request', () => {
       await h.slack.sendSlashCommand({ userId: THOCKIN, channelId: h.slack.channelByName('wg-k8s-infra')!.id, text: 'help' });
       await h.slack.sendRaw({ payload: { type: 'block_actions', ...h.slack.payloadIdentity(THOCKIN), actions: [{ type: 'button', action_id: 'attacker-chosen-id', value: 'x' }] } });
       await h.slack.sendRaw({ payload: null });
-      const text = await h.bot.deps.metrics.registry.getSingleMetricAsString('k8s_infra_bot_interactions_total');
+      const text = await h.bot.metrics.registry.getSingleMetricAsString('k8s_infra_bot_interactions_total');
       expect(text).toContain('type="slash_command",id="/k8s-infra",outcome="handled"} 1');
       expect(text).toContain('type="block_actions",id="unknown",outcome="ignored"} 1');
       expect(text).toContain('type="unknown",id="unknown",outcome="malformed"} 1');

@@ -62,10 +62,10 @@ describe('POST /slack/events', () => {
   });
 
   it('rejects an unsigned request with 401 and does nothing', async () => {
-    const before = await bot.deps.metrics.commands.get();
+    const before = await bot.metrics.commands.get();
     const res = await post(bot, commandBody('help'), {});
     expect(res.status).toBe(401);
-    const after = await bot.deps.metrics.commands.get();
+    const after = await bot.metrics.commands.get();
     expect(after.values.reduce((n, v) => n + v.value, 0)).toBe(before.values.reduce((n, v) => n + v.value, 0));
   });
 

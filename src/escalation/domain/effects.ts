@@ -79,8 +79,3 @@ export interface Transition {
 export function shouldDeliver(current: Pick<PageState, 'status'>, _effect: NotifyEffect): boolean {
   return current.status === 'triggered';
 }
-
-/** Whether a step job created with `stepSeq` still applies to the page as it is now. */
-export function isStepJobCurrent(current: Pick<PageState, 'status' | 'stepSeq' | 'exhaustedAt'>, stepSeq: number): boolean {
-  return current.status === 'triggered' && current.exhaustedAt === undefined && current.stepSeq === stepSeq;
-}

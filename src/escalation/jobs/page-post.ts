@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Notifier } from '../../core/notifier.ts';
 import { defineJob } from '../../platform/jobs/define-job.ts';
 import type { PageStore } from '../ports/page-store.ts';
 import { syncPageMessages, type SyncPageMessagesDeps } from '../use-cases/sync-page-messages.ts';

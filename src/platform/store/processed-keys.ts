@@ -13,12 +13,3 @@ export async function claimKey<DB extends CoreTables>(executor: Executor<DB>, ke
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
-
-export async function rememberResult<DB extends CoreTables>(executor: Executor<DB>, key: string, result: unknown): Promise<void> {
-  await coreOf(executor).updateTable('processed_keys').set({ result: JSON.stringify(result) }).where('key', '=', key).execute();
-}
-
-export async function previousResult<T, DB extends CoreTables = CoreTables>(executor: Executor<DB>, key: string): Promise<T | undefined> {
-  const row = await coreOf(executor).selectFrom('processed_keys').select('result').where('key', '=', key).executeTakeFirst();
-  return row?.result ? (JSON.parse(row.result) as T) : undefined;
-}

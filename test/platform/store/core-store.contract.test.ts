@@ -3,8 +3,7 @@ import { testDatabases } from '../../helpers/test-databases.ts';
 import type { Store } from '../../../src/platform/store/open-database.ts';
 import { AuditLog } from '../../../src/platform/store/audit-log.ts';
 import { Jobs } from '../../../src/platform/jobs/jobs.ts';
-import { Leases } from '../../../src/platform/store/leases.ts';
-import { claimKey, previousResult, rememberResult } from '../../../src/platform/store/processed-keys.ts';
+import { claimKey } from '../../../src/platform/store/processed-keys.ts';
 
 describe.each(testDatabases)('core store on $name', (database) => {
   let store: Store;
@@ -87,22 +86,9 @@ describe.each(testDatabases)('core store on $name', (database) => {
     expect((await jobs.get('c'))?.status).toBe('cancelled');
   });
 
-  it('lets one holder keep a lease until it expires', async () => {
-    const a = new Leases(store.db, 'replica-a');
-    const b = new Leases(store.db, 'replica-b');
-    const t0 = new Date('2026-11-23T10:00:00Z');
-    expect(await a.tryAcquire('leader', t0, 10_000)).toBe(true);
-    expect(await b.tryAcquire('leader', new Date(t0.getTime() + 5000), 10_000)).toBe(false);
-    expect(await a.tryAcquire('leader', new Date(t0.getTime() + 6000), 10_000)).toBe(true);
-    expect(await b.tryAcquire('leader', new Date(t0.getTime() + 17_000), 10_000)).toBe(true);
-    expect(await a.holderOf('leader', new Date(t0.getTime() + 17_000))).toBe('replica-b');
-  });
-
-  it('claims a processed key once and remembers its result', async () => {
+  it('claims a processed key once', async () => {
     const at = new Date('2026-11-23T10:00:00Z');
     expect(await claimKey(store.db, 'ack:page1:U1', at)).toBe(true);
     expect(await claimKey(store.db, 'ack:page1:U1', at)).toBe(false);
-    await rememberResult(store.db, 'ack:page1:U1', { by: 'U1' });
-    expect(await previousResult(store.db, 'ack:page1:U1')).toEqual({ by: 'U1' });
   });
 });
