@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
 import { audit, schedule } from '../../platform/outbox/effects.ts';
 import { stableId } from '../../platform/slack/stable-id.ts';
-import type { Incident, Severity } from '../domain/incident.ts';
+import type { Incident } from '../domain/incident.ts';
 import * as lifecycle from '../domain/incident-lifecycle.ts';
 import type { ReminderMinutes } from '../domain/reminder-rule.ts';
 import { githubDelivery } from '../jobs/record-on-github.ts';
@@ -9,15 +9,8 @@ import { nextReminder } from '../jobs/remind-commander.ts';
 import { setUpIncidentJob } from '../jobs/set-up-incident.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 
-export interface DeclareRequest {
-  title: string;
-  severity: Severity;
-  services: string[];
-  description: string;
-  commander: string;
-  declarer: string;
-  page: boolean;
-}
+/** What the declare form gives; the id comes from the submission's key. */
+export type DeclareRequest = Omit<lifecycle.DeclareInput, 'id'>;
 
 export interface DeclareIncidentDeps {
   incidents: Pick<IncidentStore, 'declare' | 'get'>;

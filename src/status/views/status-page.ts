@@ -4,18 +4,10 @@ import type { ServiceStatus } from '../domain/service-status.ts';
 import { formatUptime } from '../domain/uptime.ts';
 
 /** What the public page shows: no probe internals beyond a one-line detail, no people, no contact data. */
-export interface StatusPageService {
-  id: string;
-  name: string;
-  sigs: readonly string[];
-  state: ProbeState;
-  confirmed: boolean;
-  since: Date | null;
-  lastCheckedAt: Date | null;
-  detail: string;
+export type StatusPageService = Pick<ServiceStatus, 'id' | 'name' | 'sigs' | 'state' | 'confirmed' | 'since' | 'lastCheckedAt' | 'detail'> & {
   uptime24h: number | null;
   uptime7d: number | null;
-}
+};
 
 export interface StatusPageModel {
   title: string;
