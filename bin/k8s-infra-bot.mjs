@@ -4,4 +4,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { runCli } = await import('../src/cli.ts');
-process.exit(runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)));
+process.exit(await runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)));

@@ -18,6 +18,7 @@ import type { Notifier } from '../core/notifier.ts';
 import type { SubcommandHandler } from './commands/command-router.ts';
 import type { ConfigIssue } from './config/cross-references.ts';
 import type { CoreConfig } from './config/core-schema.ts';
+import type { InfraConfig } from './config/schema.ts';
 import type { PlatformEnv } from './config/env.ts';
 import type { PeopleDirectory } from './config/people-directory.ts';
 import type { BoundJob, JobScheduler } from './jobs/define-job.ts';
@@ -35,6 +36,13 @@ export interface ConfigSection<K extends string = string, S extends z.ZodType = 
    * Runs on the raw document too, so every error is reported at once: skip what is malformed.
    */
   crossReferences?: (config: RawConfig) => ConfigIssue[];
+  /**
+   * Things `check-config` reports without failing: settings that still work but should move
+   * (contact data that belongs in the database, say). Shown as `file:line: path: warning: …`.
+   */
+  warnings?: (config: RawConfig) => ConfigIssue[];
+  /** Extra text `check-config` prints for a valid file (e.g. the YAML another repository needs). */
+  notes?: (config: RawConfig) => string[];
 }
 
 /** The parsed document as cross-reference checks see it: possibly invalid, so every field unknown. */
@@ -130,11 +138,32 @@ export interface Capability<Api = undefined> {
   stop?: () => Promise<void>;
 }
 
+/** What a capability's command-line command gets: the loaded config, the database, output. */
+export interface CliContext {
+  config: InfraConfig;
+  env: PlatformEnv;
+  /** Opens (and migrates) the database DATABASE_URL names; the command closes it. */
+  openStore(): Promise<{ db: Kysely<CoreTables>; dialect: Dialect; close(): Promise<void> }>;
+  clock: Clock;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** `npx k8s-infra-bot <name> …`: an operator's command a capability adds (an import, a key rotation). */
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  /** Exit code: 0 done, 1 failed, 2 bad usage. */
+  run(args: readonly string[], ctx: CliContext): Promise<number>;
+}
+
 export interface CapabilityModule<S extends ConfigSection | undefined = ConfigSection | undefined, Api = unknown> {
   name: string;
   config: S;
   migrations: Readonly<Record<string, Migration>>;
   ids: IdTable;
+  cli?: readonly CliCommand[];
   define(platform: Platform, section: SectionValue<S>): Capability<Api>;
 }
 

@@ -12,7 +12,7 @@ export interface ConfigError {
   message: string;
 }
 
-export type LoadResult = { ok: true; config: InfraConfig } | { ok: false; errors: ConfigError[] };
+export type LoadResult = { ok: true; config: InfraConfig; warnings: ConfigError[]; notes: string[] } | { ok: false; errors: ConfigError[] };
 
 export function formatConfigError(e: ConfigError): string {
   return `${e.file}:${e.line}: ${e.path || '(root)'}: ${e.message}`;
@@ -74,7 +74,10 @@ export function parseConfig(text: string, file: string): LoadResult {
   const errors = [...schemaIssues, ...dangling].map((i) => toError(i.path, i.message));
   errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
-  return { ok: true, config: parsed.data };
+  const warnings = CAPABILITIES.flatMap((c) => c.config?.warnings?.(raw) ?? []).map((i) => toError(i.path, i.message));
+  warnings.sort((a, b) => a.line - b.line);
+  const notes = CAPABILITIES.flatMap((c) => c.config?.notes?.(raw) ?? []);
+  return { ok: true, config: parsed.data, warnings, notes };
 }
 
 /** zod reports a failed union as one issue holding every branch; show the branch's own issues instead. */
