@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { DeliveryKey, Notifier, OutgoingMessage, PostedMessage } from '../../core/notifier.ts';
 import type { Metrics } from '../../platform/http/metrics.ts';
@@ -6,8 +6,10 @@ import type { Metrics } from '../../platform/http/metrics.ts';
 /** The metadata event type that marks the bot's keyed deliveries. */
 export const DELIVERY_EVENT_TYPE = 'k8s_infra_bot_delivery';
 
-/** How far back a retry looks for its own earlier post (a retry comes minutes, not days, later). */
-const LOOKBACK_MS = 24 * 3600_000;
+/**
+ * How far back a retry looks for its own earlier post: the latest 600 messages of the
+ * conversation (a retry comes seconds or minutes later; clocks need not agree).
+ */
 const HISTORY_PAGES = 3;
 
 /** The key a message was delivered with, read from its metadata (absent for others' messages). */
@@ -17,10 +19,22 @@ function deliveryKeyOf(metadata: unknown): string | undefined {
   return payload !== null && typeof payload === 'object' && 'key' in payload && typeof payload.key === 'string' ? payload.key : undefined;
 }
 
+/** Whether a failed call may still have been carried out by Slack. */
+function isUncertain(err: unknown): boolean {
+  const code = err !== null && typeof err === 'object' && 'code' in err ? err.code : undefined;
+  return code === ErrorCode.RequestError || code === ErrorCode.HTTPError;
+}
+
 /** Notifier over the Web API: resolves channel names once, counts Slack errors by method. */
 export class SlackNotifier implements Notifier {
   private readonly channelIds = new Map<string, string>();
   private readonly dmChannels = new Map<string, string>();
+  /**
+   * Keyed posts go through a client that never retries by itself: the Web API client retries a
+   * post whose connection dropped after Slack accepted it, and that is how a message appears
+   * twice. This notifier looks for the key first, then retries.
+   */
+  private readonly onceClient: WebClient;
 
   constructor(
     private readonly client: WebClient,
@@ -28,6 +42,13 @@ export class SlackNotifier implements Notifier {
     knownChannels: Record<string, string | undefined> = {},
   ) {
     for (const [name, id] of Object.entries(knownChannels)) if (id) this.channelIds.set(name, id);
+    this.onceClient = new WebClient(client.token, {
+      slackApiUrl: client.slackApiUrl,
+      retryConfig: { retries: 0 },
+      timeout: 10_000,
+      rejectRateLimitedCalls: true,
+      logLevel: LogLevel.ERROR,
+    });
   }
 
   private async call<T>(method: string, fn: () => Promise<T>): Promise<T> {
@@ -64,17 +85,30 @@ export class SlackNotifier implements Notifier {
       const earlier = await this.findDelivered(id, delivery.key, message.threadTs);
       if (earlier) return earlier;
     }
-    const r = await this.call('chat.postMessage', () =>
-      this.client.chat.postMessage({
-        channel: id,
-        text: message.text,
-        blocks: message.blocks as KnownBlock[] | undefined,
-        thread_ts: message.threadTs,
-        unfurl_links: false,
-        ...(delivery ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: delivery.key } } } : {}),
-      }),
-    );
-    return { channel: r.channel ?? id, ts: r.ts! };
+    const args = {
+      channel: id,
+      text: message.text,
+      blocks: message.blocks as KnownBlock[] | undefined,
+      thread_ts: message.threadTs,
+      unfurl_links: false,
+      ...(delivery ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: delivery.key } } } : {}),
+    };
+    if (!delivery) {
+      const r = await this.call('chat.postMessage', () => this.client.chat.postMessage(args));
+      return { channel: r.channel ?? id, ts: r.ts! };
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const r = await this.call('chat.postMessage', () => this.onceClient.chat.postMessage(args));
+        return { channel: r.channel ?? id, ts: r.ts! };
+      } catch (err) {
+        // Only a request whose fate is unknown (a dropped connection, a timeout, a 5xx) may have
+        // been posted; Slack's own refusals (channel_not_found, a 429) did not post anything.
+        if (!isUncertain(err) || attempt >= 3) throw err;
+        const earlier = await this.findDelivered(id, delivery.key, message.threadTs);
+        if (earlier) return earlier;
+      }
+    }
   }
 
   /**
@@ -82,12 +116,11 @@ export class SlackNotifier implements Notifier {
    * thread's replies), newest first, read with message metadata.
    */
   async findDelivered(channel: string, key: string, threadTs?: string): Promise<PostedMessage | undefined> {
-    const oldest = String((Date.now() - LOOKBACK_MS) / 1000);
     let cursor: string | undefined;
     for (let page = 0; page < HISTORY_PAGES; page++) {
       const r = threadTs
         ? await this.call('conversations.replies', () => this.client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }))
-        : await this.call('conversations.history', () => this.client.conversations.history({ channel, limit: 200, oldest, include_all_metadata: true, ...(cursor ? { cursor } : {}) }));
+        : await this.call('conversations.history', () => this.client.conversations.history({ channel, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }));
       for (const m of r.messages ?? []) if (deliveryKeyOf(m.metadata) === key && m.ts) return { channel, ts: m.ts };
       cursor = r.response_metadata?.next_cursor || undefined;
       if (!cursor) return undefined;

@@ -17,7 +17,7 @@ export interface HandoffJobDeps extends Omit<AnnounceHandoffDeps, 'commit'> {
 
 /** A subproject's handoff instant: announce who is on call from then, and schedule the next one. */
 export const handoffJob = defineJob(ROTA_JOB_KINDS.handoff, handoffPayload, async (payload, ctx, deps: HandoffJobDeps) => {
-  await announceHandoff({ ...deps, commit: deps.commitCompleting(ctx) }, { subprojectId: payload.subprojectId, at: new Date(payload.at) });
+  await announceHandoff({ ...deps, commit: deps.commitCompleting(ctx) }, { subprojectId: payload.subprojectId, at: new Date(payload.at), retry: ctx.job.attempts > 1 });
 });
 
 /** The row of a subproject's handoff at `at`; its id carries both, so every replica schedules it once. */

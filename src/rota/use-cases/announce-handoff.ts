@@ -28,7 +28,7 @@ export type HandoffOutcome = 'announced' | 'unchanged' | 'already-recorded' | 'u
  * and the next handoff's row commit together, so a restart re-runs at most the Slack posts of a
  * job that died between posting and committing.
  */
-export async function announceHandoff(deps: AnnounceHandoffDeps, handoff: { subprojectId: string; at: Date }): Promise<HandoffOutcome> {
+export async function announceHandoff(deps: AnnounceHandoffDeps, handoff: { subprojectId: string; at: Date; retry?: boolean }): Promise<HandoffOutcome> {
   const { subprojectId, at } = handoff;
   const subproject = deps.model.subproject(subprojectId);
   if (!subproject) return 'unknown-subproject'; // removed from the config: the chain ends
@@ -44,10 +44,14 @@ export async function announceHandoff(deps: AnnounceHandoffDeps, handoff: { subp
       ...(decision.until ? { until: decision.until } : {}),
       ...(decision.next ? { next: deps.people.mention(decision.next) } : {}),
     };
-    await deps.notifier.post(subproject.channel, handoffAnnouncement(view));
+    // Keyed by the handoff: a run that died after posting and before committing (a kill, a lost
+    // answer) looks for its own post before posting again, so nobody sees the handoff twice.
+    const key = `handoff:${subprojectId}:${at.toISOString()}`;
+    const checkFirst = handoff.retry === true;
+    await deps.notifier.post(subproject.channel, handoffAnnouncement(view), { key, checkFirst });
     const slackId = deps.people.person(decision.person)?.slack;
     if (slackId) {
-      await deps.notifier.dm(slackId, handoffDm(view)).catch((err: unknown) => deps.log.warn({ err, subprojectId }, 'rota: handoff DM failed'));
+      await deps.notifier.dm(slackId, handoffDm(view), { key: `${key}:dm`, checkFirst }).catch((err: unknown) => deps.log.warn({ err, subprojectId }, 'rota: handoff DM failed'));
       if (subproject.syncUsergroup) await deps.usergroup.follow(subprojectId, slackId).catch((err: unknown) => deps.log.warn({ err, subprojectId }, 'rota: user group sync failed'));
     }
   }
