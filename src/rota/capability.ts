@@ -37,18 +37,23 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
       const model = new RotaModel(rotations, config.subprojects, store.repository);
       const { commit, repository } = store;
       const handoffAt = handoffRequest;
+      const refusals = {
+        record: async (r: { actor: string; action: string; subject: string; reason: string }) => {
+          await platform.audit.record({ at: clock.now(), actor: r.actor, action: 'rota.refused', subject: r.subject, payload: { action: r.action, reason: r.reason } });
+        },
+      };
       return {
         commands: [
           { name: 'oncall', usage: 'oncall [subproject]', summary: 'Who is on call now and next, in your timezone', example: '/k8s-infra oncall dns', handler: oncallCommand({ model, people, config }) },
           { name: 'schedule', usage: 'schedule <subproject> [weeks]', summary: 'The coming shifts of a subproject', example: '/k8s-infra schedule registry 4', handler: scheduleCommand({ model, people, config, settings }) },
-          { name: 'override', usage: 'override', summary: 'Cover someone’s shift (opens a form)', example: '/k8s-infra override', handler: overrideCommand({ model, people, config, settings }) },
+          { name: 'override', usage: 'override', summary: 'Cover someone’s shift (opens a form)', example: '/k8s-infra override', handler: overrideCommand({ model, people, config, settings, refusals }) },
           { name: 'swap', usage: 'swap', summary: 'Propose a swap of two shifts (opens a form)', example: '/k8s-infra swap', handler: swapCommand({ model, people }) },
           { name: 'owners', usage: 'owners [subproject]', summary: 'Staffing report: owners, affiliations, coverage gaps', example: '/k8s-infra owners clusters', handler: ownersCommand({ config, people }) },
         ],
         listeners: (app) => {
-          registerOverrideSubmission(app, { model, config, people, settings, commit, handoffAt, notifier, clock, log });
+          registerOverrideSubmission(app, { model, config, people, settings, commit, handoffAt, notifier, clock, log, refusals });
           registerSwapSubmission(app, { model, people, commit, notifier, clock, log });
-          registerSwapDecision(app, { model, swaps: repository, people, commit, handoffAt, notifier, clock });
+          registerSwapDecision(app, { model, swaps: repository, people, commit, handoffAt, notifier, clock, refusals });
         },
         routes: (router) => registerCalendarRoutes(router, { model, people, settings, clock, publicUrl: platform.publicUrl }),
         jobs: [

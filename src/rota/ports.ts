@@ -82,3 +82,8 @@ export interface OnCallUsergroup {
   /** Makes the subproject's on-call user group hold exactly this Slack user (created on first use). */
   follow(subprojectId: string, slackId: string): Promise<void>;
 }
+
+/** Where a refused attempt is recorded (the audit log): who tried what, and why it was refused. */
+export interface RotaRefusals {
+  record(refusal: { actor: string; action: 'override' | 'swap.answer'; subject: string; reason: string }): Promise<void>;
+}

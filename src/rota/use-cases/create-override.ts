@@ -7,7 +7,7 @@ import { audit, schedule } from '../../platform/outbox/effects.ts';
 import { checkOverrideForm, type OverrideFormErrors } from '../domain/override-form.ts';
 import { mayOverride } from '../domain/rota-policy.ts';
 import { hasErrors } from '../domain/validate-override.ts';
-import type { HandoffRequest, RotaCommit } from '../ports.ts';
+import type { HandoffRequest, RotaCommit, RotaRefusals } from '../ports.ts';
 import type { RotaModel } from '../rota-model.ts';
 import type { RotaSettings } from '../settings.ts';
 import { formatUtcShort } from '../views/rota-format.ts';
@@ -22,6 +22,7 @@ export interface CreateOverrideDeps {
   notifier: Pick<Notifier, 'dm'>;
   clock: Clock;
   log: Pick<Logger, 'warn'>;
+  refusals: RotaRefusals;
 }
 
 export interface OverrideSubmission {
@@ -63,6 +64,9 @@ export async function createOverride(deps: CreateOverrideDeps, submission: Overr
   );
   // Without errors every field is there; the second test only tells the compiler so.
   if (hasErrors(errors) || !subproject || !person || !cover || !from || !to) {
+    if (subproject && !mayOverride(submitter, subproject, deps.config.leads)) {
+      await deps.refusals.record({ actor: submission.submittedBy, action: 'override', subject: `subproject:${subprojectId}`, reason: 'not an owner or a lead' });
+    }
     await answer(errors);
     return 'invalid';
   }

@@ -7,7 +7,7 @@ import type { PreparedRotation } from '../domain/prepare-rotation.ts';
 import { mayAnswerSwap } from '../domain/rota-policy.ts';
 import { hasErrors } from '../domain/validate-override.ts';
 import { validateSwapRequest } from '../domain/validate-swap.ts';
-import type { DecideResult, HandoffRequest, RotaCommit, RotaReads, StoredSwap } from '../ports.ts';
+import type { DecideResult, HandoffRequest, RotaCommit, RotaReads, RotaRefusals, StoredSwap } from '../ports.ts';
 import type { RotaModel } from '../rota-model.ts';
 import { swapDecidedMessage } from '../views/rota-swap.ts';
 import { SWAP_WEEKS } from './list-swappable-shifts.ts';
@@ -22,6 +22,7 @@ export interface DecideSwapDeps {
   handoffAt: HandoffRequest;
   notifier: Pick<Notifier, 'dm'>;
   clock: Clock;
+  refusals: RotaRefusals;
 }
 
 /** Where the answer shows: to the person who clicked, and in place of the proposal they clicked. */
@@ -47,6 +48,7 @@ export async function decideSwap(deps: DecideSwapDeps, click: { swapId: string; 
   }
   const by = deps.people.bySlackId(click.slackUser)?.id;
   if (!by || !mayAnswerSwap(by, swap)) {
+    await deps.refusals.record({ actor: click.slackUser, action: 'swap.answer', subject: `swap:${swap.id}`, reason: 'only the person it was proposed to may answer' });
     await answer.tell(`:no_entry: Only ${deps.people.mention(swap.counterpart)} can answer this swap proposal.`);
     return 'refused';
   }

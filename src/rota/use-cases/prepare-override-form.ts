@@ -2,6 +2,7 @@ import type { CoreConfig } from '../../platform/config/core-schema.ts';
 import type { PeopleDirectory } from '../../platform/config/people-directory.ts';
 import { mayOverride } from '../domain/rota-policy.ts';
 import { formatDuration } from '../domain/validate-override.ts';
+import type { RotaRefusals } from '../ports.ts';
 import type { RotaModel } from '../rota-model.ts';
 import type { RotaSettings } from '../settings.ts';
 import type { OverrideModalInput } from '../views/rota-override-modal.ts';
@@ -13,6 +14,7 @@ export interface PrepareOverrideFormDeps {
   config: Pick<CoreConfig, 'leads'>;
   people: Pick<PeopleDirectory, 'bySlackId'>;
   settings: Pick<RotaSettings, 'maxOverrideMs'>;
+  refusals: RotaRefusals;
 }
 
 export type OverrideFormResult = { kind: 'refused'; message: string } | { kind: 'form'; form: OverrideModalInput };
@@ -24,11 +26,17 @@ export type OverrideFormResult = { kind: 'refused'; message: string } | { kind: 
 export async function prepareOverrideForm(deps: PrepareOverrideFormDeps, request: { slackUser: string; subprojectId?: string | undefined; now: Date }): Promise<OverrideFormResult> {
   const asker = deps.people.bySlackId(request.slackUser)?.id;
   const choices = deps.model.rotaSubprojects().filter((s) => mayOverride(asker, s, deps.config.leads));
-  if (choices.length === 0) {
-    return { kind: 'refused', message: 'Only owners of a subproject with a rotation, or the group’s leads, can create overrides. Ask an owner (`/k8s-infra owners`).' };
-  }
   const asked = request.subprojectId;
-  if (asked && !choices.some((s) => s.id === asked)) return { kind: 'refused', message: `Only owners of \`${asked}\` or the group’s leads can create overrides for it.` };
+  const refusal =
+    choices.length === 0
+      ? 'Only owners of a subproject with a rotation, or the group’s leads, can create overrides. Ask an owner (`/k8s-infra owners`).'
+      : asked && !choices.some((s) => s.id === asked)
+        ? `Only owners of \`${asked}\` or the group’s leads can create overrides for it.`
+        : undefined;
+  if (refusal) {
+    await deps.refusals.record({ actor: request.slackUser, action: 'override', subject: `subproject:${asked ?? '*'}`, reason: 'not an owner or a lead' });
+    return { kind: 'refused', message: refusal };
+  }
   const subprojectId = asked ?? choices[0]!.id;
   // The modal's pickers work in minutes.
   const now = new Date(Math.floor(request.now.getTime() / 60_000) * 60_000);

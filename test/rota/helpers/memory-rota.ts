@@ -140,6 +140,7 @@ export function memoryRotaDeps(now: string, config: InfraConfig = testConfig()) 
   const store = new MemoryRota(config.subprojects, clock);
   const notifier = new RecordingNotifier();
   const usergroup = new RecordingUsergroup();
+  const refused: { actor: string; action: string; subject: string; reason: string }[] = [];
   const deps = {
     config,
     people: new PeopleDirectory(config),
@@ -153,8 +154,9 @@ export function memoryRotaDeps(now: string, config: InfraConfig = testConfig()) 
     usergroup,
     clock,
     log: silent,
+    refusals: { record: async (r: { actor: string; action: 'override' | 'swap.answer'; subject: string; reason: string }) => void refused.push(r) },
   };
-  return { deps, store, notifier, usergroup, clock, config };
+  return { deps, store, notifier, usergroup, clock, config, refused };
 }
 
 /** Slack ids of config/infra.yaml's people. */

@@ -63,10 +63,11 @@ describe('createOverride', () => {
   });
 
   it('refuses someone who neither owns the subproject nor leads', async () => {
-    const { deps, store } = memoryRotaDeps(T0);
+    const { deps, store, refused } = memoryRotaDeps(T0);
     const { got, answer } = answers();
     expect(await createOverride(deps, submission({ submittedBy: SLACK.jimangel, cover: SLACK.jimangel }), answer)).toBe('invalid');
     expect(got).toEqual([{ subproject: 'Only owners of dns or the group’s leads can create overrides for it.' }]);
     expect(store.overrides).toEqual([]);
+    expect(refused).toEqual([{ actor: SLACK.jimangel, action: 'override', subject: 'subproject:dns', reason: 'not an owner or a lead' }]);
   });
 });

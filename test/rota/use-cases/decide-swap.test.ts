@@ -45,13 +45,17 @@ describe('decideSwap', () => {
   });
 
   it('refuses anyone but the other person, and a swap that is gone', async () => {
-    const { deps, store } = await proposed();
+    const { deps, store, refused } = await proposed();
     const a = answer();
     expect(await decideSwap(deps, { swapId: 'swap:V1', decision: 'accepted', slackUser: SLACK.upodroid }, a)).toBe('refused');
     expect(await decideSwap(deps, { swapId: 'swap:V1', decision: 'accepted', slackUser: 'U0STRANGER' }, a)).toBe('refused');
     expect(await decideSwap(deps, { swapId: 'swap:nope', decision: 'accepted', slackUser: SLACK.dims }, a)).toBe('missing');
     expect(a.told).toEqual([`:no_entry: Only <@${SLACK.dims}> can answer this swap proposal.`, `:no_entry: Only <@${SLACK.dims}> can answer this swap proposal.`, 'That swap proposal no longer exists.']);
     expect(store.swaps[0]?.status).toBe('proposed');
+    expect(refused).toEqual([
+      { actor: SLACK.upodroid, action: 'swap.answer', subject: 'swap:swap:V1', reason: 'only the person it was proposed to may answer' },
+      { actor: 'U0STRANGER', action: 'swap.answer', subject: 'swap:swap:V1', reason: 'only the person it was proposed to may answer' },
+    ]);
   });
 
   it('declines a swap that can no longer happen, saying why', async () => {

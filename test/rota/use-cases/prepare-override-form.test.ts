@@ -26,11 +26,15 @@ describe('prepareOverrideForm', () => {
   });
 
   it('refuses people who own nothing with a rotation, and a subproject the asker does not own', async () => {
-    const { deps, clock } = memoryRotaDeps(T0);
+    const { deps, clock, refused } = memoryRotaDeps(T0);
     expect(await prepareOverrideForm(deps, { slackUser: 'U0STRANGER', now: clock.now() })).toEqual({
       kind: 'refused',
       message: 'Only owners of a subproject with a rotation, or the group’s leads, can create overrides. Ask an owner (`/k8s-infra owners`).',
     });
     expect(await prepareOverrideForm(deps, { slackUser: SLACK.jimangel, subprojectId: 'dns', now: clock.now() })).toEqual({ kind: 'refused', message: 'Only owners of `dns` or the group’s leads can create overrides for it.' });
+    expect(refused.map((r) => [r.actor, r.action, r.subject])).toEqual([
+      ['U0STRANGER', 'override', 'subproject:*'],
+      [SLACK.jimangel, 'override', 'subproject:dns'],
+    ]);
   });
 });
