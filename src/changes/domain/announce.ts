@@ -142,10 +142,15 @@ export function announceChange(id: string, a: Announcement, author: Author, serv
 export function askAndShare(change: Change, rules: ChangeRules): Intent[] {
   const intents: Intent[] = reviewersToAsk(change, rules).map((user) => ({ kind: 'say', key: `ask:${user}`, target: { to: 'dm', user }, say: { kind: 'review-request' } }));
   if (change.tier !== 'low') {
-    const channels = new Set(change.sigs.map((s) => rules.sigs.get(s)?.channel).filter((c): c is string => !!c && c !== rules.channel));
-    for (const channel of channels) intents.push({ kind: 'say', key: `share:${channel}`, target: { to: 'channel', channel }, say: { kind: 'shared' } });
+    for (const channel of sigChannels(change, rules)) intents.push({ kind: 'say', key: `share:${channel}`, target: { to: 'channel', channel }, say: { kind: 'shared' } });
   }
   return intents;
+}
+
+/** The channels of the SIGs a change concerns (a high one: the consulted SIGs too), the group's own left out. */
+export function sigChannels(change: Pick<Change, 'tier' | 'sigs'>, rules: ChangeRules): string[] {
+  const sigs = change.tier === 'high' ? [...rules.consultation, ...change.sigs] : change.sigs;
+  return [...new Set(sigs.map((s) => rules.sigs.get(s)?.channel).filter((c): c is string => !!c && c !== rules.channel))];
 }
 
 export function tierLine(change: Pick<Change, 'tier' | 'tierReasons'>): string {

@@ -1,6 +1,7 @@
 import { escapeMrkdwn } from '../../core/mrkdwn.ts';
 import { isFinished, type Change } from './change.ts';
 import { utc } from './format.ts';
+import { sigChannels } from './announce.ts';
 import { closingComment, commentKey } from './github-text.ts';
 import { audited, note, refused, type Intent, type Step } from './intents.ts';
 import { who } from './people-text.ts';
@@ -35,8 +36,7 @@ export function openWindow(change: Change, incidents: readonly IncidentOnService
     { kind: 'say', key: 'window', target: { to: 'channel', channel: rules.channel }, say: { kind: 'window', flags } },
     audited('change.window_opened', 'system', { flags }),
   ];
-  const channels = new Set(change.sigs.map((s) => rules.sigs.get(s)?.channel).filter((c): c is string => !!c && c !== rules.channel));
-  for (const channel of channels) intents.push({ kind: 'say', key: `window:${channel}`, target: { to: 'channel', channel }, say: { kind: 'window', flags } });
+  for (const channel of sigChannels(change, rules)) intents.push({ kind: 'say', key: `window:${channel}`, target: { to: 'channel', channel }, say: { kind: 'window', flags } });
   return { ok: true, change: after, intents };
 }
 
