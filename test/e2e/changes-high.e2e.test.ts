@@ -9,7 +9,7 @@ import type { SlackMessage } from '../../src/sandbox/slack-workspace.ts';
 import { startHarness, type Harness } from '../helpers/harness.ts';
 import type { FakeGithub } from '../integrations/github/fake-github.ts';
 import { startLocalSmtpServer, type LocalSmtpServer } from '../integrations/smtp/local-smtp-server.ts';
-import { changesTestConfig, seedSigs } from '../changes/helpers/e2e-setup.ts';
+import { changesTestConfig, seedSigs, settle } from '../changes/helpers/e2e-setup.ts';
 import { k8sIoGroupsRepo, withNewRbacMember, withNewRestriction } from '../changes/helpers/k8s-io-repo.ts';
 
 const A = CHANGES_IDS.actions;
@@ -92,7 +92,7 @@ describe('a high-risk change end to end: Slack emulator, local GitHub, local SMT
     expect(submitted.errors).toBeUndefined();
     expect(submitted.ok).toBe(true);
     expect(submitted.ackMs).toBeLessThan(3000);
-    await e2e.drain();
+    await settle(e2e.drain, clock);
 
     // Announced in #wg-k8s-infra, shared with SIG Testing (owning) and SIG Contributor Experience (consulted).
     const message = main()!;
@@ -144,7 +144,7 @@ describe('a high-risk change end to end: Slack emulator, local GitHub, local SMT
     const benDm = e2e.slack.dms(BEN).find((m) => m.text.startsWith('Review requested'))!;
     await click(BEN, benDm, A.approve);
     await e2e.slack.waitFor(() => told(BEN, 'approval is recorded'), WAIT);
-    await e2e.drain();
+    await settle(e2e.drain, clock);
     expect(threadSays('approved (for SIG Contributor Experience)')).toBe(true);
 
     // The author records the kubernetes-dev@ thread; the issue records it.
@@ -153,22 +153,22 @@ describe('a high-risk change end to end: Slack emulator, local GitHub, local SMT
     const linkForm = await e2e.slack.waitFor(() => e2e.slack.topView(XMUDRII)?.callback_id === CHANGES_IDS.callbacks.notice && e2e.slack.topView(XMUDRII), WAIT);
     const thread_ = 'https://groups.google.com/a/kubernetes.io/g/dev/c/AbCdEf123';
     expect((await e2e.slack.submitView({ userId: XMUDRII, viewId: linkForm.id, values: { [B.noticeUrl]: { [A.noticeUrl]: thread_ } } })).ok).toBe(true);
-    await e2e.drain();
+    await settle(e2e.drain, clock);
     expect(github.issue(REPO, issue.number)!.comments.some((c) => c.startsWith(`kubernetes-dev@ thread: ${thread_}`))).toBe(true);
 
     // A day before: the reminder, in the thread and to the author.
     clock.set('2026-04-12T12:00:00Z');
-    await e2e.drain();
+    await settle(e2e.drain, clock);
     expect(threadSays('Lazy consensus closes')).toBe(true);
     expect(e2e.slack.dms(XMUDRII).some((m) => m.text.includes('Lazy consensus closes'))).toBe(true);
 
     // Not before the deadline…
     clock.set('2026-04-13T11:59:00Z');
-    await e2e.drain();
+    await settle(e2e.drain, clock);
     expect(threadSays('Lazy consensus reached')).toBe(false);
     // …at it: reached with no objection, said on the issue and the PR, and the bot's hold cancelled.
     clock.set('2026-04-13T12:00:00Z');
-    await e2e.drain();
+    await settle(e2e.drain, clock);
     expect(threadSays('Lazy consensus reached')).toBe(true);
     expect(threadSays('*Cleared*')).toBe(true);
     expect(github.issue(REPO, issue.number)!.comments.some((c) => c.startsWith('Lazy consensus reached: no objection by the deadline (Mon 13 Apr 2026 12:00 UTC).'))).toBe(true);
@@ -179,7 +179,7 @@ describe('a high-risk change end to end: Slack emulator, local GitHub, local SMT
 
     // The window: announced in #wg-k8s-infra and the SIGs' channels.
     clock.set('2026-04-14T08:00:00Z');
-    await e2e.drain();
+    await settle(e2e.drain, clock);
     const window = await e2e.slack.waitFor(() => e2e.slack.messages('wg-k8s-infra').find((m) => m.text.startsWith('Change window open')), WAIT);
     expect(window.text).not.toContain('warning');
     for (const channel of ['sig-testing', 'sig-contribex']) expect(e2e.slack.messages(channel).some((m) => m.text.startsWith('Change window open'))).toBe(true);
@@ -189,7 +189,7 @@ describe('a high-risk change end to end: Slack emulator, local GitHub, local SMT
     await e2e.slack.waitFor(() => told(BEN, 'Only the author'), WAIT);
     await click(XMUDRII, window, A.done);
     await e2e.slack.waitFor(() => told(XMUDRII, 'Marked done'), WAIT);
-    await e2e.drain();
+    await settle(e2e.drain, clock);
     const closed = github.issue(REPO, issue.number)!;
     expect(closed.state).toBe('closed');
     expect(closed.stateReason).toBe('completed');

@@ -77,8 +77,9 @@ export interface Author {
 
 /**
  * The change as announced: its tier is the highest of the answers, the PR's files and the
- * author's choice. It is posted in the channel, its reviewers are asked, SIG channels hear of a
- * medium or high one, and its PR is read (or, without one, its lazy-consensus issue opened).
+ * author's choice. It is posted in the channel (then its reviewers are asked and SIG channels
+ * hear of a medium or high one, see `messagePosted`), and its PR is read (or, without one, its
+ * lazy-consensus issue opened).
  */
 export function announceChange(id: string, a: Announcement, author: Author, serviceSigs: (service: string) => readonly string[], rules: ChangeRules, now: Date): Step {
   const answered = tierFromAnswers(a.answers);
@@ -130,7 +131,6 @@ export function announceChange(id: string, a: Announcement, author: Author, serv
   const intents: Intent[] = [
     { kind: 'post-message' },
     audited('change.announced', author.slackId, { tier, title: change.title, services: change.services, sigs, pr: a.pr?.url ?? null, windowStart: change.windowStart.toISOString() }),
-    ...askAndShare(change, rules),
     { kind: 'window', at: change.windowStart },
   ];
   if (a.pr) intents.push({ kind: 'analyse-pr' });

@@ -21,5 +21,5 @@ export async function postChangeMessage(deps: PostChangeMessageDeps, changeId: s
     throw deliveryFailure(err, `posting change ${changeId} in #${rules.channel}`);
   }
   const permalink = (await deps.notifier.permalink(posted).catch(() => undefined)) ?? null;
-  await applyStep(deps, changeId, ({ change }) => messagePosted(change, { channel: posted.channel, ts: posted.ts, permalink }));
+  await applyStep(deps, changeId, ({ change }) => messagePosted(change, { channel: posted.channel, ts: posted.ts, permalink }, rules));
 }

@@ -1,3 +1,4 @@
+import type { ManualClock } from '../../../src/core/clock.ts';
 import type { InfraConfig } from '../../../src/platform/config/schema.ts';
 import type { SlackEmulator } from '../../../src/sandbox/emulator-interface.ts';
 import { testConfig } from '../../helpers/test-config.ts';
@@ -19,4 +20,16 @@ export function seedSigs(slack: SlackEmulator, config: InfraConfig): void {
     if (sig.channel && !slack.channelByName(sig.channel)) slack.addChannel({ name: sig.channel, members: config.people.map((p) => p.slack) });
     for (const r of sig.reviewers) if (typeof r !== 'string' && !slack.user(r.slack)) slack.addUser({ id: r.slack, name: r.github, real_name: r.github, tz: 'America/Los_Angeles' });
   }
+}
+
+/**
+ * Runs due jobs, then moves the clock a few seconds at a time so the retries of jobs that waited
+ * for another (a thread note before its change's message is posted) run too.
+ */
+export async function settle(drain: () => Promise<void>, clock: ManualClock): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    await drain();
+    clock.advance(5_000);
+  }
+  await drain();
 }
