@@ -65,8 +65,9 @@ function reviewButtons(change: Change): KnownBlock {
 /** The change as posted in #wg-k8s-infra and kept up to date: facts, status, and what people can do. */
 export function changeMessage(change: Change, reviews: readonly Review[], rules: ChangeRules, names: ViewNames): ViewMessage {
   const blocks: KnownBlock[] = [
-    header(headline(change)),
-    section(`<@${change.author}> plans a change · \`${change.id}\` · *${escapeMrkdwn(stateText(change, reviews, rules))}*`, { fields: facts(change, rules, names) }),
+    // The header holds no user text: plain_text is not escaped, and a title is the author's to write.
+    header(`${TIER_LABEL[change.tier]}-risk change · ${change.id}`),
+    section(`*${escapeInline(change.title)}*\n<@${change.author}> plans this change · *${escapeMrkdwn(stateText(change, reviews, rules))}*`, { fields: facts(change, rules, names) }),
     ...body(change),
     context(`Reviews: ${reviewsText(change, reviews, rules)}`),
   ];
@@ -180,5 +181,6 @@ export function decisionsList(changes: readonly Change[], query: string): ViewMe
     const how = c.state === 'rejected' ? 'rejected' : c.lazy ? (c.lazy.outcome === 'accepted' ? 'accepted after an objection' : 'lazy consensus') : 'reviewed';
     return section(`*${utc(c.decidedAt ?? c.createdAt).slice(4, 15)}* · *${TIER_LABEL[c.tier]}* · ${escapeInline(c.title)} · ${how}, ${escapeMrkdwn(c.state === 'cleared' ? 'cleared' : c.state)}\n${links.length ? links.join(' · ') : '_no links_'}`);
   });
-  return { text: `${changes.length} decision${changes.length > 1 ? 's' : ''}${q ? ` matching “${escapeInline(q)}”` : ''}`, blocks: messageBlocks([header(q ? `Decisions matching “${q}”` : 'Decisions log'), ...rows]) };
+  const title = [header('Decisions log'), ...(q ? [context(`Matching “${escapeInline(q)}”`)] : [])];
+  return { text: `${changes.length} decision${changes.length > 1 ? 's' : ''}${q ? ` matching “${escapeInline(q)}”` : ''}`, blocks: messageBlocks([...title, ...rows]) };
 }

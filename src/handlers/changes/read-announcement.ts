@@ -8,12 +8,18 @@ import { selectedDate, selectedTime, selectedValue, selectedValues, textValue, t
 
 const A = CHANGES_IDS.actions;
 
-/** The tier the author picked, from whichever tier block the form carries now (its id ends with the floor). */
+/**
+ * The tier the author picked, from whichever tier block the form carries (its id ends with the
+ * floor the form showed). The block's own floor, left as it was, is no choice: the floor from the
+ * submitted answers applies (the form may not have caught up with the last answer). Anything else
+ * is a choice, checked against that floor: above it raises the tier, below it is refused.
+ */
 function chosenTier(values: ViewValues): Tier | undefined {
   for (const blockId of Object.keys(values)) {
     if (!blockId.startsWith(CHANGES_IDS.blocks.tierPrefix)) continue;
+    const shown = blockId.slice(CHANGES_IDS.blocks.tierPrefix.length);
     const v = selectedValue(values, blockId, A.tier);
-    if (isTier(v)) return v;
+    if (isTier(v)) return v === shown ? undefined : v;
   }
   return undefined;
 }
