@@ -34,3 +34,12 @@ export function withNewRestriction(): string {
   if (!file.includes(line)) throw new Error('fixture changed: sig-k8s-infra restrictions not found');
   return file.replace(line, `${line}      - "^k8s-infra-rbac-newapp@kubernetes.io$"\n`);
 }
+
+/** The real sig-release groups.yaml with a new staging project's writers group, where its siblings are. */
+export function withNewStagingGroup(): string {
+  const file = fixture('groups/sig-release/groups.yaml');
+  const anchor = '  - email-id: k8s-infra-staging-build-image@kubernetes.io\n';
+  if (!file.includes(anchor)) throw new Error('fixture changed: staging groups not found');
+  const group = ['  - email-id: k8s-infra-staging-release-notes@kubernetes.io', '    name: k8s-infra-staging-release-notes', '    description: |-', '      ACL for staging release-notes', '    settings:', '      ReconcileMembers: "true"', '    members:', '      - k8s-infra-release-editors@kubernetes.io', '', ''].join('\n');
+  return file.replace(anchor, `${group}${anchor}`);
+}
