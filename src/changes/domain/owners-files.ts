@@ -65,7 +65,8 @@ export function ownersDirs(files: readonly string[]): string[] {
     parts.pop();
     for (let depth = parts.length; depth >= 0; depth--) dirs.add(parts.slice(0, depth).join('/'));
   }
-  return [...dirs].sort((a, b) => b.split('/').length - a.split('/').length || a.localeCompare(b));
+  const depth = (dir: string) => (dir === '' ? 0 : dir.split('/').length);
+  return [...dirs].sort((a, b) => depth(b) - depth(a) || a.localeCompare(b));
 }
 
 export interface OwnersOfFiles {

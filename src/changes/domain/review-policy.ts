@@ -76,13 +76,18 @@ function finishedReason(change: Change): string | undefined {
   return isFinished(change.state) ? `This change is ${change.state === 'rolled-back' ? 'rolled back' : change.state}.` : undefined;
 }
 
-/** Who may approve: anyone a review slot counts, never the author, while the change is not finished. */
-export function mayApprove(change: Change, person: string, rules: ChangeRules): Permission {
+/**
+ * Who may approve: anyone a review slot counts, never the author, while the change is not
+ * finished. Someone whose objection stands may always click Approve: it withdraws the objection
+ * (and approves, when their approval counts).
+ */
+export function mayApprove(change: Change, person: string, rules: ChangeRules, reviews: readonly Review[] = []): Permission {
   const finished = finishedReason(change);
   if (finished) return refuse(finished);
   if (person === change.author) return refuse('You cannot review your own change: it needs a review by someone else.');
   const slots = reviewSlots(change, rules);
   if (slots.some((s) => s.eligible.has(person))) return allow;
+  if (reviews.some((r) => r.reviewer === person && r.verdict === 'object')) return allow;
   return refuse(`Your approval does not count for this ${change.tier}-risk change: it needs ${slots.map((s) => s.label).join(', ')}. You can still object, with a reason.`);
 }
 

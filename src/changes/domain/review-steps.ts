@@ -23,9 +23,13 @@ export interface ReviewRequest {
  * "already".
  */
 export function recordReview(change: Change, reviews: readonly Review[], request: ReviewRequest, now: Date, rules: ChangeRules, githubOf: (slackId: string) => string | undefined): Step {
-  const permission = request.verdict === 'approve' ? mayApprove(change, request.reviewer, rules) : mayObject(change, request.reviewer, now);
+  const permission = request.verdict === 'approve' ? mayApprove(change, request.reviewer, rules, reviews) : mayObject(change, request.reviewer, now);
   if (!permission.ok) return refused(permission.reason);
   const previous = reviews.find((r) => r.reviewer === request.reviewer);
+  // An objector whose approval counts for no review: clicking Approve takes the objection back, nothing more.
+  if (request.verdict === 'approve' && previous?.verdict === 'object' && !reviewSlots(change, rules).some((s) => s.eligible.has(request.reviewer))) {
+    return withdrawObjection(change, reviews, request.reviewer, request.key, now, rules, request.source);
+  }
   if (previous?.verdict === request.verdict) {
     return refused(request.verdict === 'approve' ? `You already approved this change (${utc(previous.at)}).` : `You already objected to this change (${utc(previous.at)}): "${previous.reason}".`, true);
   }
@@ -59,14 +63,14 @@ export function recordReview(change: Change, reviews: readonly Review[], request
   return settled.ok ? { ok: true, change: settled.change, review, intents: [...intents, ...settled.intents] } : changed;
 }
 
-/** `/object cancel` on GitHub: the person's objection no longer counts (nor is it an approval). */
-export function withdrawObjection(change: Change, reviews: readonly Review[], reviewer: string, key: string, now: Date, rules: ChangeRules): Step {
+/** `/object cancel` on GitHub (or Approve by an objector whose approval counts for nothing): the objection no longer counts, nor is it an approval. */
+export function withdrawObjection(change: Change, reviews: readonly Review[], reviewer: string, key: string, now: Date, rules: ChangeRules, source: Review['source'] = 'github'): Step {
   const previous = reviews.find((r) => r.reviewer === reviewer);
   if (previous?.verdict !== 'object') return refused('no objection to withdraw', true);
   if (change.state !== 'open') return refused('not open', true);
-  const review: Review = { reviewer, verdict: 'withdrawn', reason: previous.reason, at: now, source: 'github' };
+  const review: Review = { reviewer, verdict: 'withdrawn', reason: previous.reason, at: now, source };
   const next = [...reviews.filter((r) => r.reviewer !== reviewer), review];
-  const intents: Intent[] = [{ kind: 'refresh' }, note(`withdrawn:${key}`, `${who(reviewer)} withdrew their objection.`), audited('change.objection_withdrawn', reviewer, { source: 'github' })];
+  const intents: Intent[] = [{ kind: 'refresh' }, note(`withdrawn:${key}`, `${who(reviewer)} withdrew their objection.`), audited('change.objection_withdrawn', reviewer, { source })];
   if (change.lazy?.outcome === 'blocked' && openObjections(next).length === 0) {
     const after = consensus({ ...change, lazy: { ...change.lazy, outcome: 'reached', outcomeAt: now } }, next, now, rules, `reached-late:${key}`);
     if (after.ok) return { ...after, review, intents: [...intents, ...after.intents] };

@@ -12,6 +12,9 @@ export function windowStartIn(date: string | undefined, time: string | undefined
   if (!time || !/^\d{2}:\d{2}$/.test(time)) return { ok: false, reason: 'Pick the time the window starts.' };
   const dt = DateTime.fromISO(`${date}T${time}`, { zone });
   if (!dt.isValid) return { ok: false, reason: `${date} ${time} is not a valid time in ${zone}.` };
-  if (dt.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) return { ok: false, reason: `${time} does not exist on ${date} in ${zone} (the clocks go forward that night): pick another time.` };
-  return { ok: true, at: dt.toJSDate() };
+  const wall = `${date} ${time}`;
+  if (dt.toFormat('yyyy-MM-dd HH:mm') !== wall) return { ok: false, reason: `${time} does not exist on ${date} in ${zone} (the clocks go forward that night): pick another time.` };
+  // When the clocks go back the same wall time comes twice; take the first (shifts are 30 or 60 minutes).
+  const earlier = [60, 30].map((m) => dt.minus({ minutes: m })).find((c) => c.toFormat('yyyy-MM-dd HH:mm') === wall);
+  return { ok: true, at: (earlier ?? dt).toJSDate() };
 }

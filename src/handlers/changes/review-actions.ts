@@ -21,10 +21,11 @@ export function registerReviewActions(app: App, deps: ChangeHandlerDeps): void {
     if (!clicked) return void (await tell(actor, 'This button is from a message the bot no longer knows.'));
     const current = await readChange(deps, clicked.changeId);
     if (!current) return void (await tell(actor, 'There is no such change (it may belong to another bot).'));
-    const allowed = mayApprove(current.change, body.user.id, deps.directory.rules);
+    const allowed = mayApprove(current.change, body.user.id, deps.directory.rules, current.reviews);
     if (!allowed.ok) return refuse(deps, actor, 'approve', clicked.changeId, allowed.reason);
     const r = await reviewChange(deps, clicked.changeId, body.user.id, 'approve', '', clicked.key);
-    await tell(actor, r.ok ? ':white_check_mark: Your approval is recorded.' : r.already ? r.reason : `:no_entry: ${r.reason}`);
+    const withdrew = current.reviews.some((x) => x.reviewer === body.user.id && x.verdict === 'object');
+    await tell(actor, r.ok ? (withdrew ? ':white_check_mark: Your objection is withdrawn.' : ':white_check_mark: Your approval is recorded.') : r.already ? r.reason : `:no_entry: ${r.reason}`);
   });
 
   app.action<BlockAction>({ action_id: A.object }, async ({ ack, body, respond, client }) => {
