@@ -84,7 +84,7 @@ export class ChangeRepository {
 
   /** Changes not finished (open or cleared), oldest first. */
   async listOpen(trx: Executor = this.db): Promise<Change[]> {
-    const rows = await trx.selectFrom('changes').select('data').where('state', 'in', OPEN_STATES).orderBy('created_at', 'asc').execute();
+    const rows = await trx.selectFrom('changes').select('data').where('state', 'in', OPEN_STATES).orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
     return rows.map((r) => readChangeData(r.data));
   }
 
@@ -96,6 +96,7 @@ export class ChangeRepository {
       .select('data')
       .where((eb) => eb.or([eb.and([eb('issue_repo', '=', r), eb('issue_number', '=', number)]), eb.and([eb('pr_repo', '=', r), eb('pr_number', '=', number)])]))
       .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
       .execute();
     return rows.map((x) => readChangeData(x.data));
   }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { escapeInline, escapeMrkdwn } from '../../core/mrkdwn.ts';
-import { actions, button, clip, context, header, messageBlocks, section } from '../../platform/slack/blocks.ts';
+import type { Button } from '@slack/types';
+import { actions, button, clip, context, header, messageBlocks, mrkdwn, plain, section } from '../../platform/slack/blocks.ts';
 import { isFinished, type Change, type Review } from '../domain/change.ts';
 import { slackDate, utc } from '../domain/format.ts';
 import type { ChangeRules } from '../domain/rules.ts';
@@ -21,6 +22,11 @@ const B = CHANGES_IDS.blocks;
 export interface ViewNames {
   serviceName(id: string): string;
   sigName(id: string): string;
+}
+
+/** A button whose click cannot be taken back asks first. */
+function confirmed(b: Button, title: string, text: string, yes: string): Button {
+  return { ...b, confirm: { title: plain(title, 100), text: mrkdwn(text, 300), confirm: plain(yes, 30), deny: plain('Cancel', 30) } };
 }
 
 const list = (items: readonly string[]) => (items.length ? items.map(escapeMrkdwn).join(', ') : '_none named_');
@@ -78,7 +84,7 @@ export function changeMessage(change: Change, reviews: readonly Review[], rules:
       actions(B.authorActions, [
         ...(change.lazy ? [button({ text: 'Record the kubernetes-dev@ link', actionId: A.recordNotice, value: change.id })] : []),
         ...(change.windowAnnouncedAt ? [button({ text: 'Done', actionId: A.done, value: change.id, style: 'primary' }), button({ text: 'Rolled back', actionId: A.rolledBack, value: change.id })] : []),
-        button({ text: 'Withdraw', actionId: A.withdraw, value: change.id }),
+        confirmed(button({ text: 'Withdraw', actionId: A.withdraw, value: change.id }), 'Withdraw this change?', 'It is called off: its timers stop and its issue is closed as not planned.', 'Withdraw'),
       ]),
     );
   }
@@ -146,7 +152,7 @@ export function decideMessage(change: Change, text: string): ViewMessage {
       section(text),
       actions(undefined, [
         button({ text: 'Go ahead anyway', actionId: A.accept, value: change.id, style: 'primary' }),
-        button({ text: 'Reject the change', actionId: A.reject, value: change.id, style: 'danger' }),
+        confirmed(button({ text: 'Reject the change', actionId: A.reject, value: change.id, style: 'danger' }), 'Reject this change?', 'The reviewers decide against it: it is closed as not planned.', 'Reject'),
       ]),
     ],
   };
