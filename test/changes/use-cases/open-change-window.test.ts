@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { changeDirectory } from '../../../src/changes/change-directory.ts';
 import { changesSettingsSchema } from '../../../src/changes/config.ts';
@@ -14,9 +15,10 @@ async function run(openIncidents: () => Promise<{ title: string; severity: strin
   const changes = new MemoryChangeStore();
   const change = { ...announced(), state: 'cleared' as const };
   await changes.create(change, []);
-  const warnings: string[] = [];
-  const log = { info: () => undefined, warn: (_: object, msg: string) => void warnings.push(msg), error: () => undefined };
+  const lines: string[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
   await openChangeWindow({ changes, clock: new ManualClock(change.windowStart), directory, openIncidents, log }, change.id);
+  const warnings = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
   return { stored: changes.changes.get(change.id)!, changes, warnings };
 }
 
