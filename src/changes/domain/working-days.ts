@@ -29,20 +29,26 @@ const MAX_DAYS = 800;
  * quiet period; the count resumes on the first working day after a quiet period.
  */
 function ownerDeadline(start: Date, n: number, owner: OwnerCalendar, periods: readonly QuietPeriod[], skipped: Map<string, QuietSpan>): Date {
-  let day = DateTime.fromJSDate(start, { zone: owner.zone }).startOf('day');
+  const local = DateTime.fromJSDate(start, { zone: owner.zone });
+  // Days are walked on a zone-less calendar (only the zone's dates matter until the end).
+  const day = new Date(Date.UTC(local.year, local.month - 1, local.day));
   let counted = 0;
   for (let i = 0; i < MAX_DAYS; i++) {
-    day = day.plus({ days: 1 });
-    const weekday: Weekday = WEEKDAYS[day.weekday - 1]!;
+    day.setUTCDate(day.getUTCDate() + 1);
+    const weekday: Weekday = WEEKDAYS[(day.getUTCDay() + 6) % 7]!;
     if (!owner.days.includes(weekday)) continue;
-    const quiet = quietSpanOn({ year: day.year, month: day.month, day: day.day }, periods);
+    const date = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+    const quiet = quietSpanOn(date, periods);
     if (quiet) {
       skipped.set(`${quiet.name}:${quiet.from.year}-${quiet.from.month}-${quiet.from.day}`, quiet);
       continue;
     }
     counted++;
-    // The end of the local day: the next day's local midnight (23 or 25 hours later across DST).
-    if (counted === n) return day.plus({ days: 1 }).startOf('day').toJSDate();
+    if (counted === n) {
+      // The end of that local day: the next day's local midnight (23 or 25 hours later across DST).
+      const next = new Date(day.getTime() + 86_400_000);
+      return DateTime.fromObject({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() }, { zone: owner.zone }).startOf('day').toJSDate();
+    }
   }
   throw new Error(`no ${n} working days within ${MAX_DAYS} days in ${owner.zone}: check the owner's working days and changes.quietPeriods`);
 }
