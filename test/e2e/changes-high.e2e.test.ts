@@ -93,6 +93,7 @@ describe('a high-risk change end to end: Slack emulator, local GitHub, local SMT
     expect(submitted.ok).toBe(true);
     expect(submitted.ackMs).toBeLessThan(3000);
     await settle(e2e.drain, clock);
+    expect(told(XMUDRII, 'is announced in #wg-k8s-infra; its reviewers are being asked')).toBe(true);
 
     // Announced in #wg-k8s-infra, shared with SIG Testing (owning) and SIG Contributor Experience (consulted).
     const message = main()!;

@@ -36,7 +36,7 @@ export function applyPrAnalysis(change: Change, analysis: PrAnalysis, suggested:
     audited('change.pr_read', 'system', { pathTier: analysis.pathTier, tier, raised, files: analysis.fileCount, matches: analysis.matches.map((m) => m.rule) }),
   ];
   if (raised) {
-    intents.push(note('tier-raised', `:arrow_up: The tier is now *${TIER_LABEL[tier]}* (was ${TIER_LABEL[change.tier].toLowerCase()}): the pull request's files match ${[...new Set(matched.map((m) => escapeMrkdwn(m.rule)))].join(', ')}.${after.rollbackPlan ? '' : ' The charter asks for a rollback plan at this tier: reply in this thread with it.'}`));
+    intents.push(note('tier-raised', `:arrow_up: The tier is now *${TIER_LABEL[tier]}* (was ${TIER_LABEL[change.tier].toLowerCase()}): the pull request's files match ${[...new Set(matched.map((m) => escapeMrkdwn(m.rule)))].join(', ')}.${after.rollbackPlan ? '' : ` The charter asks for a rollback plan at this tier: <@${change.author}>, give it here for the reviewers.`}`));
   }
   intents.push(...askAndShare(after, rules));
   if (after.lazy && !after.lazy.issue) intents.push({ kind: 'github', key: 'issue', action: { kind: 'open-issue' } });

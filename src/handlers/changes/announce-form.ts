@@ -108,6 +108,11 @@ export function registerAnnounceForm(app: App, deps: ChangeHandlerDeps): void {
     try {
       const r = await announceChange(deps, announcement, body.user.id, `change-announce:${view.id}`);
       if (!r.ok) throw new Error(r.reason);
+      if (r.created) {
+        await client.chat
+          .postEphemeral({ channel: metadata.c, user: body.user.id, text: `:white_check_mark: Your ${r.change.tier}-risk change \`${r.change.id}\` is announced in #${deps.directory.rules.channel}; its reviewers are being asked.` })
+          .catch(() => undefined);
+      }
     } catch (err) {
       deps.log.error({ err }, 'announcing a change failed');
       await client.chat

@@ -61,18 +61,26 @@ export function registerAuthorActions(app: App, deps: ChangeHandlerDeps): void {
     if (!current) return void (await tell(actor, 'There is no such change (it may belong to another bot).'));
     const allowed = mayRecordNotice(current.change, body.user.id, rules);
     if (!allowed.ok) return refuse(deps, actor, 'record-notice', clicked.changeId, allowed.reason);
-    await client.views.open({ trigger_id: body.trigger_id, view: noticeLinkModal(clicked.changeId, rules.notice.archive, clicked.channel) });
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: noticeLinkModal(clicked.changeId, rules.notice.archive, clicked.channel) });
+    } catch (err) {
+      deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not open the notice form');
+      await tell(actor, 'Slack did not let the bot open the form in time: click the button again.');
+    }
   });
 
   app.view<ViewSubmitAction>(CHANGES_IDS.callbacks.notice, async ({ ack, view, body, client }) => {
     const meta = readMetadata(noticeMetadata, view.private_metadata);
-    if (!meta) return void (await ack());
+    if (!meta) return void (await ack({ response_action: 'errors', errors: { [B.noticeUrl]: 'This form is from another version of the bot: close it and click the button again.' } }));
     const url = textValue(view.state.values, B.noticeUrl, A.noticeUrl).trim();
     const problem = checkNoticeUrl(url, rules);
     if (problem) return void (await ack({ response_action: 'errors', errors: { [B.noticeUrl]: problem } }));
     const current = await readChange(deps, meta.id);
     const allowed = current ? mayRecordNotice(current.change, body.user.id, rules) : { ok: false as const, reason: 'There is no such change.' };
-    if (!allowed.ok) return void (await ack({ response_action: 'errors', errors: { [B.noticeUrl]: allowed.reason } }));
+    if (!allowed.ok) {
+      await refuse(deps, { user: body.user.id, channel: meta.c, client }, 'record-notice', meta.id, allowed.reason).catch(() => undefined);
+      return void (await ack({ response_action: 'errors', errors: { [B.noticeUrl]: allowed.reason } }));
+    }
     await ack();
     const r = await recordNoticeLink(deps, meta.id, url, body.user.id);
     await tell({ user: body.user.id, channel: meta.c, client }, answer(r, ':link: The kubernetes-dev@ thread is recorded on the change and its issue.')).catch(() => undefined);

@@ -37,13 +37,18 @@ export function registerReviewActions(app: App, deps: ChangeHandlerDeps): void {
     if (!current) return void (await tell(actor, 'There is no such change (it may belong to another bot).'));
     const allowed = mayObject(current.change, body.user.id, deps.clock.now());
     if (!allowed.ok) return refuse(deps, actor, 'object', clicked.changeId, allowed.reason);
-    await client.views.open({ trigger_id: body.trigger_id, view: objectModal(clicked.changeId, current.change.title, clicked.channel) });
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: objectModal(clicked.changeId, current.change.title, clicked.channel) });
+    } catch (err) {
+      deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not open the objection form');
+      await tell(actor, 'Slack did not let the bot open the form in time: click Object again.');
+    }
   });
 
   app.view<ViewSubmitAction>(CHANGES_IDS.callbacks.object, async ({ ack, view, body, client }) => {
     const meta = readMetadata(objectMetadata, view.private_metadata);
     const reason = textValue(view.state.values, B.reason, A.reason).trim();
-    if (!meta) return void (await ack());
+    if (!meta) return void (await ack({ response_action: 'errors', errors: { [B.reason]: 'This form is from another version of the bot: close it and click Object again.' } }));
     if (reason.length < 10) return void (await ack({ response_action: 'errors', errors: { [B.reason]: 'Say why, in a sentence or two: the reviewers weigh it.' } }));
     const current = await readChange(deps, meta.id);
     const allowed = current ? mayObject(current.change, body.user.id, deps.clock.now()) : { ok: false as const, reason: 'There is no such change.' };

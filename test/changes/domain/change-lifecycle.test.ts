@@ -54,7 +54,7 @@ describe('a change from its announcement to its outcome', () => {
     expect(r.change.lazy).not.toBeNull();
     expect(kinds(r.intents)).toContain('github:issue');
     const raisedNote = r.intents.find((i) => i.kind === 'say' && i.key === 'tier-raised');
-    expect(JSON.stringify(raisedNote)).toContain('reply in this thread with it'); // no rollback plan given
+    expect(JSON.stringify(raisedNote)).toContain('asks for a rollback plan at this tier: <@U0XMUDRII>'); // none was given
     expect(applyPrAnalysis(r.change, analysis, [], rules)).toMatchObject({ ok: false, already: true });
   });
 
