@@ -2,7 +2,7 @@ import { needsLazyConsensus, newLazyConsensus, type Change, type PullRequestRef 
 import { audited, type Intent, type Step } from './intents.ts';
 import { reviewersToAsk } from './review-policy.ts';
 import type { ChangeRules } from './rules.ts';
-import { checkChosenTier, maxTier, tierFromAnswers, TIER_LABEL, type CharterAnswers, type Tier } from './tier.ts';
+import { checkChosenTier, maxTier, tierFromAnswers, type CharterAnswers, type Tier } from './tier.ts';
 import { utc } from './format.ts';
 
 export interface Announcement {
@@ -153,6 +153,3 @@ export function sigChannels(change: Pick<Change, 'tier' | 'sigs'>, rules: Change
   return [...new Set(sigs.map((s) => rules.sigs.get(s)?.channel).filter((c): c is string => !!c && c !== rules.channel))];
 }
 
-export function tierLine(change: Pick<Change, 'tier' | 'tierReasons'>): string {
-  return `${TIER_LABEL[change.tier]} risk (${change.tierReasons.join('; ')})`;
-}

@@ -143,8 +143,3 @@ export function noticeRecorded(lazy: LazyConsensus): boolean {
 export function openObjections(reviews: readonly Review[]): Review[] {
   return reviews.filter((r) => r.verdict === 'object');
 }
-
-/** A short, stable reference people can type and read: the id's tail. */
-export function changeRef(change: Pick<Change, 'id'>): string {
-  return change.id;
-}

@@ -5,11 +5,6 @@ export function utc(date: Date): string {
   return DateTime.fromJSDate(date, { zone: 'UTC' }).toFormat("ccc d LLL yyyy HH:mm 'UTC'");
 }
 
-/** "Mon 13 Apr 2026 14:00 CEST" in a zone (the author's, for the window they entered). */
-export function inZone(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).toFormat('ccc d LLL yyyy HH:mm ZZZZ');
-}
-
 /** Slack shows a date token in each reader's own timezone, with the UTC text as fallback. */
 export function slackDate(date: Date): string {
   return `<!date^${Math.floor(date.getTime() / 1000)}^{date_short_pretty} {time}|${utc(date)}>`;

@@ -55,7 +55,7 @@ export function quoteUserText(text: string): string {
 }
 
 /** One line of user text (a title, a table cell) for a place where quoting does not apply. */
-export function inlineUserText(text: string): string {
+function inlineUserText(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/@/g, '&#64;').replace(/<!--/g, '&lt;!--').replace(/\|/g, '\\|').trim();
 }
 

@@ -19,7 +19,7 @@ export interface NoticeContext {
 
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
-export function noticeSubject(change: Pick<Change, 'title' | 'tier'>): string {
+function noticeSubject(change: Pick<Change, 'title' | 'tier'>): string {
   const subject = `[LAZY CONSENSUS] ${oneLine(change.title)} (${change.tier} risk)`;
   return subject.length <= 200 ? subject : `${subject.slice(0, 199)}…`;
 }

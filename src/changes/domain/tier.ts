@@ -71,7 +71,7 @@ export const QUESTIONS: readonly Question[] = [
 export type CharterAnswers = Record<Question['id'], string>;
 
 /** The answer a value names, or undefined for a value no question offers (a crafted payload). */
-export function answerOf(question: Question['id'], value: string | undefined): Answer | undefined {
+function answerOf(question: Question['id'], value: string | undefined): Answer | undefined {
   return QUESTIONS.find((q) => q.id === question)?.answers.find((a) => a.value === value);
 }
 

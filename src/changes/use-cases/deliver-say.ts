@@ -8,7 +8,7 @@ import { deliveryFailure } from './delivery-errors.ts';
 export type DeliverSayDeps = Pick<ChangeDeps, 'changes' | 'notifier' | 'directory' | 'mailer'>;
 
 /** Thrown while the change's own message is not posted yet: its thread does not exist, retry shortly. */
-export class ThreadNotReady extends Error {}
+class ThreadNotReady extends Error {}
 
 function render(deps: DeliverSayDeps, change: Change, say: Say, target: Target): ViewMessage | undefined {
   const { rules } = deps.directory;

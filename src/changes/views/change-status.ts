@@ -5,7 +5,7 @@ import { who } from '../domain/people-text.ts';
 import { missingReviews, reviewProgress } from '../domain/review-policy.ts';
 import type { ChangeRules } from '../domain/rules.ts';
 
-export const STATE_LABEL: Record<Change['state'], string> = {
+const STATE_LABEL: Record<Change['state'], string> = {
   open: 'Open',
   cleared: 'Cleared',
   done: 'Done',
