@@ -13,9 +13,7 @@ export const HELP_SUBCOMMAND: SubcommandInfo = { name: 'help', usage: 'help', su
  * Subcommands announced in help before their capability exists: they answer "not yet
  * available" rather than "unknown". A capability that declares one of these names replaces it.
  */
-export const PLANNED_SUBCOMMANDS: readonly SubcommandInfo[] = [
-  { name: 'change', usage: 'change', summary: 'Announce a low / medium / high risk change', example: '/k8s-infra change' },
-];
+export const PLANNED_SUBCOMMANDS: readonly SubcommandInfo[] = [];
 
 /** help first, then the capabilities' subcommands in list order, then planned ones not yet built. */
 export function buildCatalog(declared: readonly SubcommandInfo[]): SubcommandInfo[] {

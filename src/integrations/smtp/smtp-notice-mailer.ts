@@ -1,0 +1,28 @@
+import { createTransport } from 'nodemailer';
+import type { NoticeMail, NoticeMailer } from '../../changes/ports/notice-mailer.ts';
+
+export interface SmtpNoticeMailerOptions {
+  /** SMTP_URL: `smtp://user:pass@relay:587` or `smtps://…`. A secret: never logged. */
+  url: string;
+  /** Connecting, the greeting and each socket read are bounded by this. */
+  timeoutMs: number;
+}
+
+/**
+ * The kubernetes-dev@ notice through an SMTP relay (nodemailer). Errors say what failed without
+ * the URL (it holds the relay's password).
+ */
+export function createSmtpNoticeMailer(options: SmtpNoticeMailerOptions): NoticeMailer {
+  const transport = createTransport({ url: options.url, connectionTimeout: options.timeoutMs, greetingTimeout: options.timeoutMs, socketTimeout: options.timeoutMs });
+  return {
+    async send(mail: NoticeMail): Promise<void> {
+      try {
+        await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+      } catch (err) {
+        const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : 'error';
+        const response = err && typeof err === 'object' && 'responseCode' in err ? ` (SMTP ${String(err.responseCode)})` : '';
+        throw new Error(`sending the notice through the SMTP relay failed: ${code}${response}`);
+      }
+    },
+  };
+}
