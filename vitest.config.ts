@@ -8,5 +8,6 @@ export default defineConfig({
     // PostgreSQL contract suites share one database; files run in parallel but each
     // suite uses its own schema, so no test sees another's rows.
     pool: 'forks',
+    globalSetup: ['test/helpers/postgres-schemas-setup.ts'],
   },
 });

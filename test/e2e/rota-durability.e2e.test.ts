@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
-import { migrateAll } from '../helpers/test-databases.ts';
+import { migrateAll, testSchemaName } from '../helpers/test-databases.ts';
 import { POSTGRES_URL, postgresAvailable } from '../helpers/test-databases.ts';
 import { announcementsOf, rotaOnReady, startHarnessWith, type RotaHarness } from '../rota/helpers/rota-harness.ts';
 
@@ -72,7 +71,7 @@ describe('handoff announcements survive a restart', () => {
 
 describe.runIf(postgresAvailable)('two bots on one PostgreSQL database', () => {
   it('announce each handoff once', async () => {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const schema = testSchemaName();
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
@@ -98,7 +97,6 @@ describe.runIf(postgresAvailable)('two bots on one PostgreSQL database', () => {
     } finally {
       await a.stop();
       await b.stop();
-      await admin.query(`drop schema if exists ${schema} cascade`);
       await admin.end();
     }
   });

@@ -36,8 +36,14 @@ export interface TestDatabase {
   open(): Promise<Store>;
 }
 
+/** A schema name the run's teardown will drop (test/helpers/postgres-schemas-setup.ts). */
+export function testSchemaName(): string {
+  const run = process.env.TEST_SCHEMA_RUN ?? Date.now().toString(36);
+  return `t_${run}_${randomBytes(5).toString('hex')}`;
+}
+
 async function freshPostgresSchema(): Promise<string> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
@@ -63,13 +69,8 @@ export const postgresDatabase: TestDatabase = {
     const schema = await freshPostgresSchema();
     const store = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema });
     await migrateAll(store);
-    const close = store.close.bind(store);
-    store.close = async () => {
-      await close();
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
-    };
+    // Left for the run's teardown to drop (test/helpers/postgres-schemas-setup.ts): dropping it
+    // now would race the migrations of suites running beside this one.
     return store;
   },
 };
