@@ -13,6 +13,18 @@ const SLACK_USER = /^[UW][A-Z0-9]+$/;
 
 /** Incident channels over the bot's Web API client. */
 export function slackIncidentChannels(slack: WebClient): IncidentChannels {
+  let botUserId: Promise<string | undefined> | undefined;
+  const ownUserId = () => {
+    botUserId ??= slack.auth.test().then(
+      (r) => r.user_id,
+      (err: unknown) => {
+        botUserId = undefined;
+        throw err;
+      },
+    );
+    return botUserId;
+  };
+
   async function invite(channelId: string, users: readonly string[]): Promise<void> {
     const wanted = users.filter((u) => SLACK_USER.test(u));
     if (wanted.length === 0) return;
@@ -37,6 +49,17 @@ export function slackIncidentChannels(slack: WebClient): IncidentChannels {
         if (slackError(err) === 'name_taken') return 'name-taken';
         throw err;
       }
+    },
+    async findOwn(name) {
+      const me = await ownUserId();
+      let cursor: string | undefined;
+      do {
+        const page = await slack.conversations.list({ limit: 1000, exclude_archived: true, types: 'public_channel', ...(cursor ? { cursor } : {}) });
+        const found = page.channels?.find((c) => c.name === name);
+        if (found) return found.id && found.creator === me && !found.is_archived ? { id: found.id } : undefined;
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return undefined;
     },
     invite,
     async pin(channelId, ts) {
