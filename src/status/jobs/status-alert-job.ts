@@ -25,7 +25,7 @@ const statusAlertPayload = z.object({
  * replica taking over after a crash, finds the post Slack already has), in order per service.
  */
 export const statusAlertJob = defineJob('status-alert', statusAlertPayload, async (payload, ctx, deps: PostStatusAlertDeps) => {
-  await postStatusAlert(deps, payload.transition, { key: ctx.job.id, retry: ctx.job.attempts > 1, signal: ctx.signal });
+  await postStatusAlert(deps, payload.transition, { key: ctx.job.id, run: `${ctx.job.id}#${ctx.worker}:${ctx.job.attempts}`, retry: ctx.job.attempts > 1, signal: ctx.signal });
 });
 
 /** The alert of a transition, queued with the check that confirmed it; keyed on the service and the moment. */

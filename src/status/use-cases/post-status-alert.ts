@@ -27,6 +27,11 @@ export interface PostStatusAlertDeps {
 export interface AlertDelivery {
   /** The delivery's key (the job's id): in the message's metadata, so a retry finds it. */
   key: string;
+  /**
+   * This run of the delivery (worker and attempt): a second run of the same alert (its first
+   * replica froze or died with the post in flight) waits for the first one's lock to expire too.
+   */
+  run: string;
   /** A retry after a failure or a restart: look for the key in the channel before posting. */
   retry: boolean;
   signal?: AbortSignal;
@@ -65,12 +70,12 @@ export async function postStatusAlert(deps: PostStatusAlertDeps, transition: Sta
     if (!deps.mayHavePosted(err)) throw err;
     // Slack may still post it: no newer alert of this service goes out before the retry looks.
     keepLockUntil = new Date(deps.clock.now().getTime() + LANDING_GRACE_MS);
-    await deps.lock.acquire(transition.serviceId, delivery.key, keepLockUntil, deps.clock.now()).catch(() => false);
+    await deps.lock.acquire(transition.serviceId, delivery.run, keepLockUntil, deps.clock.now()).catch(() => false);
     throw Object.assign(new Error(`status alert ${delivery.key} may or may not have been posted (${err instanceof Error ? err.message : String(err)}); retrying after ${LANDING_GRACE_MS / 1000} s`, { cause: err }), {
       retryAfter: LANDING_GRACE_MS / 1000,
     });
   } finally {
-    if (!keepLockUntil) await deps.lock.release(transition.serviceId, delivery.key).catch((err: unknown) => deps.log.warn({ err, service: transition.serviceId }, 'could not release a status alert lock'));
+    if (!keepLockUntil) await deps.lock.release(transition.serviceId, delivery.run).catch((err: unknown) => deps.log.warn({ err, service: transition.serviceId }, 'could not release a status alert lock'));
   }
 }
 
@@ -79,7 +84,7 @@ async function takeLock(deps: Pick<PostStatusAlertDeps, 'lock' | 'clock'>, servi
   const deadline = performance.now() + WAIT_MS;
   for (;;) {
     const now = deps.clock.now();
-    if (await deps.lock.acquire(serviceId, delivery.key, new Date(now.getTime() + LOCK_MS), now)) return;
+    if (await deps.lock.acquire(serviceId, delivery.run, new Date(now.getTime() + LOCK_MS), now)) return;
     if (performance.now() > deadline || delivery.signal?.aborted) throw Object.assign(new Error(`another alert of ${serviceId} is being posted; retrying`), { retryAfter: 2 });
     await new Promise((r) => setTimeout(r, POLL_MS));
   }

@@ -17,23 +17,23 @@ describe('postStatusAlert', () => {
   it('posts the transition to the alerts channel, keyed, with the owners and a link to the status page', async () => {
     const { deps, deliveries, states, lock } = alertDeps([gcb]);
     states.states.set('gcb', officially(down));
-    expect(await postStatusAlert(deps, down, { key: 'status-alert:gcb:1', retry: false })).toBe('posted');
+    expect(await postStatusAlert(deps, down, { key: 'status-alert:gcb:1', run: 'status-alert:gcb:1#1', retry: false })).toBe('posted');
     expect(deliveries.posts.map((p) => [p.channel, p.key, p.message.text])).toEqual([['C0ALERTS', 'status-alert:gcb:1', ':red_circle: Changed: Cloud Build is down (was degraded) · 51 failed builds in the last 1 h']]);
     const footer = JSON.stringify(deliveries.posts[0]!.message.blocks);
     expect(footer).toContain('owned by sig-release');
     expect(footer).toContain('<https://bot.k8s.io/status|status page>');
     expect(lock.held.size).toBe(0);
     // Retried (the job ran again after a crash): found, not posted again.
-    await postStatusAlert(deps, down, { key: 'status-alert:gcb:1', retry: true });
+    await postStatusAlert(deps, down, { key: 'status-alert:gcb:1', run: 'status-alert:gcb:1#2', retry: true });
     expect(deliveries.posts).toHaveLength(1);
   });
 
   it('does not post an alert a newer transition superseded: the channel’s last word is the current state', async () => {
     const { deps, deliveries, states } = alertDeps([gcb]);
     states.states.set('gcb', officially(recovered));
-    expect(await postStatusAlert(deps, recovered, { key: 'status-alert:gcb:recovered', retry: false })).toBe('posted');
+    expect(await postStatusAlert(deps, recovered, { key: 'status-alert:gcb:recovered', run: 'status-alert:gcb:recovered#1', retry: false })).toBe('posted');
     // The down alert's job comes back late (a replica killed while it ran): it says nothing.
-    expect(await postStatusAlert(deps, down, { key: 'status-alert:gcb:down', retry: true })).toBe('superseded');
+    expect(await postStatusAlert(deps, down, { key: 'status-alert:gcb:down', run: 'status-alert:gcb:down#2', retry: true })).toBe('superseded');
     expect(deliveries.posts.map((p) => p.key)).toEqual(['status-alert:gcb:recovered']);
   });
 
@@ -46,11 +46,11 @@ describe('postStatusAlert', () => {
       new Promise((resolve, reject) => {
         land = () => void post(channel, message, delivery).then(resolve, reject);
       });
-    const older = postStatusAlert(deps, down, { key: 'status-alert:gcb:down', retry: false });
+    const older = postStatusAlert(deps, down, { key: 'status-alert:gcb:down', run: 'status-alert:gcb:down#1', retry: false });
     await expect.poll(() => land !== undefined).toBe(true);
     deliveries.post = post;
     states.states.set('gcb', officially(recovered));
-    const newer = postStatusAlert(deps, recovered, { key: 'status-alert:gcb:recovered', retry: false });
+    const newer = postStatusAlert(deps, recovered, { key: 'status-alert:gcb:recovered', run: 'status-alert:gcb:recovered#1', retry: false });
     await new Promise((r) => setTimeout(r, 300));
     expect(deliveries.posts).toEqual([]);
     land!();
@@ -62,20 +62,42 @@ describe('postStatusAlert', () => {
     deliveries.post = async () => {
       throw new Error('socket hang up');
     };
-    const failed = await postStatusAlert(deps, recovered, { key: 'status-alert:gcb:again', retry: false }).catch((e: unknown) => e);
+    const failed = await postStatusAlert(deps, recovered, { key: 'status-alert:gcb:again', run: 'status-alert:gcb:again#1', retry: false }).catch((e: unknown) => e);
     expect(failed).toMatchObject({ retryAfter: LANDING_GRACE_MS / 1000 });
-    expect(lock.held.get('gcb')).toEqual({ holder: 'status-alert:gcb:again', until: clock.now().getTime() + LANDING_GRACE_MS });
+    expect(lock.held.get('gcb')).toEqual({ holder: 'status-alert:gcb:again#1', until: clock.now().getTime() + LANDING_GRACE_MS });
+    // Its retry is another run: it waits out the grace like anyone else (a late post lands first).
+    clock.advance(LANDING_GRACE_MS);
     // Slack refused it for sure (a 429): nothing to wait for.
     deliveries.post = async () => {
       throw new Error('ratelimited');
     };
-    await expect(postStatusAlert(deps, recovered, { key: 'status-alert:gcb:again', retry: true })).rejects.toThrow('ratelimited');
+    await expect(postStatusAlert(deps, recovered, { key: 'status-alert:gcb:again', run: 'status-alert:gcb:again#2', retry: true })).rejects.toThrow('ratelimited');
     expect(lock.held.size).toBe(0);
+  });
+
+  it('a second run of the same alert (its first replica froze with the post in flight) waits, then finds the post', async () => {
+    const { deps, deliveries, states } = alertDeps([gcb]);
+    states.states.set('gcb', officially(down));
+    let land: (() => void) | undefined;
+    const post = deliveries.post.bind(deliveries);
+    deliveries.post = (channel, message, delivery) =>
+      new Promise((resolve, reject) => {
+        land = () => void post(channel, message, delivery).then(resolve, reject);
+      });
+    const frozen = postStatusAlert(deps, down, { key: 'status-alert:gcb:down', run: 'status-alert:gcb:down#replica-a:1', retry: false });
+    await expect.poll(() => land !== undefined).toBe(true);
+    deliveries.post = post;
+    const takenOver = postStatusAlert(deps, down, { key: 'status-alert:gcb:down', run: 'status-alert:gcb:down#replica-b:2', retry: true });
+    await new Promise((r) => setTimeout(r, 300));
+    land!();
+    expect(await frozen).toBe('posted');
+    expect(await takenOver).toBe('posted');
+    expect(deliveries.posts).toHaveLength(1);
   });
 
   it('escapes the probe’s detail (third-party text) and the service name', async () => {
     const { deps, deliveries } = alertDeps([{ ...gcb, name: `Cloud <b>Build</b>` }]);
-    await postStatusAlert(deps, { ...down, detail: `HTTP 503: ${HOSTILE}\n> quoted` }, { key: 'k', retry: false });
+    await postStatusAlert(deps, { ...down, detail: `HTTP 503: ${HOSTILE}\n> quoted` }, { key: 'k', run: 'k#1', retry: false });
     expect(unescapedHostile(deliveries.posts)).toEqual([]);
     expect(deliveries.posts[0]!.message.text).toContain('Cloud &lt;b&gt;Build&lt;/b&gt;');
     expect(deliveries.posts[0]!.message.text).not.toContain('\n');
