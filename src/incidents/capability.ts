@@ -72,7 +72,14 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
       };
       return {
         commands: [
-          { name: 'incident', usage: 'incident [declare|update|role|severity|resolve|list]', summary: 'Declare and run an incident', example: '/k8s-infra incident declare', handler: incidentCommand(deps) },
+          {
+            name: 'incident',
+            usage: 'incident [declare|update|role|severity|resolve|list]',
+            summary: 'Declare and run an incident',
+            example: '/k8s-infra incident declare',
+            handler: incidentCommand(deps),
+            whenUnavailable: 'Nothing was changed on the incident and nothing was posted.',
+          },
         ],
         listeners: (app) => {
           registerIncidentDeclareView(app, deps);

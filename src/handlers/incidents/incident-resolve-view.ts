@@ -35,8 +35,14 @@ export function registerIncidentResolveView(app: App, deps: ResolveViewDeps): vo
     const allowed = await authoriseIncidentAction(deps, incident, actor, 'resolve', deps.directory.personName);
     if (!allowed.allowed) return void (await ack({ response_action: 'errors', errors: { [B.resolution]: allowed.reason } }));
     await ack();
-    const r = await resolveIncident(deps, incidentId, summary, actor, `incident-resolve:${view.id}`);
-    if (!r.ok && r.refused) await recordRefusal(deps, incidentId, actor, r.refused, r.reason);
-    if (!r.ok && !r.duplicate) await deps.notifier.dm(body.user.id, { text: `The incident was not resolved: ${r.reason}` }).catch(() => undefined);
+    // The form is gone once acked: whatever happens next is told to the person, never dropped.
+    try {
+      const r = await resolveIncident(deps, incidentId, summary, actor, `incident-resolve:${view.id}`);
+      if (!r.ok && r.refused) await recordRefusal(deps, incidentId, actor, r.refused, r.reason);
+      if (!r.ok && !r.duplicate) await deps.notifier.dm(body.user.id, { text: `The incident was not resolved: ${r.reason}` }).catch(() => undefined);
+    } catch (err) {
+      deps.log.warn({ err: err instanceof Error ? err.message : String(err), incident: incidentId }, 'could not resolve an incident from the form');
+      await deps.notifier.dm(body.user.id, { text: 'The incident was NOT resolved: the bot could not save it just now. Resolve it again in a minute.' }).catch(() => undefined);
+    }
   });
 }

@@ -44,8 +44,14 @@ export function registerIncidentUpdateView(app: App, deps: UpdateViewDeps): void
     const field = readMetadata(updateMetadata, view.private_metadata)?.incidentId ? B.message : B.incident;
     if (!allowed.allowed) return void (await ack({ response_action: 'errors', errors: { [field]: allowed.reason } }));
     await ack();
-    const r = await postUpdate(deps, incidentId, { status, message, by: actor }, `incident-update:${view.id}`);
-    if (!r.ok && r.refused) await recordRefusal(deps, incidentId, actor, r.refused, r.reason);
-    if (!r.ok && !r.duplicate) await deps.notifier.dm(body.user.id, { text: `Your incident update was not posted: ${r.reason}` }).catch(() => undefined);
+    // The form is gone once acked: whatever happens next is told to the person, never dropped.
+    try {
+      const r = await postUpdate(deps, incidentId, { status, message, by: actor }, `incident-update:${view.id}`);
+      if (!r.ok && r.refused) await recordRefusal(deps, incidentId, actor, r.refused, r.reason);
+      if (!r.ok && !r.duplicate) await deps.notifier.dm(body.user.id, { text: `Your incident update was not posted: ${r.reason}` }).catch(() => undefined);
+    } catch (err) {
+      deps.log.warn({ err: err instanceof Error ? err.message : String(err), incident: incidentId }, 'could not post an incident update from the form');
+      await deps.notifier.dm(body.user.id, { text: 'Your incident update was NOT posted: the bot could not save it just now. Post it again in a minute.' }).catch(() => undefined);
+    }
   });
 }
