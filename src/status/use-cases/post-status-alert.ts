@@ -41,8 +41,11 @@ export interface AlertDelivery {
 const LOCK_MS = 30_000;
 /** After an uncertain failure the lock is kept and the retry waits this long, for a late post to land. */
 export const LANDING_GRACE_MS = 15_000;
-/** How long a newer alert waits in the job for an older one in flight before retrying later. */
-const WAIT_MS = 20_000;
+/**
+ * How long a newer alert waits in its job for an older one in flight (a post takes well under a
+ * second) before giving its runner slot back and retrying later (an older one in its grace).
+ */
+const WAIT_MS = 5_000;
 const POLL_MS = 100;
 
 export type AlertOutcome = 'posted' | 'superseded';
