@@ -9,12 +9,15 @@ import type { CapabilityModule } from '../platform/capability.ts';
 import type { IncidentsApi } from './api.ts';
 import { ROTA_API } from '../rota/api.ts';
 import { enginePager } from './adapters/engine-pager.ts';
+import { slackDeliveries } from './adapters/slack-deliveries.ts';
 import { slackIncidentChannels } from './adapters/slack-incident-channels.ts';
 import { incidentsConfig } from './config.ts';
 import { INCIDENTS_IDS } from './ids.ts';
 import { incidentDirectory } from './incident-directory.ts';
 import { incidentMetrics } from './incident-metrics.ts';
 import { closePagesJob } from './jobs/close-pages.ts';
+import { inviteToChannelJob } from './jobs/invite-to-channel.ts';
+import { postIncidentMessageJob } from './jobs/post-incident-message.ts';
 import { recordOnGithubJob } from './jobs/record-on-github.ts';
 import { remindCommanderJob } from './jobs/remind-commander.ts';
 import { setUpIncidentJob } from './jobs/set-up-incident.ts';
@@ -40,7 +43,13 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
     define(platform, section) {
       const { env, people } = platform;
       const tracker =
-        options.tracker ?? createIssuesTracker({ repo: section.repo, ...(env.githubApiUrl ? { baseUrl: env.githubApiUrl } : {}), ...(env.secrets.githubToken ? { token: env.secrets.githubToken } : {}) });
+        options.tracker ??
+        createIssuesTracker({
+          repo: section.repo,
+          ...(section.githubLogin ? { author: section.githubLogin } : {}),
+          ...(env.githubApiUrl ? { baseUrl: env.githubApiUrl } : {}),
+          ...(env.secrets.githubToken ? { token: env.secrets.githubToken } : {}),
+        });
       const pager = options.pager ?? enginePager({ paging: platform.use(PAGING_API), rota: platform.use(ROTA_API), people, clock: platform.clock });
       // One set of deps; each use case, job and listener takes the narrow part it declares.
       const deps = {
@@ -49,6 +58,8 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
         pager,
         channels: slackIncidentChannels(platform.slack),
         notifier: platform.notifier,
+        deliveries: slackDeliveries(platform),
+        audit: platform.audit,
         once: platform.once,
         clock: platform.clock,
         log: platform.log,
@@ -57,12 +68,18 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
         settings: section,
         reminderMinutes: section.reminderMinutes,
         announcements: platform.config.channels.announcements.name,
-        isLead: (slackId: string) => people.isLead(slackId),
         knowsPerson: (slackId: string) => people.bySlackId(slackId) !== undefined,
       };
       return {
         commands: [
-          { name: 'incident', usage: 'incident [declare|update|role|severity|resolve|list]', summary: 'Declare and run an incident', example: '/k8s-infra incident declare', handler: incidentCommand(deps) },
+          {
+            name: 'incident',
+            usage: 'incident [declare|update|role|severity|resolve|list]',
+            summary: 'Declare and run an incident',
+            example: '/k8s-infra incident declare',
+            handler: incidentCommand(deps),
+            whenUnavailable: 'Nothing was changed on the incident and nothing was posted.',
+          },
         ],
         listeners: (app) => {
           registerIncidentDeclareView(app, deps);
@@ -70,7 +87,14 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
           registerIncidentResolveView(app, deps);
           registerIncidentPinReaction(app, deps);
         },
-        jobs: [setUpIncidentJob.bind(deps), recordOnGithubJob.bind(deps), remindCommanderJob.bind(deps), closePagesJob.bind(deps)],
+        jobs: [
+          setUpIncidentJob.bind(deps),
+          recordOnGithubJob.bind(deps),
+          remindCommanderJob.bind(deps),
+          closePagesJob.bind(deps),
+          postIncidentMessageJob.bind(deps),
+          inviteToChannelJob.bind(deps),
+        ],
         api: {
           openIncidents: async () =>
             (await deps.incidents.listOpen()).map((i) => ({

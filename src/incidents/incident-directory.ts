@@ -1,5 +1,6 @@
 import type { OutOfScopeService, Service } from '../platform/config/sections/services.ts';
 import type { Incident } from './domain/incident.ts';
+import type { IncidentActor } from './domain/incident-policy.ts';
 import type { IssueTextContext } from './domain/issue-text.ts';
 import type { IncidentViewContext } from './views/incident-messages.ts';
 import type { ServiceChoice } from './views/incident-modals.ts';
@@ -16,6 +17,15 @@ export interface IncidentDirectory {
   personName(slackId: string): string;
   /** For the GitHub issue and the review of one incident. */
   issueText(incident: Pick<Incident, 'services'>): IssueTextContext;
+  /** The person asking, as the incident policy judges them (a lead, an owner of an affected service). */
+  actor(slackId: string, incident: Pick<Incident, 'services'>): IncidentActor;
+}
+
+/** The people look-ups it needs (the platform's PeopleDirectory). */
+export interface IncidentPeople {
+  bySlackId(slackId: string): { name: string; github?: string | undefined } | undefined;
+  isLead(slackId: string): boolean;
+  isOwner(subprojectId: string, slackId: string): boolean;
 }
 
 /** The parts of the config it reads: services with their subprojects, and those other SIGs own. */
@@ -24,7 +34,7 @@ export interface IncidentDirectorySource {
   outOfScope: readonly Pick<OutOfScopeService, 'id' | 'names' | 'sig' | 'channel'>[];
 }
 
-export function incidentDirectory(config: IncidentDirectorySource, people: { bySlackId(slackId: string): { name: string; github?: string | undefined } | undefined }): IncidentDirectory {
+export function incidentDirectory(config: IncidentDirectorySource, people: IncidentPeople): IncidentDirectory {
   const serviceName = (id: string) => config.services.find((s) => s.id === id)?.name ?? config.outOfScope.find((o) => o.id === id)?.names[0] ?? id;
   const view: IncidentViewContext = {
     serviceName,
@@ -34,14 +44,21 @@ export function incidentDirectory(config: IncidentDirectorySource, people: { byS
     const p = people.bySlackId(slackId);
     return p ? (p.github ? `@${p.github}` : p.name) : slackId;
   };
+  const subprojectsOf = (incident: Pick<Incident, 'services'>) =>
+    [...new Set(incident.services.map((s) => config.services.find((x) => x.id === s)?.subproject).filter((s): s is string => s !== undefined))];
   return {
     serviceChoices: () => [
       ...config.services.map((s) => ({ id: s.id, name: s.name })),
       ...config.outOfScope.map((o) => ({ id: o.id, name: o.names[0] ?? o.id, ownedBy: o.sig })),
     ],
-    subprojectsOf: (incident) => [...new Set(incident.services.map((s) => config.services.find((x) => x.id === s)?.subproject).filter((s): s is string => s !== undefined))],
+    subprojectsOf,
     view,
     personName,
     issueText: (incident) => ({ serviceName, personName, outOfScope: view.outOfScope(incident) }),
+    actor: (slackId, incident) => ({
+      slackId,
+      isLead: people.isLead(slackId),
+      ownsAffectedService: subprojectsOf(incident).some((sp) => people.isOwner(sp, slackId)),
+    }),
   };
 }

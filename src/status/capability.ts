@@ -11,7 +11,9 @@ import { scheduleCurrentRound, statusRoundJob } from './jobs/status-round-job.ts
 import type { StatusPager } from './ports/status-pager.ts';
 import { resolveStatusSettings, type StatusSettings } from './settings.ts';
 import { statusMetrics } from './status-metrics.ts';
+import { mayHavePosted, slackDeliveries } from './slack-deliveries.ts';
 import { statusServices } from './status-services.ts';
+import { LeaseAlertLock } from './store/alert-lock.ts';
 import * as m0003 from './store/migrations/0003-status.ts';
 import { KyselyStatusRepository } from './store/status-repository.ts';
 
@@ -34,7 +36,8 @@ export function statusModule(options: StatusOptions = {}): CapabilityModule<type
       const settings = resolveStatusSettings(platform.env.infraConfigPath, section, options.settings);
       const repository = new KyselyStatusRepository(platform.db, platform.commit);
       const services = statusServices({ services: config.services, clock, log, zonesDir: settings.zonesDir, gcp: settings.gcp });
-      const pager = options.pager ?? escalationStatusPager({ paging: platform.use(PAGING_API), notifier: platform.notifier, config });
+      const deliveries = slackDeliveries(platform);
+      const pager = options.pager ?? escalationStatusPager({ paging: platform.use(PAGING_API), deliveries, config });
       const schedule = { jobs: platform.jobs, intervalMs: settings.intervalMs };
       const live = { statuses: repository, clock, probeTimeoutMs: settings.probeTimeoutMs };
       const statusPageUrl = `${platform.publicUrl}/status`;
@@ -70,7 +73,17 @@ export function statusModule(options: StatusOptions = {}): CapabilityModule<type
             metrics: statusMetrics(platform.registry),
             log,
           }),
-          statusAlertJob.bind({ services: config.services, notifier: platform.notifier, alertsChannel: config.channels.alerts.id ?? config.channels.alerts.name, statusPageUrl }),
+          statusAlertJob.bind({
+            services: config.services,
+            deliveries,
+            alertsChannel: config.channels.alerts.id ?? config.channels.alerts.name,
+            statusPageUrl,
+            states: repository,
+            lock: new LeaseAlertLock(platform.db),
+            clock,
+            log,
+            mayHavePosted,
+          }),
           statusPageJob.bind({ services: config.services, pager, pageRefs: repository }),
         ],
         onReady: async (now) => {

@@ -1,3 +1,4 @@
+import { escapeInline } from '../core/mrkdwn.ts';
 import type { Notifier } from '../core/notifier.ts';
 import type { PagingApi } from '../escalation/api.ts';
 import type { CoreConfig } from '../platform/config/core-schema.ts';
@@ -13,7 +14,7 @@ const STATUS_PAGE_ACTOR = 'k8s-infra-bot';
  * alerting system auto-resolves its own alert); if that ever fails, the page stays open and the
  * subproject channel is told the service recovered.
  */
-export function escalationStatusPager(deps: { paging: () => PagingApi; notifier: Notifier; config: CoreConfig }): StatusPager {
+export function escalationStatusPager(deps: { paging: () => PagingApi; deliveries: Pick<Notifier, 'post'>; config: CoreConfig }): StatusPager {
   return {
     async trigger(input: StatusPageInput, now: Date) {
       const { page } = await deps.paging().raise(
@@ -27,9 +28,13 @@ export function escalationStatusPager(deps: { paging: () => PagingApi; notifier:
       if (result?.kind === 'resolved') return 'resolved';
       if (!result || result.kind === 'already-resolved') return 'already-resolved';
       const channel = deps.config.subprojects.find((s) => s.id === input.subprojectId)?.channel ?? deps.config.channels.alerts.name;
-      await deps.notifier.post(channel, {
-        text: `:large_green_circle: ${input.serviceName} recovered (${input.details}). The page it raised is still open: the on-call can resolve it.`,
-      });
+      // The probe's detail is third-party text (an HTTP error, a DNS answer): escaped. Keyed, and
+      // looked for first: the page job may run again after a lost answer.
+      await deps.deliveries.post(
+        channel,
+        { text: `:large_green_circle: ${escapeInline(input.serviceName)} recovered (${escapeInline(input.details)}). The page it raised is still open: the on-call can resolve it.` },
+        { key: `${input.key}:left-open`, checkFirst: true },
+      );
       return 'left-open';
     },
   };

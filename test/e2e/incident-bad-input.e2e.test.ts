@@ -87,7 +87,8 @@ describe('incidents: bad input and failures', () => {
   });
 
   it('takes a numeric suffix when the channel name is taken', async () => {
-    e2e.slack.addChannel({ name: 'inc-20261124-dns-broken' });
+    // A person's channel of that name (the bot takes back only a channel it created itself).
+    e2e.slack.addChannel({ name: 'inc-20261124-dns-broken' }).creator = BEN;
     await declare(ARNAUD, 'DNS broken', { [A.services]: { [A.services]: ['dns'] } });
     const incident = await incidentTitled('DNS broken');
     expect(incident.channelName).toBe('inc-20261124-dns-broken-2');
@@ -121,7 +122,15 @@ describe('incidents: bad input and failures', () => {
     expect(modal.callback_id).toBe('incidents.update');
     expect(JSON.stringify(modal.blocks)).toContain('Cloud Build queue stuck');
     const incident = await incidentTitled('Cloud Build queue stuck');
-    const r = await e2e.slack.submitView({ userId: JIM, viewId: modal.id, values: { [A.incident]: { [A.incident]: incident.id } } });
+    // JIM owns no service of this incident and has no role in it: told inline, the form stays open.
+    const refused = await e2e.slack.submitView({ userId: JIM, viewId: modal.id, values: { [A.incident]: { [A.incident]: incident.id } } });
+    expect(refused.responseAction).toBe('errors');
+    expect(refused.errors?.[A.incident]).toContain("Only the incident's people");
+    await e2e.slack.closeView({ userId: JIM, viewId: modal.id });
+    // The declarer may.
+    await e2e.slack.sendSlashCommand({ userId: ARNAUD, channelId: wg().id, text: 'incident update identified stuck worker pool' });
+    const mine = await e2e.slack.waitFor(() => e2e.slack.topView(ARNAUD));
+    const r = await e2e.slack.submitView({ userId: ARNAUD, viewId: mine.id, values: { [A.incident]: { [A.incident]: incident.id } } });
     expect(r.ok).toBe(true);
     await e2e.slack.waitFor(() => e2e.slack.messages(incident.channelId!).some((m) => m.text?.includes('*identified*: stuck worker pool')), WAIT);
     expect((await repo.get(incident.id))!.status).toBe('identified');
@@ -144,7 +153,7 @@ describe('incidents: bad input and failures', () => {
     expect(after.commander).toBe(JIM);
     expect(after.roles.scribe).toBe(BEN);
     expect(after.severity).toBe('SEV1');
-    expect(e2e.slack.channel(incident.channelId!)!.members).toEqual(expect.arrayContaining([JIM, BEN]));
+    await e2e.slack.waitFor(() => [JIM, BEN].every((u) => e2e.slack.channel(incident.channelId!)!.members.includes(u)), WAIT);
     await e2e.slack.sendSlashCommand({ userId: BEN, channelId: wg().id, text: 'incident list' });
     const list = JSON.stringify(e2e.slack.ephemerals(BEN).at(-1)!.blocks);
     expect(list).toContain('*SEV1* DNS broken');

@@ -92,10 +92,12 @@ describe('incidents end to end through the Slack emulator and a local GitHub', (
     await e2e.slack.sendSlashCommand({ userId: ARNAUD, channelId: channel.id, text: 'incident update identified bad CDN config in eu' });
     clock.advance(15 * 60_000);
     await e2e.slack.sendSlashCommand({ userId: ARNAUD, channelId: channel.id, text: 'incident update monitoring fix rolled out' });
-    expect(e2e.slack.messages(channel.id).some((m) => m.text?.includes('*monitoring*: fix rolled out'))).toBe(true);
-    expect(announcements().some((m) => m.text?.includes('*identified*: bad CDN config in eu'))).toBe(true);
+    // Posted by jobs committed with each update, right after the answer.
+    await e2e.slack.waitFor(() => e2e.slack.messages(channel.id).some((m) => m.text?.includes('*monitoring*: fix rolled out')), WAIT);
+    await e2e.slack.waitFor(() => announcements().some((m) => m.text?.includes('*identified*: bad CDN config in eu')), WAIT);
     await e2e.slack.waitFor(() => github.issue(REPO, 1)!.comments.length === 2, WAIT);
     expect(github.issue(REPO, 1)!.comments[1]).toContain('@ameukam: *monitoring*: fix rolled out');
+    expect(github.issue(REPO, 1)!.body).toContain(`<!-- k8s-infra-bot incident ${incident.id} -->`);
 
     // A message given :pushpin: joins the timeline (and a second reaction adds nothing).
     const { message } = await e2e.slack.postUserMessage({ userId: DIMS, channelId: channel.id, text: 'Root cause: expired cert on the eu mirror' });
@@ -122,7 +124,7 @@ describe('incidents end to end through the Slack emulator and a local GitHub', (
     expect(review.body).toContain('*identified*: bad CDN config in eu');
     expect(review.body).toMatch(/\| Mitigated \| 2026-11-24T10:37:00Z \| 25m \|/);
     expect(review.body).toMatch(/\| Resolved \| 2026-11-24T10:57:00Z \| 45m \|/);
-    expect(announcements().some((m) => m.text?.includes('SEV2 resolved'))).toBe(true);
+    await e2e.slack.waitFor(() => announcements().some((m) => m.text?.includes('SEV2 resolved')), WAIT);
 
     // The review issue exists on GitHub before the job that opened it has recorded its number.
     await expect.poll(async () => (await repo.get(incident.id))?.reviewIssueNumber, { timeout: 10_000 }).toBe(2);

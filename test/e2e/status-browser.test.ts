@@ -24,7 +24,7 @@ async function seed(store: Store, config: InfraConfig): Promise<void> {
       const check = { serviceId: s.id, state, detail, checkedAt: new Date(t), probes: [] };
       const prev = (await repo.loadStates([s.id]))[0];
       const tracked = trackServiceState(prev, check, { pageOnDown: false });
-      await repo.saveCheck({ check, state: tracked.next }, []);
+      await repo.saveCheck({ check, state: tracked.next }, [], { previousCheckedAt: prev?.lastCheckedAt ?? null });
     }
   }
 }

@@ -26,7 +26,7 @@ function fakePaging(resolution: 'resolved' | 'already-resolved' | 'not-allowed' 
 describe('escalationStatusPager', () => {
   it('raises a critical page for the subproject as the bot, keyed on the outage', async () => {
     const paging = fakePaging('resolved');
-    const pager = escalationStatusPager({ paging: () => paging.api, notifier: new RecordingNotifier(), config });
+    const pager = escalationStatusPager({ paging: () => paging.api, deliveries: new RecordingNotifier(), config });
     expect(await pager.trigger(input, NOW)).toEqual({ ref: 'page-1' });
     expect(paging.raised).toEqual([{ subprojectId: 'registry', severity: 'critical', summary: 'registry.k8s.io is down', details: 'HTTP 200', createdBy: 'k8s-infra-bot', key: 'k8s-infra-status/registry@x' }]);
     expect(await pager.resolve('page-1', input, NOW)).toBe('resolved');
@@ -34,11 +34,21 @@ describe('escalationStatusPager', () => {
 
   it('tells the subproject channel when the page it raised stays open', async () => {
     const notifier = new RecordingNotifier();
-    const pager = escalationStatusPager({ paging: () => fakePaging('not-allowed').api, notifier, config });
+    const pager = escalationStatusPager({ paging: () => fakePaging('not-allowed').api, deliveries: notifier, config });
+    expect(await pager.resolve('page-1', input, NOW)).toBe('left-open');
+    // Delivered again (the page job retried): the keyed post is found, not posted twice.
     expect(await pager.resolve('page-1', input, NOW)).toBe('left-open');
     expect(notifier.posts).toEqual([
-      { channel: 'sig-k8s-infra-registry', message: { text: ':large_green_circle: registry.k8s.io recovered (HTTP 200). The page it raised is still open: the on-call can resolve it.' } },
+      {
+        channel: 'sig-k8s-infra-registry',
+        key: 'k8s-infra-status/registry@x:left-open',
+        message: { text: ':large_green_circle: registry.k8s.io recovered (HTTP 200). The page it raised is still open: the on-call can resolve it.' },
+      },
     ]);
-    expect(await escalationStatusPager({ paging: () => fakePaging(undefined).api, notifier, config }).resolve('gone', input, NOW)).toBe('already-resolved');
+    // The probe's detail is third-party text: escaped.
+    const other = new RecordingNotifier();
+    await escalationStatusPager({ paging: () => fakePaging('not-allowed').api, deliveries: other, config }).resolve('page-2', { ...input, details: '<!channel> HTTP 200' }, NOW);
+    expect(other.posts[0]!.message.text).toContain('(&lt;!channel&gt; HTTP 200)');
+    expect(await escalationStatusPager({ paging: () => fakePaging(undefined).api, deliveries: notifier, config }).resolve('gone', input, NOW)).toBe('already-resolved');
   });
 });

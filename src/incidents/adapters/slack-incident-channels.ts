@@ -13,6 +13,18 @@ const SLACK_USER = /^[UW][A-Z0-9]+$/;
 
 /** Incident channels over the bot's Web API client. */
 export function slackIncidentChannels(slack: WebClient): IncidentChannels {
+  let botUserId: Promise<string | undefined> | undefined;
+  const ownUserId = () => {
+    botUserId ??= slack.auth.test().then(
+      (r) => r.user_id,
+      (err: unknown) => {
+        botUserId = undefined;
+        throw err;
+      },
+    );
+    return botUserId;
+  };
+
   async function invite(channelId: string, users: readonly string[]): Promise<void> {
     const wanted = users.filter((u) => SLACK_USER.test(u));
     if (wanted.length === 0) return;
@@ -26,8 +38,33 @@ export function slackIncidentChannels(slack: WebClient): IncidentChannels {
     }
   }
 
+  // One listing serves the few names a set-up tries in a row (the workspace has thousands of
+  // channels, and conversations.list is rate-limited); a fresh one after a few seconds.
+  let listing: { at: number; channels: Promise<Map<string, { id: string; creator: string | undefined }>> } | undefined;
+  let lastCreate = 0;
+  const LISTING_MS = 10_000;
+  const channelsByName = (fresh = false) => {
+    if (!fresh && listing && performance.now() - listing.at < LISTING_MS) return listing.channels;
+    const channels = (async () => {
+      const byName = new Map<string, { id: string; creator: string | undefined }>();
+      let cursor: string | undefined;
+      do {
+        const page = await slack.conversations.list({ limit: 1000, exclude_archived: true, types: 'public_channel', ...(cursor ? { cursor } : {}) });
+        for (const c of page.channels ?? []) if (c.name && c.id && !c.is_archived) byName.set(c.name, { id: c.id, creator: c.creator });
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return byName;
+    })();
+    listing = { at: performance.now(), channels };
+    channels.catch(() => {
+      if (listing?.channels === channels) listing = undefined;
+    });
+    return channels;
+  };
+
   return {
     async create(name) {
+      lastCreate = performance.now();
       try {
         const r = await slack.conversations.create({ name });
         const id = r.channel?.id;
@@ -37,6 +74,13 @@ export function slackIncidentChannels(slack: WebClient): IncidentChannels {
         if (slackError(err) === 'name_taken') return 'name-taken';
         throw err;
       }
+    },
+    async findOwn(name) {
+      const me = await ownUserId();
+      let found = (await channelsByName()).get(name);
+      // Not in a listing taken before the last create: that create may be the one that made it.
+      if (!found && listing && listing.at < lastCreate) found = (await channelsByName(true)).get(name);
+      return found && found.creator === me ? { id: found.id } : undefined;
     },
     invite,
     async pin(channelId, ts) {

@@ -6,7 +6,35 @@ export interface NewTrackerIssue {
   title: string;
   body: string;
   labels: string[];
+  /**
+   * Ends the body (an HTML comment GitHub does not show): before retrying a create whose answer
+   * was lost, the bot looks for an issue of its own carrying it instead of opening a second one.
+   */
+  marker: string;
 }
+
+export type IssueKind = 'incident' | 'review';
+
+/** `<!-- k8s-infra-bot incident inc-… -->`: one issue of each kind per incident. */
+export function issueMarker(kind: IssueKind, incidentId: string): string {
+  return `<!-- k8s-infra-bot ${kind} ${incidentId} -->`;
+}
+
+/** The marker of one comment, from its delivery's key (ids and `:` only: never ends the HTML comment). */
+export function commentMarker(deliveryKey: string): string {
+  return `<!-- k8s-infra-bot comment ${deliveryKey.replace(/[^\w:.-]/g, '_').replace(/-{2,}/g, '-')} -->`;
+}
+
+/** A comment body ending with its marker, so a retry can tell it was already posted. */
+export function withMarker(body: string, marker: string): string {
+  return `${body}\n\n${marker}`;
+}
+
+/** Every review issue carries it besides the configured labels (a retried create searches by it). */
+export const REVIEW_LABEL = 'kind/post-incident-review';
+
+/** GitHub refuses an issue body or comment over 65,536 characters; the review stays well within. */
+const MAX_BODY = 60_000;
 
 /** How the GitHub text names things the Slack text writes as `<@U…>` and service ids. */
 export interface IssueTextContext {
@@ -21,9 +49,30 @@ export interface IssueTextContext {
 
 const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
 
-/** Slack mentions in free text become GitHub names, so the issue reads well outside Slack. */
+/**
+ * An `@name` a person typed must not notify a GitHub user or team (`@kubernetes/sig-leads`): a
+ * zero-width space after the `@`, as GitHub's own bots do. Email addresses are left alone.
+ */
+function withoutGithubMentions(text: string): string {
+  return text.replace(/(^|[^\w<`])@(?=[A-Za-z0-9])/g, '$1@&#8203;');
+}
+
+/** A person's plain text in GitHub markdown: HTML-escaped (GitHub shows the entities as typed), no mentions. */
+function githubText(text: string): string {
+  return withoutGithubMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+/**
+ * A timeline entry (Slack mrkdwn, people's words already escaped) in GitHub markdown: the bot's
+ * own `<@U…>` become the people's GitHub names, so the issue reads well outside Slack and pings
+ * the people the bot meant; an `@` a person typed pings nobody.
+ */
 function slackToGithubText(text: string, ctx: Pick<IssueTextContext, 'personName'>): string {
-  return text.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => ctx.personName(id)).replace(/<#C[A-Z0-9]+\|([^>]+)>/g, '#$1');
+  return withoutGithubMentions(text)
+    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => ctx.personName(id))
+    .replace(/<#C[A-Z0-9]+\|([^>]+)>/g, '#$1')
+    .replace(/<#(C[A-Z0-9]+)>/g, '#$1')
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '[$2]($1)');
 }
 
 function severityLabel(severity: string): string {
@@ -42,11 +91,14 @@ export function incidentIssue(incident: Incident, labels: string[], ctx: IssueTe
     '',
     '## Description',
     '',
-    incident.description ? slackToGithubText(incident.description, ctx) : '_No description given._',
+    incident.description ? githubText(incident.description) : '_No description given._',
   ];
   for (const o of ctx.outOfScope) lines.push('', `> ${o.name} is owned by ${o.sig} (#${o.channel}); this group only tracks its impact here.`);
-  lines.push('', '_Opened by k8s-infra-bot. Updates are posted here as comments._');
-  return { title: `[${incident.severity}] ${incident.title}`, body: lines.join('\n'), labels: [...new Set([...labels, severityLabel(incident.severity)])] };
+  const marker = issueMarker('incident', incident.id);
+  lines.push('', '_Opened by k8s-infra-bot. Updates are posted here as comments._', '', marker);
+  // A title is plain text on GitHub (no markdown, no mentions); one line, as GitHub keeps it.
+  const title = `[${incident.severity}] ${incident.title.replace(/\s+/g, ' ')}`;
+  return { title, body: lines.join('\n'), labels: [...new Set([...labels, severityLabel(incident.severity)])], marker };
 }
 
 export function updateComment(entry: TimelineEntry, ctx: Pick<IssueTextContext, 'personName'>): string {
@@ -67,7 +119,7 @@ function durationLines(incident: Incident): string[] {
 }
 
 export function resolutionComment(incident: Incident, ctx: Pick<IssueTextContext, 'personName'>): string {
-  return [`**Resolved** by k8s-infra-bot: ${slackToGithubText(incident.resolution ?? '', ctx)}`, '', ...durationLines(incident)].join('\n');
+  return [`**Resolved** by k8s-infra-bot: ${githubText(incident.resolution ?? '')}`, '', ...durationLines(incident)].join('\n');
 }
 
 function timelineMarkdown(entries: TimelineEntry[], ctx: Pick<IssueTextContext, 'personName'>): string[] {
@@ -75,12 +127,13 @@ function timelineMarkdown(entries: TimelineEntry[], ctx: Pick<IssueTextContext, 
 }
 
 export function reviewIssue(incident: Incident, timeline: TimelineEntry[], labels: string[], ctx: IssueTextContext): NewTrackerIssue {
-  const body = [
-    `Post-incident review for ${incident.issueNumber ? `#${incident.issueNumber}` : `"${incident.title}"`} (${incident.severity}).`,
+  const marker = issueMarker('review', incident.id);
+  const head = [
+    `Post-incident review for ${incident.issueNumber ? `#${incident.issueNumber}` : `"${githubText(incident.title)}"`} (${incident.severity}).`,
     '',
     `**Commander:** ${ctx.personName(incident.commander)}`,
     `**Affected services:** ${incident.services.map((s) => ctx.serviceName(s)).join(', ') || '(none named)'}`,
-    `**Resolution:** ${slackToGithubText(incident.resolution ?? '', ctx)}`,
+    `**Resolution:** ${githubText(incident.resolution ?? '')}`,
     '',
     '## Times',
     '',
@@ -88,15 +141,25 @@ export function reviewIssue(incident: Incident, timeline: TimelineEntry[], label
     '',
     '## Timeline',
     '',
-    ...timelineMarkdown(timeline, ctx),
-    '',
-    '## What went well',
-    '',
-    '## What went wrong',
-    '',
-    '## Action items',
-    '',
-    '- [ ] ',
-  ].join('\n');
-  return { title: `Post-incident review: ${incident.title}`, body, labels: [...new Set([...labels, 'kind/post-incident-review'])] };
+  ];
+  const tail = ['', '## What went well', '', '## What went wrong', '', '## Action items', '', '- [ ] ', '', marker];
+  const room = MAX_BODY - [...head, ...tail].join('\n').length;
+  const body = [...head, ...fitTimeline(timelineMarkdown(timeline, ctx), room, incident.issueNumber), ...tail].join('\n');
+  return { title: `Post-incident review: ${incident.title.replace(/\s+/g, ' ')}`, body, labels: [...new Set([...labels, REVIEW_LABEL])], marker };
+}
+
+/** The newest lines that fit `room` characters, saying how many earlier ones were left out and where they are. */
+function fitTimeline(lines: string[], room: number, issueNumber: number | null): string[] {
+  const kept: string[] = [];
+  let used = 200; // the note below
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (used + line.length + 1 > room) break;
+    kept.unshift(line);
+    used += line.length + 1;
+  }
+  const left = lines.length - kept.length;
+  if (left === 0) return kept;
+  const where = issueNumber ? ` (every update is a comment on #${issueNumber})` : '';
+  return [`- _${left} earlier entries are not shown here${where}._`, ...kept];
 }

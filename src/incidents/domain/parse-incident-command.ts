@@ -1,4 +1,6 @@
+import { escapeInline } from '../../core/mrkdwn.ts';
 import { parseRole, parseSeverity, parseStatus, type IncidentRole, type IncidentStatus, type Severity } from './incident.ts';
+import { clipText, plainFromSlack } from './user-text.ts';
 
 export type IncidentCommand =
   | { kind: 'declare' }
@@ -11,7 +13,11 @@ export type IncidentCommand =
 
 const USAGE = 'Usage: `/k8s-infra incident [declare|update [status] [message]|role @user commander|comms|scribe|severity SEVn|resolve|list]`';
 
-/** `rest` is the text after `incident`, as typed (Slack escapes mentions as `<@U123|name>`). */
+/**
+ * `rest` is the text after `incident` as Slack sends it (mentions as `<@U123|name>`, `<` as
+ * `&lt;`). Messages and summaries come back as the plain text the person meant; a role's person
+ * is the Slack id of the mention.
+ */
 export function parseIncidentCommand(rest: string): IncidentCommand {
   const text = rest.trim();
   const m = /^(\S+)\s*([\s\S]*)$/.exec(text);
@@ -24,7 +30,7 @@ export function parseIncidentCommand(rest: string): IncidentCommand {
     case 'update': {
       const first = /^(\S+)\s*([\s\S]*)$/.exec(tail);
       const status = first ? parseStatus(first[1] ?? '') : undefined;
-      return status ? { kind: 'update', status, message: (first?.[2] ?? '').trim() } : { kind: 'update', message: tail };
+      return status ? { kind: 'update', status, message: plainFromSlack(first?.[2] ?? '').trim() } : { kind: 'update', message: plainFromSlack(tail).trim() };
     }
     case 'role': {
       const mention = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/.exec(tail);
@@ -38,11 +44,12 @@ export function parseIncidentCommand(rest: string): IncidentCommand {
       return severity ? { kind: 'severity', severity } : { kind: 'error', message: 'Usage: `/k8s-infra incident severity SEV1|SEV2|SEV3|SEV4`' };
     }
     case 'resolve':
-      return { kind: 'resolve', summary: tail };
+      return { kind: 'resolve', summary: plainFromSlack(tail).trim() };
     case 'list':
     case 'ls':
       return { kind: 'list' };
     default:
-      return { kind: 'error', message: `I don't know \`incident ${verb}\`. ${USAGE}` };
+      // Echoed to the person only, but still their text: escaped and short.
+      return { kind: 'error', message: `I don't know \`incident ${escapeInline(clipText(plainFromSlack(verb), 40)).replace(/`/g, "'")}\`. ${USAGE}` };
   }
 }

@@ -19,9 +19,9 @@ export const recordOnGithubJob = defineJob('incident.github', payload, async (p,
     case 'create':
       return openIssue(deps, p.incidentId, ctx.job.attempts);
     case 'comment':
-      return commentOnIssue(deps, p.incidentId, p.body, ctx.job.id);
+      return commentOnIssue(deps, p.incidentId, p.body, ctx.job.id, ctx.job.attempts);
     case 'close':
-      return closeIssue(deps, p.incidentId, ctx.job.id);
+      return closeIssue(deps, p.incidentId, ctx.job.id, ctx.job.attempts);
   }
 });
 

@@ -17,7 +17,8 @@ const payload = z.object({
 
 export interface RemindCommanderDeps {
   incidents: Pick<IncidentStore, 'get' | 'record'>;
-  notifier: Pick<Notifier, 'post'>;
+  /** Keyed posts (see adapters/slack-deliveries.ts). */
+  deliveries: Pick<Notifier, 'post'>;
   reminderMinutes: ReminderMinutes;
 }
 
@@ -26,7 +27,8 @@ export const remindCommanderJob = defineJob('incident.reminder', payload, async 
   const incident = await deps.incidents.get(p.incidentId);
   if (!incident || incident.status === 'resolved' || incident.updateSeq !== p.seq || incident.severity !== p.severity || !incident.channelId) return;
   const minutes = Math.round((ctx.now.getTime() - incident.lastUpdateAt.getTime()) / 60_000);
-  await deps.notifier.post(incident.channelId, reminderPost(incident, minutes));
+  // Keyed on the job: a retry after a lost answer or a restart finds the nudge already posted.
+  await deps.deliveries.post(incident.channelId, reminderPost(incident, minutes), { key: ctx.job.id, checkFirst: ctx.job.attempts > 1 });
   await deps.incidents.record(incident.id, {
     entry: { at: ctx.now, kind: 'reminder', actor: 'system', text: `Reminded <@${incident.commander}>: no update for ${minutes} min` },
     dedupKey: `reminder:${ctx.job.id}`,

@@ -2,6 +2,8 @@
 export interface IncidentChannels {
   /** A new public channel, or `name-taken` when the name is in use (archived channels keep theirs). */
   create(name: string): Promise<{ id: string } | 'name-taken'>;
+  /** The unarchived channel of that name if the bot itself created it (a create whose answer was lost). */
+  findOwn(name: string): Promise<{ id: string } | undefined>;
   /**
    * Invites Slack users (anything else in the list is skipped). Someone already in the channel is
    * fine, and one unknown or deactivated user does not keep the others out.

@@ -44,6 +44,4 @@ export interface IncidentStore {
   saveTransition(write: TransitionWrite): Promise<TransitionSaved>;
   /** Links and effects are always written; returns whether the entry joined the timeline (true without one). */
   record(incidentId: string, work: BotWork): Promise<boolean>;
-  /** True the first time `key` is claimed, false ever after (something done at most once). */
-  claim(key: string): Promise<boolean>;
 }

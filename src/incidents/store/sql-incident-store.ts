@@ -53,7 +53,5 @@ export function sqlIncidentStore(db: Kysely<CoreTables>, commit: CommitTransitio
         await work.complete?.(trx);
         return { result: added, effects: work.effects ?? [] };
       }),
-
-    claim: (key) => commit(tables, async (trx, now) => ({ result: await claimKey(trx, key, now), effects: [] })),
   };
 }

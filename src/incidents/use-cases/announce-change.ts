@@ -1,24 +1,32 @@
-import type { Logger } from 'pino';
-import type { Notifier } from '../../core/notifier.ts';
+import type { Effect } from '../../platform/outbox/effects.ts';
+import { stableId } from '../../platform/slack/stable-id.ts';
 import type { Incident, TimelineEntry } from '../domain/incident.ts';
+import { postDelivery } from '../jobs/post-incident-message.ts';
 import { updatePost } from '../views/incident-messages.ts';
 
 export interface AnnounceDeps {
-  notifier: Pick<Notifier, 'post'>;
   /** The announcements channel's name. */
   announcements: string;
-  log: Pick<Logger, 'warn'>;
 }
 
-/** Posts a change in the incident channel and, when it matters to everyone, in announcements. */
-export async function announceChange(deps: AnnounceDeps, incident: Incident, entries: readonly TimelineEntry[], toAnnouncements: boolean): Promise<void> {
+/**
+ * The key of one post about one change: the incident, the change's own key (from the Slack
+ * payload, the same on a retried delivery) and where it goes.
+ */
+export function postKey(incidentId: string, changeKey: string, where: string): string {
+  return `incident-post:${incidentId}:${stableId('', changeKey, 16)}:${where}`;
+}
+
+/**
+ * The posts a change asks for, as effects committed with it: in the incident channel and, when it
+ * matters to everyone, in announcements. Posted right after the commit by a job, so the person's
+ * answer never waits on Slack and a lost post is retried, never doubled.
+ */
+export function announceChange(deps: AnnounceDeps, incident: Incident, entries: readonly TimelineEntry[], changeKey: string, toAnnouncements: boolean, now: Date): Effect[] {
   const [entry] = entries;
-  if (!entry) return;
-  try {
-    if (incident.channelId) await deps.notifier.post(incident.channelId, updatePost(incident, entry, 'channel'));
-    if (toAnnouncements) await deps.notifier.post(deps.announcements, updatePost(incident, entry, 'announcements'));
-  } catch (err) {
-    // The change is saved; a lost post is logged, not retried.
-    deps.log.warn({ err, incident: incident.id }, 'could not post an incident update');
-  }
+  if (!entry) return [];
+  return [
+    ...(incident.channelId ? [postDelivery(postKey(incident.id, changeKey, 'channel'), incident.id, incident.channelId, updatePost(incident, entry, 'channel'), now)] : []),
+    ...(toAnnouncements ? [postDelivery(postKey(incident.id, changeKey, 'announcements'), incident.id, deps.announcements, updatePost(incident, entry, 'announcements'), now)] : []),
+  ];
 }

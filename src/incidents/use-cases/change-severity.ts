@@ -1,5 +1,6 @@
 import type { Severity, TimelineEntry } from '../domain/incident.ts';
 import * as lifecycle from '../domain/incident-lifecycle.ts';
+import type { IncidentActor } from '../domain/incident-policy.ts';
 import { updateComment } from '../domain/issue-text.ts';
 import type { ReminderMinutes } from '../domain/reminder-rule.ts';
 import type { IncidentDirectory } from '../incident-directory.ts';
@@ -15,21 +16,21 @@ export type ChangeSeverityDeps = TransitionDeps &
   };
 
 /** A new severity: announced, commented on the issue, and the reminder follows the new interval. */
-export async function changeSeverity(deps: ChangeSeverityDeps, incidentId: string, severity: Severity, by: string, key: string): Promise<TransitionOutcome> {
-  const r = await applyTransition(deps, {
+export async function changeSeverity(deps: ChangeSeverityDeps, incidentId: string, severity: Severity, by: IncidentActor, key: string): Promise<TransitionOutcome> {
+  return applyTransition(deps, {
     incidentId,
     key,
     actor: by,
+    permission: 'change-severity',
     action: 'incident.severity_changed',
-    make: (incident, now) => lifecycle.changeSeverity(incident, severity, by, now),
-    effects: (after, now) => {
-      const entry: TimelineEntry = { at: now, kind: 'severity', actor: by, text: `Severity changed to ${severity}` };
+    make: (incident, now) => lifecycle.changeSeverity(incident, severity, by.slackId, now),
+    effects: (after, now, entries) => {
+      const entry: TimelineEntry = { at: now, kind: 'severity', actor: by.slackId, text: `Severity changed to ${severity}` };
       return [
         githubDelivery(`incident-github:${after.id}:severity:${now.getTime()}:${severity}`, { incidentId: after.id, action: 'comment', body: updateComment(entry, deps.directory) }, now),
         nextReminder(after, deps.reminderMinutes, 0),
+        ...announceChange(deps, after, entries, key, true, now),
       ];
     },
   });
-  if (r.ok) await announceChange(deps, r.after, r.entries, true);
-  return r;
 }

@@ -1,5 +1,6 @@
-import type { IncidentStatus, TimelineEntry } from '../domain/incident.ts';
+import type { IncidentStatus } from '../domain/incident.ts';
 import * as lifecycle from '../domain/incident-lifecycle.ts';
+import type { IncidentActor } from '../domain/incident-policy.ts';
 import { updateComment } from '../domain/issue-text.ts';
 import type { ReminderMinutes } from '../domain/reminder-rule.ts';
 import type { IncidentDirectory } from '../incident-directory.ts';
@@ -16,26 +17,26 @@ export type PostUpdateDeps = TransitionDeps &
 
 export interface StatusUpdate {
   status: IncidentStatus;
+  /** Plain text, as the person meant it. */
   message: string;
-  by: string;
+  by: IncidentActor;
 }
 
 /** A status update: on the timeline, in the channel and announcements, on the GitHub issue; the reminder starts over. */
 export async function postUpdate(deps: PostUpdateDeps, incidentId: string, update: StatusUpdate, key: string): Promise<TransitionOutcome> {
-  const r = await applyTransition(deps, {
+  return applyTransition(deps, {
     incidentId,
     key,
     actor: update.by,
+    permission: 'update',
     action: 'incident.updated',
-    make: (incident, now) => lifecycle.postUpdate(incident, update, now),
-    effects: (after, now) => {
-      const entry: TimelineEntry = { at: now, kind: 'update', actor: update.by, text: `*${update.status}*: ${update.message.trim()}` };
-      return [
+    make: (incident, now) => lifecycle.postUpdate(incident, { status: update.status, message: update.message, by: update.by.slackId }, now),
+    effects: (after, now, entries) => [
+      ...entries.map((entry) =>
         githubDelivery(`incident-github:${after.id}:comment:${now.getTime()}:${after.updateSeq}:${entry.kind}`, { incidentId: after.id, action: 'comment', body: updateComment(entry, deps.directory) }, now),
-        nextReminder(after, deps.reminderMinutes, 0),
-      ];
-    },
+      ),
+      nextReminder(after, deps.reminderMinutes, 0),
+      ...announceChange(deps, after, entries, key, true, now),
+    ],
   });
-  if (r.ok) await announceChange(deps, r.after, r.entries, true);
-  return r;
 }

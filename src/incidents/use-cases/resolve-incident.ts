@@ -1,39 +1,36 @@
-import type { Logger } from 'pino';
-import type { Notifier } from '../../core/notifier.ts';
 import { schedule } from '../../platform/outbox/effects.ts';
 import type { Incident } from '../domain/incident.ts';
 import { incidentDurations } from '../domain/incident-durations.ts';
 import * as lifecycle from '../domain/incident-lifecycle.ts';
-import { mayResolve } from '../domain/permissions.ts';
+import type { IncidentActor } from '../domain/incident-policy.ts';
 import type { IncidentMetrics } from '../incident-metrics.ts';
 import { closePagesJob } from '../jobs/close-pages.ts';
+import { postDelivery } from '../jobs/post-incident-message.ts';
 import { githubDelivery } from '../jobs/record-on-github.ts';
 import type { IncidentPager } from '../ports/incident-pager.ts';
 import { resolvedPost } from '../views/incident-messages.ts';
+import { postKey, type AnnounceDeps } from './announce-change.ts';
 import { applyTransition, type TransitionDeps, type TransitionOutcome } from './apply-transition.ts';
 
-export interface ResolveIncidentDeps extends TransitionDeps {
+export interface ResolveIncidentDeps extends TransitionDeps, AnnounceDeps {
   pager: Pick<IncidentPager, 'acknowledgedAt'>;
-  isLead(slackId: string): boolean;
   metrics: IncidentMetrics;
-  notifier: Pick<Notifier, 'post' | 'update'>;
-  announcements: string;
-  log: Pick<Logger, 'warn'>;
 }
 
 /**
- * Resolves with a summary (commander or lead only): the issue is closed and the review opened
- * from the outbox, the pages are resolved by a job, the times are observed and announced.
+ * Resolves with a summary (the stored commander or a lead only): the issue is closed and the
+ * review opened from the outbox, the pages are resolved by a job, the resolution is posted by
+ * jobs committed with it, and the times are observed.
  */
-export async function resolveIncident(deps: ResolveIncidentDeps, incidentId: string, summary: string, by: string, key: string): Promise<TransitionOutcome> {
+export async function resolveIncident(deps: ResolveIncidentDeps, incidentId: string, summary: string, by: IncidentActor, key: string): Promise<TransitionOutcome> {
   const r = await applyTransition(deps, {
     incidentId,
     key,
     actor: by,
+    permission: 'resolve',
     action: 'incident.resolved',
     make: async (incident, now) => {
-      if (!mayResolve(incident, by, deps.isLead)) return { ok: false, reason: `Only the commander (<@${incident.commander}>) or a lead can resolve this incident.` };
-      const t = lifecycle.resolveIncident(incident, summary, by, now);
+      const t = lifecycle.resolveIncident(incident, summary, by.slackId, now);
       if (!t.ok) return t;
       // A page acknowledged before the commander acted acknowledges the incident.
       const first = await firstPageAcknowledgement(deps, incident);
@@ -42,17 +39,12 @@ export async function resolveIncident(deps: ResolveIncidentDeps, incidentId: str
     },
     effects: (after, now) => [
       githubDelivery(`incident-github:${incidentId}:close`, { incidentId, action: 'close' }, now),
-      ...(Object.keys(after.pages).length ? [schedule(closePagesJob.request({ id: `incident-close-pages:${incidentId}`, dueAt: now, payload: { incidentId, by } }))] : []),
+      ...(Object.keys(after.pages).length ? [schedule(closePagesJob.request({ id: `incident-close-pages:${incidentId}`, dueAt: now, payload: { incidentId, by: by.slackId } }))] : []),
+      ...(after.channelId ? [postDelivery(postKey(incidentId, key, 'resolved-channel'), incidentId, after.channelId, resolvedPost(after, 'channel'), now)] : []),
+      postDelivery(postKey(incidentId, key, 'resolved-announcements'), incidentId, deps.announcements, resolvedPost(after, 'announcements'), now),
     ],
   });
-  if (!r.ok) return r;
-  observeTimes(deps.metrics, r.after);
-  try {
-    if (r.after.channelId) await deps.notifier.post(r.after.channelId, resolvedPost(r.after, 'channel'));
-    await deps.notifier.post(deps.announcements, resolvedPost(r.after, 'announcements'));
-  } catch (err) {
-    deps.log.warn({ err, incident: incidentId }, 'could not post the resolution');
-  }
+  if (r.ok) observeTimes(deps.metrics, r.after);
   return r;
 }
 

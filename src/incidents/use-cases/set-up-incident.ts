@@ -10,10 +10,11 @@ import { declaredAnnouncement, summaryMessage } from '../views/incident-messages
 import { refreshSummary, type RefreshSummaryDeps } from './refresh-summary.ts';
 
 export interface SetUpIncidentDeps extends RefreshSummaryDeps {
-  incidents: Pick<IncidentStore, 'get' | 'timeline' | 'record' | 'claim'>;
-  channels: Pick<IncidentChannels, 'create' | 'invite' | 'pin'>;
+  incidents: Pick<IncidentStore, 'get' | 'timeline' | 'record' | 'byChannel'>;
+  channels: Pick<IncidentChannels, 'create' | 'findOwn' | 'invite' | 'pin'>;
   pager: Pick<IncidentPager, 'page'>;
-  notifier: Pick<Notifier, 'post' | 'update'>;
+  /** Keyed posts: the pinned summary and the announcement. */
+  deliveries: Pick<Notifier, 'post'>;
   directory: Pick<IncidentDirectory, 'view' | 'subprojectsOf'>;
   /** The announcements channel's name. */
   announcements: string;
@@ -24,13 +25,15 @@ export interface SetUpIncidentDeps extends RefreshSummaryDeps {
 const CHANNEL_NAME_ATTEMPTS = 50;
 
 /**
- * Channel, invitations, pages, pinned summary, announcement. Every step records what it did, so
- * the job retried after a crash resumes where it stopped instead of doing it twice.
+ * Channel, invitations, pages, pinned summary, announcement. Every step records what it did, and
+ * each post is keyed, so the job retried after a lost answer or a crash (`attempt` > 1) resumes
+ * where it stopped and finds what Slack already has instead of doing it twice.
  */
-export async function setUpIncident(deps: SetUpIncidentDeps, incidentId: string): Promise<void> {
+export async function setUpIncident(deps: SetUpIncidentDeps, incidentId: string, attempt = 1): Promise<void> {
   let incident = await deps.incidents.get(incidentId);
   if (!incident) return;
   const now = deps.clock.now();
+  const retry = attempt > 1;
 
   let channelId = incident.channelId;
   if (!channelId) {
@@ -64,22 +67,24 @@ export async function setUpIncident(deps: SetUpIncidentDeps, incidentId: string)
   await deps.channels.invite(channelId, [...invite]);
 
   if (!incident.summaryTs) {
-    const posted = await deps.notifier.post(channelId, summaryMessage(incident, await deps.incidents.timeline(incidentId), deps.directory.view));
+    const summary = summaryMessage(incident, await deps.incidents.timeline(incidentId), deps.directory.view);
+    const posted = await deps.deliveries.post(channelId, summary, { key: `incident-summary:${incidentId}`, checkFirst: retry });
     await deps.incidents.record(incidentId, { links: { summaryTs: posted.ts } });
     await deps.channels.pin(channelId, posted.ts);
   }
-  // At most once: a second announcement is worse than a missing one (the channel has the summary).
-  if (await deps.incidents.claim(`incident-announced:${incidentId}`)) {
-    await deps.notifier.post(deps.announcements, declaredAnnouncement(incident, deps.directory.view));
-  }
+  await deps.deliveries.post(deps.announcements, declaredAnnouncement(incident, deps.directory.view), { key: `incident-announced:${incidentId}`, checkFirst: retry });
   await refreshSummary(deps, incidentId);
 }
 
-async function createChannel(deps: Pick<SetUpIncidentDeps, 'channels'>, incident: Incident): Promise<{ id: string; name: string }> {
+async function createChannel(deps: Pick<SetUpIncidentDeps, 'channels' | 'incidents'>, incident: Incident): Promise<{ id: string; name: string }> {
   for (let attempt = 1; attempt <= CHANNEL_NAME_ATTEMPTS; attempt++) {
     const name = incidentChannelName(incident.title, incident.declaredAt, attempt);
     const created = await deps.channels.create(name);
     if (created !== 'name-taken') return { id: created.id, name };
+    // An earlier try may have created it and lost the answer: a channel the bot made that no
+    // incident uses is this incident's, not a reason to open a second one.
+    const own = await deps.channels.findOwn(name);
+    if (own && !(await deps.incidents.byChannel(own.id))) return { id: own.id, name };
   }
   throw new Error(`no free channel name for ${incident.title}`);
 }

@@ -1,3 +1,4 @@
+import { escapeInline, escapeMrkdwn } from '../../core/mrkdwn.ts';
 import type { OutOfScopeEntry, StatusTarget, StatusTargetService } from './find-status-target.ts';
 import { formatDuration, formatUtc } from './format-duration.ts';
 import type { ProbeState } from './probe.ts';
@@ -10,11 +11,6 @@ export const STATE_EMOJI: Record<ProbeState, string> = {
   down: ':red_circle:',
   unknown: ':white_circle:',
 };
-
-/** Slack mrkdwn treats &, < and > as markup. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 export function clipText(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -33,19 +29,19 @@ export function stateLine(s: ServiceStatus, now: Date): string {
 export function statusSummaryText(services: readonly ServiceStatus[], now: Date): string {
   if (services.length === 0) return 'No services are configured for status checks.';
   const lines = services.map(
-    (s) => `${STATE_EMOJI[s.state]} ${escapeMrkdwn(s.name)}: ${stateLine(s, now)} · ${escapeMrkdwn(clipText(s.detail, 200))} · ${escapeMrkdwn(s.sigs.join(', '))}`,
+    (s) => `${STATE_EMOJI[s.state]} ${escapeInline(s.name)}: ${stateLine(s, now)} · ${escapeInline(clipText(s.detail, 200))} · ${escapeInline(s.sigs.join(', '))}`,
   );
   return [`k8s-infra status (${formatUtc(now)})`, ...lines].join('\n');
 }
 
 /** One service with every probe. */
 export function serviceStatusText(s: ServiceStatus, now: Date): string {
-  const head = `${STATE_EMOJI[s.state]} ${escapeMrkdwn(s.name)}: ${stateLine(s, now)} · owned by ${escapeMrkdwn(s.sigs.join(', '))}`;
+  const head = `${STATE_EMOJI[s.state]} ${escapeInline(s.name)}: ${stateLine(s, now)} · owned by ${escapeInline(s.sigs.join(', '))}`;
   const uptime = `uptime 24 h ${formatUptime(s.uptime.day)}, 7 d ${formatUptime(s.uptime.week)}`;
   const probes =
     s.probes.length === 0
       ? ['no probe results yet']
-      : s.probes.map((p) => `${STATE_EMOJI[p.state]} ${escapeMrkdwn(p.label)}: ${escapeMrkdwn(clipText(p.detail, 300))} (${ago(p.checkedAt, now)})`);
+      : s.probes.map((p) => `${STATE_EMOJI[p.state]} ${escapeInline(p.label)}: ${escapeInline(clipText(p.detail, 300))} (${ago(p.checkedAt, now)})`);
   return [head, uptime, ...probes].join('\n');
 }
 

@@ -20,8 +20,13 @@ const statusAlertPayload = z.object({
   }),
 });
 
-/** Posts one confirmed state change to #k8s-infra-alerts. */
-export const statusAlertJob = defineJob('status-alert', statusAlertPayload, (payload, _ctx, deps: PostStatusAlertDeps) => postStatusAlert(deps, payload.transition));
+/**
+ * Posts one confirmed state change to #k8s-infra-alerts, keyed on the job's id (a retry, or a
+ * replica taking over after a crash, finds the post Slack already has), in order per service.
+ */
+export const statusAlertJob = defineJob('status-alert', statusAlertPayload, async (payload, ctx, deps: PostStatusAlertDeps) => {
+  await postStatusAlert(deps, payload.transition, { key: ctx.job.id, run: `${ctx.job.id}#${ctx.worker}:${ctx.job.attempts}`, retry: ctx.job.attempts > 1, signal: ctx.signal });
+});
 
 /** The alert of a transition, queued with the check that confirmed it; keyed on the service and the moment. */
 export function alertDelivery(t: StateTransition): Effect {

@@ -36,10 +36,12 @@ export const statusRoundJob = defineJob('status-check', z.null(), async (_payloa
   const services = deps.services();
   if (services.length === 0) return;
   const endTimer = deps.metrics.roundSeconds.startTimer();
-  const round = await runStatusRound({ checks: deps.checks, clock: deps.clock, probeTimeoutMs: deps.probeTimeoutMs, holdChecks: deps.holdChecks }, services);
+  // The slot is the job's due time (its id carries it): every run of this round records into it.
+  const round = await runStatusRound({ checks: deps.checks, clock: deps.clock, probeTimeoutMs: deps.probeTimeoutMs, holdChecks: deps.holdChecks }, services, ctx.job.dueAt);
   endTimer();
   recordChecks(deps.metrics, round.checks);
   for (const t of round.transitions) deps.metrics.transitions.inc({ service: t.serviceId, kind: t.kind });
+  if (round.skipped.length > 0) deps.log.info({ slot: ctx.job.dueAt.toISOString(), skipped: round.skipped }, 'status round: checks already recorded for this slot (or a newer one) were not recorded again');
   deps.log.debug({ services: round.checks.length, transitions: round.transitions.length, pages: round.pages.length }, 'status round done');
   await deps.checks.pruneChecks(new Date(ctx.now.getTime() - deps.retentionMs));
 });

@@ -9,15 +9,28 @@ export interface SavedCheck {
   state: TrackedServiceState;
 }
 
+/**
+ * The state a round's check was computed from: the check is recorded only if the service's
+ * tracked state is still that one (`lastCheckedAt` as read, or no row yet), so two runs of a round
+ * (a lease lost, a replica taking over) or two rounds at once never record a transition twice.
+ */
+export interface CheckGuard {
+  previousCheckedAt: Date | null;
+}
+
+/** `stale`: someone recorded a newer check of the service first; nothing was written. */
+export type CheckSaved = 'saved' | 'stale';
+
 /** What a scheduled round reads and writes. */
 export interface CheckWriter {
   /** Every service when `serviceIds` is omitted (as for the other reads). */
   loadStates(serviceIds?: readonly string[]): Promise<TrackedServiceState[]>;
   /**
    * One transaction: appends the check, replaces the service's tracked state and applies
-   * `effects` (the alert and page deliveries), so a crash never loses or doubles an alert.
+   * `effects` (the alert and page deliveries), so a crash never loses or doubles an alert; only
+   * if the tracked state is still the one the check was computed from (`guard`).
    */
-  saveCheck(saved: SavedCheck, effects: readonly Effect[]): Promise<void>;
+  saveCheck(saved: SavedCheck, effects: readonly Effect[], guard: CheckGuard): Promise<CheckSaved>;
   /** Deletes checks older than `before`; returns how many. Keep 8 days for the 7-day uptime. */
   pruneChecks(before: Date): Promise<number>;
 }

@@ -6,7 +6,7 @@ import type { ServiceCheck } from '../domain/aggregate-service.ts';
 import { PROBE_STATES, type ProbeResult, type ProbeState } from '../domain/probe.ts';
 import type { TrackedServiceState } from '../domain/track-service-state.ts';
 import type { CheckRecord } from '../domain/uptime.ts';
-import type { SavedCheck, StatusRepository } from '../ports/status-repository.ts';
+import type { CheckGuard, CheckSaved, SavedCheck, StatusRepository } from '../ports/status-repository.ts';
 import type { StatusDatabase, StatusServiceStateTable, StatusTables } from './tables.ts';
 
 const num = (v: number | string | bigint): number => Number(v);
@@ -39,9 +39,20 @@ export class KyselyStatusRepository implements StatusRepository {
     return (await q.execute()).map(rowToState);
   }
 
-  async saveCheck(saved: SavedCheck, effects: readonly Effect[]): Promise<void> {
+  async saveCheck(saved: SavedCheck, effects: readonly Effect[], guard: CheckGuard): Promise<CheckSaved> {
     const { check, state } = saved;
-    await this.commit(this.db, async (trx) => {
+    return this.commit(this.db, async (trx): Promise<{ result: CheckSaved; effects: readonly Effect[] }> => {
+      const row = stateToRow(state);
+      // The page reference belongs to the page job (setPageRef): a check never overwrites it.
+      const { service_id: _id, page_ref: _ref, ...update } = row;
+      // Compare-and-set on the state the check was computed from; PostgreSQL makes a second
+      // writer wait for the first and then see its row, SQLite has one writer at a time.
+      const written =
+        guard.previousCheckedAt === null
+          ? await trx.insertInto('status_service_state').values(row).onConflict((oc) => oc.column('service_id').doNothing()).executeTakeFirst()
+          : await trx.updateTable('status_service_state').set(update).where('service_id', '=', check.serviceId).where('last_checked_at', '=', guard.previousCheckedAt.getTime()).executeTakeFirst();
+      const changed = 'numInsertedOrUpdatedRows' in written ? written.numInsertedOrUpdatedRows : written.numUpdatedRows;
+      if (Number(changed ?? 0n) === 0) return { result: 'stale', effects: [] };
       await trx
         .insertInto('status_checks')
         .values({
@@ -54,15 +65,7 @@ export class KyselyStatusRepository implements StatusRepository {
         // A round retried after a crash may carry the same timestamp: one row is enough.
         .onConflict((oc) => oc.columns(['service_id', 'checked_at']).doNothing())
         .execute();
-      const row = stateToRow(state);
-      // The page reference belongs to the page job (setPageRef): a check never overwrites it.
-      const { service_id: _id, page_ref: _ref, ...update } = row;
-      await trx
-        .insertInto('status_service_state')
-        .values(row)
-        .onConflict((oc) => oc.column('service_id').doUpdateSet(update))
-        .execute();
-      return { result: undefined, effects };
+      return { result: 'saved', effects };
     });
   }
 

@@ -3,7 +3,8 @@ import { context, divider, header, section, SLACK_LIMITS } from '../../platform/
 import type { OutOfScopeEntry } from '../domain/find-status-target.ts';
 import { formatDuration, formatUtc } from '../domain/format-duration.ts';
 import type { ServiceStatus } from '../domain/service-status.ts';
-import { ago, clipText, escapeMrkdwn, outOfScopeText, STATE_EMOJI, stateLine } from '../domain/status-text.ts';
+import { escapeMrkdwn } from '../../core/mrkdwn.ts';
+import { ago, clipText, outOfScopeText, STATE_EMOJI, stateLine } from '../domain/status-text.ts';
 import { formatUptime } from '../domain/uptime.ts';
 
 /** Slack: at most 50 blocks in a message (the builders clip each text to its own limit). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { incidentChannelName, MAX_CHANNEL_NAME, slugify } from '../../../src/incidents/domain/channel-name.ts';
+import { HOSTILE } from '../../helpers/hostile.ts';
 
 const at = new Date('2026-11-23T22:30:00Z');
 
@@ -8,6 +9,13 @@ describe('incidentChannelName', () => {
   it('prefixes the UTC date and slugs the title', () => {
     expect(incidentChannelName('Registry pulls failing!', at)).toBe('inc-20261123-registry-pulls-failing');
     expect(slugify('  Ünïcode & prow.k8s.io  DOWN ')).toBe('unicode-prow-k8s-io-down');
+  });
+
+  it('makes a clean slug of a hostile title: no markup, no mention, no link survives', () => {
+    const name = incidentChannelName(HOSTILE, at);
+    expect(name).toBe('inc-20261123-channel-here-everyone-subteam-s0leads-u0dims001-https-evil-example');
+    expect(name).toMatch(/^[a-z0-9-]+$/);
+    expect(name.length).toBeLessThanOrEqual(MAX_CHANNEL_NAME);
   });
 
   it('adds a numeric suffix for later attempts', () => {

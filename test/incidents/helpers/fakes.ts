@@ -1,17 +1,20 @@
 import { vi } from 'vitest';
 import { Registry } from 'prom-client';
 import { ManualClock } from '../../../src/core/clock.ts';
-import type { Notifier, OutgoingMessage, PostedMessage } from '../../../src/core/notifier.ts';
+import type { DeliveryKey, Notifier, OutgoingMessage, PostedMessage } from '../../../src/core/notifier.ts';
 import type { Incident } from '../../../src/incidents/domain/incident.ts';
+import type { IncidentActor } from '../../../src/incidents/domain/incident-policy.ts';
 import { declareIncident } from '../../../src/incidents/domain/incident-lifecycle.ts';
 import type { NewTrackerIssue } from '../../../src/incidents/domain/issue-text.ts';
 import { incidentDirectory } from '../../../src/incidents/incident-directory.ts';
 import { incidentMetrics } from '../../../src/incidents/incident-metrics.ts';
+import { postIncidentMessageJob } from '../../../src/incidents/jobs/post-incident-message.ts';
 import type { IncidentChannels } from '../../../src/incidents/ports/incident-channels.ts';
 import type { IncidentPager, IncidentPageRequest } from '../../../src/incidents/ports/incident-pager.ts';
 import type { IncidentTracker, TrackerIssue } from '../../../src/incidents/ports/incident-tracker.ts';
 import type { JobContext } from '../../../src/platform/jobs/define-job.ts';
 import type { Once } from '../../../src/platform/outbox/commit-transition.ts';
+import type { AuditEntry } from '../../../src/platform/store/audit-log.ts';
 import { MemoryIncidentStore } from './memory-incident-store.ts';
 
 export const T0 = new Date('2026-11-24T10:00:00Z');
@@ -20,22 +23,41 @@ export const DIMS = 'U0DIMS001';
 export const BEN = 'U0BENTHEE'; // not a lead
 export const ANNOUNCEMENTS = 'wg-k8s-infra';
 
-/** GitHub issues in memory; `down` refuses every call, as during an outage. */
+/**
+ * GitHub issues in memory; `down` refuses every call, as during an outage; `loseNextAnswers`
+ * does the next creates or comments and then fails, as when the connection drops after GitHub did it.
+ */
 export class FakeTracker implements IncidentTracker {
   readonly issues: (NewTrackerIssue & TrackerIssue & { comments: string[]; closed: boolean })[] = [];
   down = false;
+  loseNextAnswers = 0;
+  readonly searches: { marker: string; labels: readonly string[] }[] = [];
 
   async createIssue(issue: NewTrackerIssue): Promise<TrackerIssue> {
     this.refuseWhenDown();
     const number = this.issues.length + 1;
     const url = `https://github.com/kubernetes/k8s.io/issues/${number}`;
     this.issues.push({ ...issue, number, url, comments: [], closed: false });
+    this.loseAnswer();
     return { number, url };
+  }
+
+  async findIssue(marker: string, labels: readonly string[]): Promise<TrackerIssue | undefined> {
+    this.refuseWhenDown();
+    this.searches.push({ marker, labels });
+    const found = this.issues.find((i) => i.body.includes(marker) && labels.every((l) => i.labels.includes(l)));
+    return found && { number: found.number, url: found.url };
   }
 
   async comment(issueNumber: number, body: string): Promise<void> {
     this.refuseWhenDown();
     this.issue(issueNumber).comments.push(body);
+    this.loseAnswer();
+  }
+
+  async hasComment(issueNumber: number, marker: string): Promise<boolean> {
+    this.refuseWhenDown();
+    return this.issue(issueNumber).comments.some((c) => c.includes(marker));
   }
 
   async close(issueNumber: number): Promise<void> {
@@ -55,6 +77,12 @@ export class FakeTracker implements IncidentTracker {
 
   private refuseWhenDown(): void {
     if (this.down) throw new Error('GitHub create issue: HTTP 503 Service Unavailable');
+  }
+
+  private loseAnswer(): void {
+    if (this.loseNextAnswers <= 0) return;
+    this.loseNextAnswers--;
+    throw new Error('GitHub create issue: other side closed');
   }
 }
 
@@ -97,6 +125,11 @@ export class FakeChannels implements IncidentChannels {
     return { id };
   }
 
+  async findOwn(name: string): Promise<{ id: string } | undefined> {
+    const own = this.created.find((c) => c.name === name);
+    return own && { id: own.id };
+  }
+
   async invite(channelId: string, users: readonly string[]): Promise<void> {
     const members = this.members.get(channelId) ?? new Set<string>();
     for (const u of users) members.add(u);
@@ -112,16 +145,18 @@ export class FakeChannels implements IncidentChannels {
   }
 }
 
-/** Every message sent, by kind; posts get increasing timestamps. */
+/** Every message sent, by kind; posts get increasing timestamps; a keyed post checked first is found, not posted again. */
 export class RecordingNotifier implements Notifier {
-  readonly posts: { channel: string; message: OutgoingMessage; ts: string }[] = [];
+  readonly posts: { channel: string; message: OutgoingMessage; ts: string; key?: string }[] = [];
   readonly updates: { posted: PostedMessage; message: OutgoingMessage }[] = [];
   readonly dms: { userId: string; message: OutgoingMessage }[] = [];
   readonly ephemerals: { channel: string; userId: string; message: OutgoingMessage }[] = [];
 
-  async post(channel: string, message: OutgoingMessage): Promise<PostedMessage> {
+  async post(channel: string, message: OutgoingMessage, delivery?: DeliveryKey): Promise<PostedMessage> {
+    const earlier = delivery?.checkFirst ? this.posts.find((p) => p.channel === channel && p.key === delivery.key) : undefined;
+    if (earlier) return { channel, ts: earlier.ts };
     const ts = `1764000000.${String(this.posts.length + 1).padStart(6, '0')}`;
-    this.posts.push({ channel, message, ts });
+    this.posts.push({ channel, message, ts, ...(delivery ? { key: delivery.key } : {}) });
     return { channel, ts };
   }
 
@@ -165,6 +200,15 @@ const PEOPLE: Record<string, { name: string; github: string }> = {
   [BEN]: { name: 'Benjamin Elder', github: 'BenTheElder' },
 };
 
+/** Subproject owners as the config has them (BEN owns the registry; ARNAUD is a lead). */
+const OWNERS: Record<string, string[]> = { registry: [BEN, ARNAUD], dns: [DIMS] };
+const LEADS = new Set([ARNAUD]);
+
+/** How the policy sees a person on an incident that affects the registry (as `anIncident()` does). */
+export function actor(slackId: string, overrides: Partial<IncidentActor> = {}): IncidentActor {
+  return { slackId, isLead: LEADS.has(slackId), ownsAffectedService: OWNERS.registry?.includes(slackId) ?? false, ...overrides };
+}
+
 /** Everything the incident use cases, jobs and listeners take, in memory; the fakes stay reachable for assertions. */
 export function incidentTestDeps() {
   const clock = new ManualClock(T0);
@@ -173,6 +217,7 @@ export function incidentTestDeps() {
   const pager = new FakePager();
   const channels = new FakeChannels();
   const notifier = new RecordingNotifier();
+  const audits: AuditEntry[] = [];
   const log = { warn: vi.fn(), error: vi.fn() };
   const settings = { repo: 'kubernetes/k8s.io', labels: ['sig/k8s-infra'], reminderMinutes: { SEV1: 30, SEV2: 60, SEV3: 240, SEV4: 1440 } };
   return {
@@ -181,6 +226,8 @@ export function incidentTestDeps() {
     pager,
     channels,
     notifier,
+    // Keyed posts go through the same recorder (its `key` shows which delivery each was).
+    deliveries: notifier,
     once: memoryOnce(),
     clock,
     log,
@@ -193,12 +240,14 @@ export function incidentTestDeps() {
         ],
         outOfScope: [{ id: 'prow', names: ['prow.k8s.io'], sig: 'SIG Testing', channel: 'sig-testing' }],
       },
-      { bySlackId: (id) => PEOPLE[id] },
+      { bySlackId: (id) => PEOPLE[id], isLead: (id) => LEADS.has(id), isOwner: (sp, id) => OWNERS[sp]?.includes(id) ?? false },
     ),
+    /** Refusals are audited straight to the log, outside any change. */
+    audit: { record: async (entry: AuditEntry) => void audits.push(entry) },
+    audits,
     settings,
     reminderMinutes: settings.reminderMinutes,
     announcements: ANNOUNCEMENTS,
-    isLead: (slackId: string) => slackId === ARNAUD,
     knowsPerson: (slackId: string) => slackId in PEOPLE,
   };
 }
@@ -217,4 +266,20 @@ export function anIncident(overrides: Partial<Incident> = {}): Incident {
     T0,
   );
   return { ...incident, channelId: 'C0INC1', channelName: 'inc-20261124-registry-pulls-failing', summaryTs: '1764000000.000001', ...overrides };
+}
+
+/**
+ * Runs the `incident.post` jobs a change queued (as the runner would right after the commit),
+ * once each; returns how many ran. Posts then show in `deps.notifier`, keyed.
+ */
+export async function deliverPosts(deps: IncidentTestDeps, ran = new Set<string>()): Promise<number> {
+  const job = postIncidentMessageJob.bind(deps);
+  let n = 0;
+  for (const queued of deps.incidents.jobs(postIncidentMessageJob.kind)) {
+    if (ran.has(queued.id)) continue;
+    ran.add(queued.id);
+    await job.run(queued.payload, jobContext({ id: queued.id, kind: queued.kind }, deps.clock.now()));
+    n++;
+  }
+  return n;
 }

@@ -73,12 +73,6 @@ export class MemoryIncidentStore implements IncidentStore {
     return added;
   }
 
-  async claim(key: string): Promise<boolean> {
-    if (this.claimed.has(key)) return false;
-    this.claimed.add(key);
-    return true;
-  }
-
   // ── for assertions ──
 
   /** Jobs scheduled so far (`schedule` and `deliverOnce`), in order. */

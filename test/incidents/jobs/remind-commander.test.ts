@@ -12,10 +12,22 @@ describe('the incident.reminder job', () => {
     const job = remindCommanderJob.bind(deps);
     const id = 'incident-reminder:inc-1:0:SEV2:0';
     await job.run({ incidentId: 'inc-1', seq: 0, severity: 'SEV2', nudge: 0 }, jobContext({ id, kind: KIND }, at(61)));
-    expect(deps.notifier.textsIn('C0INC1')).toEqual([`:alarm_clock: <@${ARNAUD}> no update on this SEV2 for 1h 01m. Post one with \`/k8s-infra incident update <status> <message>\`.`]);
+    expect(deps.notifier.textsIn('C0INC1')).toEqual([`:alarm_clock: <@${ARNAUD}> no update on this SEV2 for 1h 01m. Post one with \`/k8s-infra incident update &lt;status&gt; &lt;message&gt;\`.`]);
+    expect(deps.notifier.posts[0]?.key).toBe(id);
     expect((await deps.incidents.timeline('inc-1')).at(-1)).toEqual({ at: at(61), kind: 'reminder', actor: 'system', text: `Reminded <@${ARNAUD}>: no update for 61 min` });
     expect(deps.incidents.jobs()).toEqual([{ id: 'incident-reminder:inc-1:0:SEV2:1', kind: KIND, dueAt: at(120), payload: { incidentId: 'inc-1', seq: 0, severity: 'SEV2', nudge: 1 } }]);
     expect(deps.incidents.completions).toBe(1);
+  });
+
+  it('finds its nudge already posted when retried after a lost answer', async () => {
+    const deps = incidentTestDeps();
+    deps.incidents.put(anIncident());
+    const job = remindCommanderJob.bind(deps);
+    const id = 'incident-reminder:inc-1:0:SEV2:0';
+    await job.run({ incidentId: 'inc-1', seq: 0, severity: 'SEV2', nudge: 0 }, jobContext({ id, kind: KIND, attempts: 1 }, at(61)));
+    await job.run({ incidentId: 'inc-1', seq: 0, severity: 'SEV2', nudge: 0 }, jobContext({ id, kind: KIND, attempts: 2 }, at(62)));
+    expect(deps.notifier.textsIn('C0INC1')).toHaveLength(1);
+    expect((await deps.incidents.timeline('inc-1')).filter((e) => e.kind === 'reminder')).toHaveLength(1);
   });
 
   it('stays quiet when a newer update, a new severity or the resolution superseded it', async () => {

@@ -119,10 +119,4 @@ describe.each(rigs)('IncidentStore on $name', (rig) => {
     expect(await open.jobIds()).toEqual(['later']);
     expect(open.completions()).toBe(1);
   });
-
-  it('claims a key once', async () => {
-    open = await rig.open();
-    expect(await open.store.claim('incident-announced:inc-1')).toBe(true);
-    expect(await open.store.claim('incident-announced:inc-1')).toBe(false);
-  });
 });

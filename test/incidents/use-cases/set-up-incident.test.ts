@@ -36,13 +36,25 @@ describe('setUpIncident', () => {
   it('resumes after a crash without a second channel, page entry, summary or announcement', async () => {
     const deps = incidentTestDeps();
     const { id } = await declared(deps);
-    await setUpIncident(deps, id);
-    await setUpIncident(deps, id);
+    await setUpIncident(deps, id, 1);
+    // The retry (the job's second attempt) finds the keyed posts Slack already has.
+    await setUpIncident(deps, id, 2);
     expect(deps.channels.created).toHaveLength(1);
     expect(deps.pager.raised).toHaveLength(1);
     expect((await deps.incidents.timeline(id)).filter((e) => e.kind === 'page')).toHaveLength(1);
     expect(deps.notifier.textsIn('C0INC1')).toHaveLength(1);
     expect(deps.notifier.textsIn(ANNOUNCEMENTS)).toHaveLength(1);
+  });
+
+  it('keys the summary and the announcement, and takes back a channel a lost answer created', async () => {
+    const deps = incidentTestDeps();
+    const { id } = await declared(deps);
+    // The first try created the channel, then its answer was lost.
+    await deps.channels.create('inc-20261124-registry-pulls-failing');
+    await setUpIncident(deps, id, 2);
+    expect(deps.channels.created).toHaveLength(1);
+    expect((await deps.incidents.get(id))?.channelId).toBe('C0INC1');
+    expect(deps.notifier.posts.map((p) => p.key)).toEqual([`incident-summary:${id}`, `incident-announced:${id}`]);
   });
 
   it('takes a numeric suffix when the name is taken, and pages no one when asked not to', async () => {

@@ -2,7 +2,7 @@ import type { Effect } from '../../../src/platform/outbox/effects.ts';
 import type { ServiceCheck } from '../../../src/status/domain/aggregate-service.ts';
 import type { TrackedServiceState } from '../../../src/status/domain/track-service-state.ts';
 import type { CheckRecord } from '../../../src/status/domain/uptime.ts';
-import type { SavedCheck, StatusRepository } from '../../../src/status/ports/status-repository.ts';
+import type { CheckGuard, CheckSaved, SavedCheck, StatusRepository } from '../../../src/status/ports/status-repository.ts';
 
 /** StatusRepository in memory: the use cases' fast tests, and the reference for the store's contract tests. */
 export class InMemoryStatusRepository implements StatusRepository {
@@ -16,10 +16,14 @@ export class InMemoryStatusRepository implements StatusRepository {
     return [...this.states.values()].filter((s) => !serviceIds || serviceIds.includes(s.serviceId)).map((s) => ({ ...s }));
   }
 
-  async saveCheck(saved: SavedCheck, effects: readonly Effect[]): Promise<void> {
-    this.checks.push(saved.check);
+  async saveCheck(saved: SavedCheck, effects: readonly Effect[], guard: CheckGuard): Promise<CheckSaved> {
+    // The same compare-and-set as the SQL store: only onto the state the check was computed from.
+    const current = this.states.get(saved.state.serviceId);
+    if ((current?.lastCheckedAt.getTime() ?? null) !== (guard.previousCheckedAt?.getTime() ?? null)) return 'stale';
+    if (!this.checks.some((c) => c.serviceId === saved.check.serviceId && c.checkedAt.getTime() === saved.check.checkedAt.getTime())) this.checks.push(saved.check);
     this.states.set(saved.state.serviceId, { ...saved.state });
     if (effects.length > 0) this.outbox.push(effects);
+    return 'saved';
   }
 
   async listCheckRecords(since: Date, serviceIds?: readonly string[]): Promise<CheckRecord[]> {

@@ -6,7 +6,7 @@ import { pageDelivery, statusPageJob } from '../../../src/status/jobs/status-pag
 import { FakeStatusPager } from '../helpers/fake-status-pager.ts';
 import { InMemoryStatusRepository } from '../helpers/in-memory-status-repository.ts';
 import { jobContext } from '../helpers/job-context.ts';
-import { RecordingNotifier } from '../helpers/recording-notifier.ts';
+import { alertDeps } from '../helpers/alert-deps.ts';
 
 const NOW = new Date('2026-11-24T03:15:00Z');
 const registry = { id: 'registry', name: 'registry.k8s.io', sigs: ['sig-k8s-infra', 'sig-release'], subproject: 'registry' };
@@ -31,24 +31,25 @@ describe('status-alert job', () => {
   it('is delivered once per transition, and posts it to the alerts channel from the stored row', async () => {
     const row = stored(alertDelivery(problem));
     expect(row).toMatchObject({ id: 'status-alert:registry:2026-11-24T03:15:00.000Z', kind: 'status-alert', dueAt: problem.at });
-    const notifier = new RecordingNotifier();
-    await statusAlertJob.bind({ services: [registry], notifier, alertsChannel: 'C0ALERTS', statusPageUrl: 'https://bot.k8s.io/status' }).run(row.payload, jobContext(row.kind, row.id, NOW));
+    const { deps, deliveries: notifier } = alertDeps([registry]);
+    await statusAlertJob.bind(deps).run(row.payload, jobContext(row.kind, row.id, NOW));
     expect(notifier.posts).toHaveLength(1);
+    expect(notifier.posts[0]!.key).toBe(row.id);
     expect(notifier.posts[0]!.channel).toBe('C0ALERTS');
     expect(notifier.posts[0]!.message.text).toBe(':red_circle: Problem: registry.k8s.io is down (was ok) · HTTP 503 (expected 200)');
     expect(JSON.stringify(notifier.posts[0]!.message.blocks)).toContain('since 2026-11-24 03:14 UTC (held 1 min)');
   });
 
   it('reads rows queued by earlier versions, and names a service removed from the config by its id', async () => {
-    const notifier = new RecordingNotifier();
-    const job = statusAlertJob.bind({ services: [], notifier, alertsChannel: 'k8s-infra-alerts', statusPageUrl: 'https://bot.k8s.io/status' });
+    const { deps, deliveries: notifier } = alertDeps([]);
+    const job = statusAlertJob.bind(deps);
     const payload = { transition: { serviceId: 'gone', kind: 'recovery', from: 'down', to: 'ok', since: '2026-11-24T03:14:00.000Z', at: '2026-11-24T03:15:00.000Z', detail: 'HTTP 200' } };
     await job.run(payload, jobContext('status-alert', 'status-alert:gone:2026-11-24T03:15:00.000Z', NOW));
     expect(notifier.posts[0]!.message.text).toBe(':large_green_circle: Recovered: gone is ok (was down) · HTTP 200');
   });
 
   it('fails for good on a payload that does not match (retrying cannot fix it)', async () => {
-    const job = statusAlertJob.bind({ services: [], notifier: new RecordingNotifier(), alertsChannel: 'x', statusPageUrl: 'x' });
+    const job = statusAlertJob.bind(alertDeps([]).deps);
     const badTime = { transition: { ...problem, since: problem.since.toISOString(), at: 'yesterday' } };
     await expect(job.run(badTime, jobContext('status-alert', 'x', NOW))).rejects.toBeInstanceOf(PermanentJobError);
     await expect(job.run(null, jobContext('status-alert', 'x', NOW))).rejects.toBeInstanceOf(PermanentJobError);

@@ -32,7 +32,7 @@ async function feed(repo: StatusRepository, rounds: [string, ProbeState, number]
     const prev = (await repo.loadStates([id]))[0];
     const c = check(id, state, minute);
     const t = trackServiceState(prev, c, { pageOnDown: true, holdChecks: 2 });
-    await repo.saveCheck({ check: c, state: t.next }, checkDeliveries(t.changed, t.page, c.checkedAt));
+    await repo.saveCheck({ check: c, state: t.next }, checkDeliveries(t.changed, t.page, c.checkedAt), { previousCheckedAt: prev?.lastCheckedAt ?? null });
   }
 }
 
@@ -92,9 +92,34 @@ describe.each(testDatabases)('KyselyStatusRepository on $name', (database) => {
     const t = trackServiceState(undefined, c, { pageOnDown: true, holdChecks: 1 });
     expect(t.changed).not.toBeNull();
     const broken = { ...t.next, lastDetail: undefined as unknown as string }; // NOT NULL violation
-    await expect(repo.saveCheck({ check: c, state: broken }, checkDeliveries(t.changed, t.page, c.checkedAt))).rejects.toThrow();
+    await expect(repo.saveCheck({ check: c, state: broken }, checkDeliveries(t.changed, t.page, c.checkedAt), { previousCheckedAt: null })).rejects.toThrow();
     expect(await store.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
     expect(await store.db.withTables<StatusTables>().selectFrom('status_checks').selectAll().execute()).toEqual([]);
+  });
+
+  it('records a check only onto the state it was computed from: two writers with the same read record one transition', async () => {
+    await feed(repo, [['registry', 'ok', 0], ['registry', 'ok', 1], ['registry', 'down', 2]]);
+    const prev = (await repo.loadStates(['registry']))[0]!;
+    // Two runs of the round read the same state and both see the outage confirmed, a moment apart.
+    const save = (minute: number) => {
+      const c = check('registry', 'down', minute);
+      const t = trackServiceState(prev, c, { pageOnDown: true, holdChecks: 2 });
+      expect(t.changed?.to).toBe('down');
+      return repo.saveCheck({ check: c, state: t.next }, checkDeliveries(t.changed, t.page, c.checkedAt), { previousCheckedAt: prev.lastCheckedAt });
+    };
+    expect((await Promise.all([save(3), save(3.5)])).sort()).toEqual(['saved', 'stale']);
+    expect(await save(3.7)).toBe('stale');
+    const alerts = await store.db.selectFrom('jobs').select('id').where('kind', '=', statusAlertJob.kind).execute();
+    expect(alerts).toHaveLength(1);
+    expect(await store.db.selectFrom('jobs').select('id').where('kind', '=', statusPageJob.kind).execute()).toHaveLength(1);
+    // A first check of a service nobody has checked yet: also once.
+    const first = (minute: number) => {
+      const c = check('new', 'down', minute);
+      const t = trackServiceState(undefined, c, { pageOnDown: false, holdChecks: 1 });
+      return repo.saveCheck({ check: c, state: t.next }, checkDeliveries(t.changed, t.page, c.checkedAt), { previousCheckedAt: null });
+    };
+    expect((await Promise.all([first(4), first(4.5)])).sort()).toEqual(['saved', 'stale']);
+    expect(await store.db.selectFrom('jobs').select('id').where('kind', '=', statusAlertJob.kind).execute()).toHaveLength(2);
   });
 
   it('prunes old checks and remembers the page reference', async () => {

@@ -24,9 +24,9 @@ describe('checkServiceNow', () => {
   it('keeps the official state (flap damping still applies) with the live probes and detail beside it', async () => {
     const statuses = new InMemoryStatusRepository();
     probe.set('ok', 'HTTP 200');
-    await runStatusRound({ checks: statuses, clock, holdChecks: 2 }, [registry]);
+    await runStatusRound({ checks: statuses, clock, holdChecks: 2 }, [registry], clock.now());
     clock.advance(60_000);
-    await runStatusRound({ checks: statuses, clock, holdChecks: 2 }, [registry]);
+    await runStatusRound({ checks: statuses, clock, holdChecks: 2 }, [registry], clock.now());
     clock.advance(60_000);
     probe.set('down', 'HTTP 503');
     const status = await checkServiceNow({ statuses, clock, probeTimeoutMs: 1000 }, registry, clock.now());

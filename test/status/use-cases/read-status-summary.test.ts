@@ -21,7 +21,7 @@ describe('readStatusSummary', () => {
     const oldService: MonitoredService = { id: 'old', name: 'old.k8s.io', sigs: ['sig-k8s-infra'], pageOnDown: false, probes: [old] };
     const newService: MonitoredService = { id: 'new', name: 'new.k8s.io', sigs: ['sig-k8s-infra'], pageOnDown: false, probes: [fresh] };
     const empty: MonitoredService = { id: 'empty', name: 'no probes', sigs: [], pageOnDown: false, probes: [] };
-    await runStatusRound({ checks: statuses, clock }, [oldService]);
+    await runStatusRound({ checks: statuses, clock }, [oldService], clock.now());
     clock.advance(60_000);
 
     const summary = await readStatusSummary({ statuses, clock, probeTimeoutMs: 1000 }, [oldService, newService, empty], clock.now());

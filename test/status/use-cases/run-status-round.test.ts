@@ -20,7 +20,7 @@ describe('runStatusRound', () => {
     const repository = new InMemoryStatusRepository();
     const clock = new ManualClock('2026-03-01T12:00:00Z');
     const round = async () => {
-      const r = await runStatusRound({ checks: repository, clock, holdChecks: 2 }, services);
+      const r = await runStatusRound({ checks: repository, clock, holdChecks: 2 }, services, clock.now());
       clock.advance(60_000);
       return r;
     };
@@ -89,9 +89,32 @@ describe('runStatusRound', () => {
     expect(statuses[2]!.uptime.day).toBeNull();
   });
 
+  it('records a slot once per service: a round run twice, or two runs at once, records each transition once', async () => {
+    const repository = new InMemoryStatusRepository();
+    const clock = new ManualClock('2026-03-01T12:00:00Z');
+    const probe = switchable('http:x', 'down');
+    const svc: MonitoredService[] = [{ id: 'x', name: 'x', sigs: [], pageOnDown: false, probes: [probe] }];
+    const slot = (m: number) => new Date(Date.parse('2026-03-01T12:00:00Z') + m * 60_000);
+    await runStatusRound({ checks: repository, clock, holdChecks: 2 }, svc, slot(0));
+    clock.advance(60_000);
+    // The round of slot 1 outlives its lease: two runs of it, one after the other, then two at once.
+    const first = await runStatusRound({ checks: repository, clock, holdChecks: 2 }, svc, slot(1));
+    clock.advance(5_000);
+    const again = await runStatusRound({ checks: repository, clock, holdChecks: 2 }, svc, slot(1));
+    expect(first.transitions.map((t) => t.to)).toEqual(['down']);
+    expect(again).toMatchObject({ transitions: [], skipped: ['x'] });
+    clock.set(slot(2));
+    probe.set('ok');
+    const [a, b] = await Promise.all([runStatusRound({ checks: repository, clock, holdChecks: 1 }, svc, slot(2)), runStatusRound({ checks: repository, clock, holdChecks: 1 }, svc, slot(2))]);
+    expect([...a.transitions, ...b.transitions].map((t) => t.to)).toEqual(['ok']);
+    expect([...a.skipped, ...b.skipped]).toEqual(['x']);
+    expect(repository.outbox.flat().filter((e) => e.kind === 'deliver-once')).toHaveLength(2);
+    expect(repository.checks).toHaveLength(3);
+  });
+
   it('checks only the services it is given', async () => {
     const repository = new InMemoryStatusRepository();
-    const round = await runStatusRound({ checks: repository, clock: new ManualClock(0) }, [services[1]!]);
+    const round = await runStatusRound({ checks: repository, clock: new ManualClock(0) }, [services[1]!], new Date(0));
     expect(round.checks.map((c) => c.serviceId)).toEqual(['prow-build']);
     expect([...repository.states.keys()]).toEqual(['prow-build']);
   });
@@ -102,7 +125,7 @@ describe('readServiceStatuses before any official state', () => {
     const repository = new InMemoryStatusRepository();
     const clock = new ManualClock('2026-03-01T12:00:00Z');
     const svc: MonitoredService = { id: 'registry', name: 'registry.k8s.io', sigs: ['sig-k8s-infra'], pageOnDown: true, probes: [switchable('p', 'down')] };
-    await runStatusRound({ checks: repository, clock }, [svc]);
+    await runStatusRound({ checks: repository, clock }, [svc], clock.now());
     const [checked, never] = await readServiceStatuses([svc, { id: 'other', name: 'other', sigs: [] }], repository, clock.now());
     expect(checked).toMatchObject({ state: 'down', confirmed: false, since: null, detail: 'down' });
     expect(never).toMatchObject({ state: 'unknown', confirmed: false, detail: 'not checked yet', lastCheckedAt: null });
@@ -112,9 +135,9 @@ describe('readServiceStatuses before any official state', () => {
     const repository = new InMemoryStatusRepository();
     const clock = new ManualClock('2026-03-01T12:00:00Z');
     const svc: MonitoredService = { id: 's', name: 's', sigs: [], pageOnDown: false, probes: [switchable('p', 'ok')] };
-    await runStatusRound({ checks: repository, clock }, [svc]);
+    await runStatusRound({ checks: repository, clock }, [svc], clock.now());
     clock.advance(9 * 24 * 3600_000);
-    await runStatusRound({ checks: repository, clock }, [svc]);
+    await runStatusRound({ checks: repository, clock }, [svc], clock.now());
     expect(await repository.pruneChecks(new Date(clock.now().getTime() - 8 * 24 * 3600_000))).toBe(1);
     expect(repository.checks).toHaveLength(1);
   });
