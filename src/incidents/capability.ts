@@ -9,7 +9,6 @@ import type { CapabilityModule } from '../platform/capability.ts';
 import type { IncidentsApi } from './api.ts';
 import { ROTA_API } from '../rota/api.ts';
 import { enginePager } from './adapters/engine-pager.ts';
-import { slackDeliveries } from './adapters/slack-deliveries.ts';
 import { slackIncidentChannels } from './adapters/slack-incident-channels.ts';
 import { incidentsConfig } from './config.ts';
 import { INCIDENTS_IDS } from './ids.ts';
@@ -58,7 +57,7 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
         pager,
         channels: slackIncidentChannels(platform.slack),
         notifier: platform.notifier,
-        deliveries: slackDeliveries(platform),
+        deliveries: platform.notifier,
         audit: platform.audit,
         once: platform.once,
         clock: platform.clock,

@@ -11,7 +11,7 @@ import { scheduleCurrentRound, statusRoundJob } from './jobs/status-round-job.ts
 import type { StatusPager } from './ports/status-pager.ts';
 import { resolveStatusSettings, type StatusSettings } from './settings.ts';
 import { statusMetrics } from './status-metrics.ts';
-import { mayHavePosted, slackDeliveries } from './slack-deliveries.ts';
+import { mayHavePosted } from './may-have-posted.ts';
 import { statusServices } from './status-services.ts';
 import { LeaseAlertLock } from './store/alert-lock.ts';
 import * as m0003 from './store/migrations/0003-status.ts';
@@ -36,7 +36,7 @@ export function statusModule(options: StatusOptions = {}): CapabilityModule<type
       const settings = resolveStatusSettings(platform.env.infraConfigPath, section, options.settings);
       const repository = new KyselyStatusRepository(platform.db, platform.commit);
       const services = statusServices({ services: config.services, clock, log, zonesDir: settings.zonesDir, gcp: settings.gcp });
-      const deliveries = slackDeliveries(platform);
+      const deliveries = platform.notifier;
       const pager = options.pager ?? escalationStatusPager({ paging: platform.use(PAGING_API), deliveries, config });
       const schedule = { jobs: platform.jobs, intervalMs: settings.intervalMs };
       const live = { statuses: repository, clock, probeTimeoutMs: settings.probeTimeoutMs };

@@ -14,7 +14,7 @@ const payload = z.object({
 });
 
 export interface PostIncidentMessageDeps {
-  /** Keyed posts (see adapters/slack-deliveries.ts). */
+  /** Keyed posts: each carries its key, and a retry looks for it before posting again. */
   deliveries: Pick<Notifier, 'post'>;
 }
 

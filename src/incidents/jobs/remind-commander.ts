@@ -17,7 +17,7 @@ const payload = z.object({
 
 export interface RemindCommanderDeps {
   incidents: Pick<IncidentStore, 'get' | 'record'>;
-  /** Keyed posts (see adapters/slack-deliveries.ts). */
+  /** Keyed posts: each carries its key, and a retry looks for it before posting again. */
   deliveries: Pick<Notifier, 'post'>;
   reminderMinutes: ReminderMinutes;
 }

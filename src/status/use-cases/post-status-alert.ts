@@ -10,7 +10,7 @@ import { statusAlertMessage, type AlertService } from '../views/status-alert.ts'
 export interface PostStatusAlertDeps {
   /** The configured services (a service removed since is named by its id). */
   services: readonly AlertService[];
-  /** Keyed posts (see ../slack-deliveries.ts). */
+  /** Keyed posts: each carries its key, and a retry looks for it before posting again. */
   deliveries: Pick<Notifier, 'post'>;
   /** #k8s-infra-alerts: its id, or its name. */
   alertsChannel: string;
