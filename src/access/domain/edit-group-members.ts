@@ -1,4 +1,5 @@
-import { parseDocument, isMap, isScalar, isSeq, type Document, type YAMLMap, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import { parseYaml11Document } from '../../core/yaml11.ts';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 
 /**
  * Minimal, format-preserving edits of a `groups.yaml`: the `yaml` library only locates the
@@ -75,7 +76,7 @@ interface Located {
 }
 
 function parseGroupsYaml(text: string): Document {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseYaml11Document(text, { dialect: 'go-yaml-v2' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     throw new GroupsYamlEditError('unparseable', `groups.yaml is not valid YAML (${e.message.split('\n')[0]})`);

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
+import { LineCounter, isMap, isSeq } from 'yaml';
+import { parseYaml11Document } from '../../core/yaml11.ts';
 import { approversForFile, parseOwnersAliases, parseOwnersFile, type OwnersFile } from './owners-files.ts';
 import { isGroupAllowedInFile, parseRestrictions, type Restriction } from './restrictions.ts';
 
@@ -80,7 +81,8 @@ interface ParsedGroup extends Omit<CatalogGroup, 'approvers' | 'nearestApprovers
 /** Parses one groups.yaml; syntax or shape errors become problems, never exceptions. */
 function parseGroupsFile(file: string, text: string): { groups: ParsedGroup[]; problems: CatalogProblem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // Read as the repository's Go tooling reads it (sigs.k8s.io/yaml over yaml.v2: YAML 1.1).
+  const doc = parseYaml11Document(text, { dialect: 'go-yaml-v2', lineCounter });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   if (doc.errors.length > 0) {
     return { groups: [], problems: doc.errors.map((e) => ({ file, line: lineOf(e.pos[0]), message: `YAML syntax: ${e.message.split('\n')[0]}` })) };
