@@ -69,7 +69,8 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
           remindBeforeExpiryJob.bind({ requests, clock, policy }),
           expireAccessJob.bind({ requests, clock }),
         ],
-        github: (event, payload) => handleGithubEvent({ closed: { requests, clock, policy }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),
+        github: (event, payload) =>
+          handleGithubEvent({ closed: { requests, clock, policy, headRepo: section.headRepo ?? section.repo, audit: platform.audit }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),
       };
     },
   };

@@ -309,14 +309,29 @@ export interface PullRequestClosed {
   number: number;
   branch: string;
   merged: boolean;
+  /** `owner/name` of the head repository the event names. */
+  headRepo: string | undefined;
 }
 
-function matches(pr: PullRequestRef | undefined, event: PullRequestClosed): boolean {
-  return pr !== undefined && (pr.number === event.number || pr.branch === event.branch);
+function sameRepo(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-/** From the GitHub webhook: the request's pull request (or removal pull request) was closed. */
-export function recordPullRequestClosed(request: AccessRequest, event: PullRequestClosed, now: Date, policy: AccessPolicy): Transition {
+/**
+ * Whether a closed pull request is this one: the same number and the head repository recorded
+ * when the bot opened it. A branch name proves nothing: anyone can push a branch of that name
+ * to a fork and open (and close) a pull request from it.
+ */
+export function isSamePullRequest(pr: PullRequestRef | undefined, event: Pick<PullRequestClosed, 'number' | 'headRepo'>, defaultHeadRepo: string): boolean {
+  return pr !== undefined && pr.number === event.number && sameRepo(event.headRepo, pr.headRepo ?? defaultHeadRepo);
+}
+
+/**
+ * From the GitHub webhook: the request's pull request (or removal pull request) was closed.
+ * `defaultHeadRepo` stands in for requests recorded before the head repository was.
+ */
+export function recordPullRequestClosed(request: AccessRequest, event: PullRequestClosed, now: Date, policy: AccessPolicy, defaultHeadRepo: string): Transition {
+  const matches = (pr: PullRequestRef | undefined, _event: PullRequestClosed) => isSamePullRequest(pr, event, defaultHeadRepo);
   if (matches(request.pullRequest, event) && request.status === 'pr_opened') {
     if (!event.merged) {
       const updated = next(request, now, { status: 'closed' });

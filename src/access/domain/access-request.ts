@@ -45,6 +45,11 @@ export interface PullRequestRef {
   url: string;
   /** Head branch (without owner). */
   branch: string;
+  /**
+   * `owner/name` of the head repository when the bot opened it (requests from before this was
+   * recorded lack it: the configured head repository is assumed).
+   */
+  headRepo?: string;
 }
 
 export interface AccessRequest {

@@ -10,6 +10,8 @@ export interface AccessRequests {
   get(id: string): Promise<AccessRequest | undefined>;
   /** The request whose pull request (or removal pull request) comes from `branch`. */
   findByBranch(branch: string): Promise<AccessRequest | undefined>;
+  /** The request whose pull request (or removal pull request) has this number in the groups repository. */
+  findByPullRequestNumber(number: number): Promise<AccessRequest | undefined>;
   /** A person's own requests, newest first. */
   listByRequester(slackUserId: string): Promise<AccessRequest[]>;
   listByStatus(statuses: readonly AccessRequestStatus[]): Promise<AccessRequest[]>;

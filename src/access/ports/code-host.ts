@@ -15,6 +15,8 @@ export interface OpenedPullRequest {
   url: string;
   /** Head branch name (without `owner:`). */
   branch: string;
+  /** `owner/name` of the repository the head branch lives in (the bot's fork, or the repository itself). */
+  headRepo: string;
   state: 'open' | 'closed';
   merged: boolean;
 }

@@ -65,6 +65,17 @@ export class AccessRequestRepository {
     return row ? fromRow(row) : undefined;
   }
 
+  /** The request whose pull request (or removal pull request) has this number. */
+  async findByPullRequestNumber(number: number): Promise<AccessRequest | undefined> {
+    const row = await this.db
+      .selectFrom('access_requests')
+      .selectAll()
+      .where((eb) => eb.or([eb('pr_number', '=', number), eb('removal_pr_number', '=', number)]))
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
   async listByRequester(slackUserId: string, limit = 20): Promise<AccessRequest[]> {
     const rows = await this.db.selectFrom('access_requests').selectAll().where('requester_slack', '=', slackUserId).orderBy('created_at', 'desc').limit(limit).execute();
     return rows.map(fromRow);

@@ -35,6 +35,10 @@ export class AccessRequestStore implements AccessRequests {
     return this.repo.findByBranch(branch);
   }
 
+  findByPullRequestNumber(number: number): Promise<AccessRequest | undefined> {
+    return this.repo.findByPullRequestNumber(number);
+  }
+
   listByRequester(slackUserId: string): Promise<AccessRequest[]> {
     return this.repo.listByRequester(slackUserId);
   }

@@ -32,7 +32,7 @@ function alreadyDone(text: string, request: AccessRequest, change: MemberChange)
 }
 
 function ref(pr: OpenedPullRequest): PullRequestRef {
-  return { number: pr.number, url: pr.url, branch: pr.branch };
+  return { number: pr.number, url: pr.url, branch: pr.branch, headRepo: pr.headRepo };
 }
 
 /**

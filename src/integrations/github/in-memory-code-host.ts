@@ -24,6 +24,8 @@ export class InMemoryCodeHost implements CodeHost {
     files: Record<string, string> | Map<string, string>,
     readonly baseBranch = 'main',
     private readonly urlPrefix = 'https://github.com/kubernetes/k8s.io/pull/',
+    /** `owner/name` the pull requests come from (base and head are one repository here). */
+    private readonly repoName = 'kubernetes/k8s.io',
   ) {
     const commit = this.addCommit(new Map(files instanceof Map ? files : Object.entries(files)));
     this.branches.set(baseBranch, commit.sha);
@@ -80,7 +82,7 @@ export class InMemoryCodeHost implements CodeHost {
     const open = this.pullRequests.find((p) => p.branch === pr.branch && p.state === 'open');
     if (open) return open;
     const number = this.pullRequests.length + 1;
-    const created = { number, url: `${this.urlPrefix}${number}`, branch: pr.branch, state: 'open' as const, merged: false, title: pr.title, body: pr.body, base: pr.base };
+    const created = { number, url: `${this.urlPrefix}${number}`, branch: pr.branch, headRepo: this.repoName, state: 'open' as const, merged: false, title: pr.title, body: pr.body, base: pr.base };
     this.pullRequests.push(created);
     return created;
   }

@@ -7,7 +7,7 @@ interface PullLike {
   html_url: string;
   state: string;
   merged_at?: string | null;
-  head: { ref: string };
+  head: { ref: string; repo?: { full_name?: string } | null };
 }
 
 /**
@@ -85,7 +85,7 @@ export class OctokitCodeHost implements CodeHost {
   }
 
   private toOpened(pr: PullLike): OpenedPullRequest {
-    return { number: pr.number, url: pr.html_url, branch: pr.head.ref, state: pr.state === 'open' ? 'open' : 'closed', merged: Boolean(pr.merged_at) };
+    return { number: pr.number, url: pr.html_url, branch: pr.head.ref, headRepo: pr.head.repo?.full_name ?? `${this.head.owner}/${this.head.repo}`, state: pr.state === 'open' ? 'open' : 'closed', merged: Boolean(pr.merged_at) };
   }
 
   async findPullRequest(branch: string): Promise<OpenedPullRequest | undefined> {

@@ -31,6 +31,10 @@ export class InMemoryAccessRequests implements AccessRequests {
     return this.sorted('desc').find((r) => r.pullRequest?.branch === branch || r.removalPullRequest?.branch === branch);
   }
 
+  async findByPullRequestNumber(number: number): Promise<AccessRequest | undefined> {
+    return this.sorted('desc').find((r) => r.pullRequest?.number === number || r.removalPullRequest?.number === number);
+  }
+
   async listByRequester(slackUserId: string): Promise<AccessRequest[]> {
     return this.sorted('desc').filter((r) => r.requester.slackUserId === slackUserId);
   }

@@ -244,8 +244,13 @@ export class FakeGithub {
   }
 
   /** Files changed by a pull request from someone's fork, for tests that read a PR's diff. */
-  openPullRequestWith(fullName: string, change: { branch: string; files: Record<string, string | null>; title: string; body?: string; author?: string }): FakePull {
+  openPullRequestWith(
+    fullName: string,
+    change: { branch: string; files: Record<string, string | null>; title: string; body?: string; author?: string; /** Head repository (a fork; made when missing). */ fromFork?: string },
+  ): FakePull {
     const repo = this.repo(fullName);
+    if (change.fromFork && !this.repos.has(change.fromFork)) this.forkRepo(fullName, change.fromFork);
+    const headRepo = change.fromFork ? this.repo(change.fromFork) : repo;
     const baseSha = repo.branches.get(repo.defaultBranch)!;
     const base = this.commits.get(baseSha)!;
     const files = new Map(base.files);
@@ -254,10 +259,10 @@ export class FakeGithub {
       else files.set(path, this.addBlob(content));
     }
     const commit = this.addCommit(files, change.title, [baseSha]);
-    repo.branches.set(change.branch, commit.sha);
+    headRepo.branches.set(change.branch, commit.sha);
     const pr: FakePull = {
       number: repo.nextNumber++, title: change.title, body: change.body ?? '', state: 'open', merged: false, mergedAt: null,
-      headRepo: fullName, headRef: change.branch, baseRef: repo.defaultBranch, comments: [], baseSha, requestedReviewers: [], labels: [], author: change.author ?? 'someone',
+      headRepo: headRepo.fullName, headRef: change.branch, baseRef: repo.defaultBranch, comments: [], baseSha, requestedReviewers: [], labels: [], author: change.author ?? 'someone',
     };
     repo.pulls.push(pr);
     return pr;
