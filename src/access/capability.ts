@@ -41,7 +41,7 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
       const people = accessPeople(platform.config.people);
       const policy: AccessPolicy = { channel: section.channel, twoApproverPattern: section.twoApproverPattern, reminderDaysBeforeExpiry: section.reminderDaysBeforeExpiry };
       const rules: AccessValidationRules = { maxTemporaryAccessDays: section.maxTemporaryAccessDays, lockedGroups: section.lockedGroups };
-      const decide = { requests, catalog, people, clock };
+      const decide = { requests, catalog, people, clock, audit: platform.audit };
 
       return {
         commands: [

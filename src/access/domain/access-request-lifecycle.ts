@@ -2,6 +2,7 @@ import type { AccessEffect, AccessRequest, Actor, PullRequestRef } from './acces
 import { jobKey } from './access-request.ts';
 import { countingApprovals, decisionRefusal, hasApproved, requiredApprovalsFor } from './approval-rules.ts';
 import type { GroupCatalog } from './group-catalog.ts';
+import { escapeMrkdwn as e } from '../../core/mrkdwn.ts';
 import { validateAccessRequest, type AccessFieldErrors, type AccessRequestInput, type AccessValidationRules, type ValidatedAccessRequest } from './validate-access-request.ts';
 
 /**
@@ -15,6 +16,9 @@ import { validateAccessRequest, type AccessFieldErrors, type AccessRequestInput,
  *      └──cancel──▶ cancelled └──cannot edit──▶ failed
  *   fulfilled (temporary) ──reminder (N days before)──▶ fulfilled ──expiry──▶ expiring
  *      ──removal PR opened──▶ removal_pr_opened ──merged──▶ expired (closed unmerged: back to fulfilled, kept)
+ *
+ * Messages are Slack mrkdwn: every piece a person or GitHub wrote (an address, a group name, a
+ * reason, a URL) goes through `escapeMrkdwn`, so none can become a mention or a masked link.
  */
 
 export interface AccessPolicy {
@@ -36,6 +40,8 @@ export interface Transition {
 }
 
 const DAY = 86_400_000;
+/** The deny modal's field allows this much; a crafted submission may send more. */
+export const MAX_DENIAL_REASON = 2000;
 
 function subject(request: AccessRequest): string {
   return `access-request:${request.id}`;
@@ -76,7 +82,7 @@ function handles(list: readonly { github: string }[]): string {
 }
 
 function summary(request: AccessRequest): string {
-  return `${request.memberEmail} in ${request.group.name}${request.until ? ` until ${request.until}` : ''}`;
+  return `${e(request.memberEmail)} in ${e(request.group.name)}${request.until ? ` until ${request.until}` : ''}`;
 }
 
 /** A new request from validated input; posts it to the approval channel. */
@@ -200,6 +206,7 @@ export function denyAccessRequest(request: AccessRequest, actor: Actor, reason: 
   if (refusal) return unchanged(request, refusal.code, refusal.message);
   const why = reason.trim();
   if (!why) return unchanged(request, 'reason-required', 'Give a reason for the requester.');
+  if (why.length > MAX_DENIAL_REASON) return unchanged(request, 'reason-too-long', `Keep the reason under ${MAX_DENIAL_REASON} characters (it is ${why.length}).`);
   const updated = next(request, now, {
     status: 'denied',
     denial: { slackUserId: actor.slackUserId, ...(actor.github ? { github: actor.github } : {}), reason: why, at: now.toISOString() },
@@ -211,7 +218,7 @@ export function denyAccessRequest(request: AccessRequest, actor: Actor, reason: 
     message: 'Denied; the requester has been told why.',
     effects: [
       updateMessage(updated),
-      notifyRequester(updated, 'denied', `Your request for ${summary(updated)} was denied by @${actor.github}: ${why}`),
+      notifyRequester(updated, 'denied', `Your request for ${summary(updated)} was denied by @${actor.github}: ${e(why)}`),
       audit(updated, now, actor.slackUserId, 'access.denied', { reason: why }),
     ],
   };
@@ -240,10 +247,10 @@ export function recordPullRequestOpened(request: AccessRequest, pr: PullRequestR
       request: updated,
       changed: true,
       outcome: 'pr-opened',
-      message: `Pull request opened: ${pr.url}`,
+      message: `Pull request opened: ${e(pr.url)}`,
       effects: [
         updateMessage(updated),
-        notifyRequester(updated, 'pr-opened', `Pull request for ${summary(updated)}: ${pr.url}. Access starts once it merges.`),
+        notifyRequester(updated, 'pr-opened', `Pull request for ${summary(updated)}: ${e(pr.url)}. Access starts once it merges.`),
         audit(updated, now, 'system', 'access.pr-opened', { pr: pr.number, url: pr.url }),
       ],
     };
@@ -254,7 +261,7 @@ export function recordPullRequestOpened(request: AccessRequest, pr: PullRequestR
       request: updated,
       changed: true,
       outcome: 'removal-pr-opened',
-      message: `Removal pull request opened: ${pr.url}`,
+      message: `Removal pull request opened: ${e(pr.url)}`,
       effects: [updateMessage(updated), audit(updated, now, 'system', 'access.removal-pr-opened', { pr: pr.number, url: pr.url })],
     };
   }
@@ -273,10 +280,10 @@ export function recordNoChangeNeeded(request: AccessRequest, reason: string, now
       request: updated,
       changed: true,
       outcome: 'fulfilled',
-      message: `Nothing to change: ${reason}.`,
+      message: `Nothing to change: ${e(reason)}.`,
       effects: [
         updateMessage(updated),
-        notifyRequester(updated, 'fulfilled', `No pull request needed for ${summary(updated)}: ${reason}.`),
+        notifyRequester(updated, 'fulfilled', `No pull request needed for ${summary(updated)}: ${e(reason)}.`),
         audit(updated, now, 'system', 'access.fulfilled', { reason }),
       ],
     };
@@ -290,7 +297,7 @@ export function failAccessRequest(request: AccessRequest, reason: string, now: D
   if (request.status !== 'approved' && request.status !== 'expiring') return unchanged(request, 'ignored', `Nothing to fail in status ${request.status}.`);
   const removal = request.status === 'expiring';
   const updated = next(request, now, { status: 'failed', failure: { reason, at: now.toISOString() } });
-  const text = `The bot could not prepare the ${removal ? 'removal ' : ''}pull request for ${summary(updated)}: ${reason}. Nothing was opened; please make the change by hand.`;
+  const text = `The bot could not prepare the ${removal ? 'removal ' : ''}pull request for ${summary(updated)}: ${e(reason)}. Nothing was opened; please make the change by hand.`;
   return {
     request: updated,
     changed: true,
@@ -350,7 +357,7 @@ export function recordPullRequestClosed(request: AccessRequest, event: PullReque
     const updated = next(request, now, { status: 'fulfilled' });
     const effects: AccessEffect[] = [
       updateMessage(updated),
-      notifyRequester(updated, 'fulfilled', `Merged: ${request.memberEmail} is being added to ${request.group.name} (the groups job applies it after merge).${request.until ? ` Access ends after ${request.until}.` : ''}`),
+      notifyRequester(updated, 'fulfilled', `Merged: ${e(request.memberEmail)} is being added to ${e(request.group.name)} (the groups job applies it after merge).${request.until ? ` Access ends after ${request.until}.` : ''}`),
       audit(updated, now, 'github', 'access.fulfilled', { pr: event.number }),
     ];
     if (request.expiresAt) {
@@ -388,10 +395,10 @@ function finishRemoval(request: AccessRequest, now: Date, reason?: string): Tran
     request: updated,
     changed: true,
     outcome: 'expired',
-    message: reason ? `Nothing to remove: ${reason}.` : 'Removal merged.',
+    message: reason ? `Nothing to remove: ${e(reason)}.` : 'Removal merged.',
     effects: [
       updateMessage(updated),
-      notifyRequester(updated, 'expired', `Your temporary access to ${request.group.name} has ended (${request.memberEmail} removed).`),
+      notifyRequester(updated, 'expired', `Your temporary access to ${e(request.group.name)} has ended (${e(request.memberEmail)} removed).`),
       audit(updated, now, reason ? 'system' : 'github', 'access.expired', reason ? { reason } : {}),
     ],
   };
@@ -411,7 +418,7 @@ export function remindBeforeExpiry(request: AccessRequest, now: Date, policy: Ac
       notifyRequester(
         updated,
         'reminder',
-        `Your temporary access to ${request.group.name} (${request.memberEmail}) ends after ${request.until}; the bot will then open a pull request to remove it. Need longer? Request it again in #${policy.channel}.`,
+        `Your temporary access to ${e(request.group.name)} (${e(request.memberEmail)}) ends after ${request.until}; the bot will then open a pull request to remove it. Need longer? Request it again in #${policy.channel}.`,
       ),
       audit(updated, now, 'system', 'access.reminded'),
     ],
@@ -431,7 +438,7 @@ export function expireAccess(request: AccessRequest, now: Date): Transition {
     effects: [
       { type: 'open-pr', key: `${request.id}:open-pr:remove`, requestId: request.id, change: 'remove' },
       updateMessage(updated),
-      notifyRequester(updated, 'expiring', `Your temporary access to ${request.group.name} ended after ${request.until}; the bot is opening a pull request to remove ${request.memberEmail}.`),
+      notifyRequester(updated, 'expiring', `Your temporary access to ${e(request.group.name)} ended after ${request.until}; the bot is opening a pull request to remove ${e(request.memberEmail)}.`),
       audit(updated, now, 'system', 'access.expiring'),
     ],
   };

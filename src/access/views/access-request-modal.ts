@@ -2,6 +2,9 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { GroupSearchHit } from '../domain/search-groups.ts';
 import { ACCESS_IDS } from '../ids.ts';
+import type { AccessRequest } from '../domain/access-request.ts';
+import { escapeMrkdwn } from '../../core/mrkdwn.ts';
+import { requestSummary } from './access-request-message.ts';
 import { clip, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 
 // Plain-text elements are written by hand here: the builders add `emoji: true`, which would change
@@ -99,16 +102,17 @@ export function groupOptions(hits: readonly GroupSearchHit[]): SelectOption[] {
 }
 
 /** The reason modal behind Deny. Its private_metadata is the bare request id (see `denyModalRequestId`). */
-export function accessDenyModal(args: { requestId: string; summary: string }): ModalView {
+export function accessDenyModal(args: { request: AccessRequest }): ModalView {
+  const { request } = args;
   return {
     type: 'modal',
     callback_id: C.deny,
-    private_metadata: args.requestId,
+    private_metadata: request.id,
     title: { type: 'plain_text', text: 'Deny access request' },
     submit: { type: 'plain_text', text: 'Deny' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      section(args.summary),
+      section(`Deny *${escapeMrkdwn(requestSummary(request))}* for <@${request.requester.slackUserId}>?`),
       {
         type: 'input',
         block_id: B.denyReason,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessRequest } from '../../../src/access/domain/access-request.ts';
 import { accessListReply, accessRequestMessage } from '../../../src/access/views/access-request-message.ts';
+import { HOSTILE, unescapedHostile } from '../../helpers/hostile.ts';
 import { accessDenyModal, accessRequestModal, groupOptions } from '../../../src/access/views/access-request-modal.ts';
 
 const base: AccessRequest = {
@@ -62,8 +63,31 @@ describe('access views', () => {
   });
 
   it('deny modal and list reply', () => {
-    expect(accessDenyModal({ requestId: base.id, summary: 'Deny *x*?' })).toMatchSnapshot();
+    expect(accessDenyModal({ request: base })).toMatchSnapshot();
     expect(accessListReply({ mine: [base], waiting: [{ ...base, id: 'ar-2', memberEmail: 'other@example.com' }] })).toMatchSnapshot();
     expect(accessListReply({ mine: [], waiting: [] }).blocks).toHaveLength(1);
+  });
+});
+
+describe('access views with hostile text in every field a person or GitHub wrote', () => {
+  const hostile: AccessRequest = {
+    ...base,
+    group: { emailId: `g${HOSTILE}@kubernetes.io`, name: `n${HOSTILE}`, file: `groups/${HOSTILE}/groups.yaml` },
+    memberEmail: `m${HOSTILE}@example.com`,
+    justification: `j${HOSTILE}`,
+    approversAtRequest: [`h${HOSTILE}`],
+    denial: { slackUserId: 'U0CARLOS1', reason: `r${HOSTILE}`, at: '2022-01-19T12:07:00.000Z' },
+    failure: { reason: `f${HOSTILE}`, at: '2022-01-19T12:07:00.000Z' },
+    retrying: { error: `e${HOSTILE}`, at: '2022-01-19T12:07:00.000Z', attempts: 2 },
+    pullRequest: { number: 1, url: `https://github.com/x|${HOSTILE}`, branch: 'b' },
+  };
+  it.each(['pending', 'denied', 'failed', 'pr_opened'] as const)('approval message (%s)', (status) => {
+    const m = accessRequestMessage({ ...hostile, status });
+    expect(unescapedHostile(m)).toEqual([]);
+    expect(JSON.stringify(m)).toContain('&lt;!channel&gt;');
+  });
+  it('deny modal and list', () => {
+    expect(unescapedHostile(accessDenyModal({ request: hostile }))).toEqual([]);
+    expect(unescapedHostile(accessListReply({ mine: [hostile], waiting: [hostile] }))).toEqual([]);
   });
 });
