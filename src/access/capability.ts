@@ -60,6 +60,7 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
             approve: decide,
             beginDeny: decide,
             deny: decide,
+            cancel: { requests, people, clock, audit: platform.audit },
             notifier: platform.notifier,
             log,
           }),

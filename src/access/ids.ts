@@ -12,6 +12,11 @@ export const ACCESS_IDS = {
     duration: 'access.duration',
     until: 'access.until',
     denyReason: 'access.deny_reason',
+    /** The requester withdraws a request still waiting. */
+    cancel: 'access.cancel',
+    /** The request modal's comment-section picker and note, shown for lists that have them. */
+    section: 'access.section',
+    note: 'access.note',
   },
   callbacks: {
     request: 'access.request',
@@ -24,6 +29,8 @@ export const ACCESS_IDS = {
     justification: 'justification',
     duration: 'duration',
     until: 'until',
+    section: 'section',
+    note: 'note',
     /** The deny modal's reason. */
     denyReason: 'reason',
     /** Prefix of the approval message's buttons block, followed by the request id. */

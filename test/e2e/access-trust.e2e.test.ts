@@ -100,3 +100,62 @@ describe('access trust: webhooks from forks, other workspaces, hostile text', ()
     expect(unescapedHostile(list)).toEqual([]);
   });
 });
+
+describe('access: Withdraw, and the approvers’ DM copies after a decision', () => {
+  let e2e: AccessHarness;
+  beforeAll(async () => {
+    e2e = await startAccessHarness({ clock: new ManualClock('2022-01-19T12:00:00Z'), repos: { [REPO]: { ...k8sIoGroupsFiles(), [FILE]: BEFORE } } });
+    await e2e.integrations.catalog.get();
+  });
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+  const channel = () => e2e.slack.channelByName('wg-k8s-infra')!;
+
+  async function requestAndWait(email: string) {
+    await e2e.slack.sendSlashCommand({ userId: JIM, channelId: channel().id, text: 'access' });
+    const view = await eventually(() => e2e.slack.topView(JIM), 'the modal');
+    await e2e.slack.requestOptions({ userId: JIM, source: { viewId: view.id }, actionId: ACCESS_IDS.actions.groupSelect, value: 'auditors' });
+    await e2e.slack.submitView({
+      userId: JIM,
+      viewId: view.id,
+      values: {
+        group: { [ACCESS_IDS.actions.groupSelect]: GROUP },
+        email: { [ACCESS_IDS.actions.email]: email },
+        justification: { [ACCESS_IDS.actions.justification]: 'Needed for the quarterly cost review.' },
+        duration: { [ACCESS_IDS.actions.duration]: 'permanent' },
+      },
+    });
+    return eventually(() => e2e.slack.messages('wg-k8s-infra').find((m) => m.text?.includes(email)), 'the approval message');
+  }
+  async function click(userId: string, source: { messageTs: string; channelId: string }, actionId: string) {
+    const before = e2e.slack.ephemerals(userId).length;
+    await e2e.slack.clickButton({ userId, source, actionId });
+    return eventually(() => e2e.slack.ephemerals(userId).slice(before).at(-1)?.text, `an answer to ${userId}`);
+  }
+
+  it('only the requester can withdraw; a second click hears it is done; the buttons go everywhere', async () => {
+    const message = await requestAndWait('withdrawn@example.com');
+    const source = { messageTs: message.ts, channelId: channel().id };
+    expect(await click(DIMS, source, ACCESS_IDS.actions.cancel)).toBe('Only the requester can withdraw a request.');
+    expect((await e2e.audit.list({ action: 'access.refused' })).some((a) => a.actor === DIMS && a.payload.attempted === 'cancel')).toBe(true);
+    expect(await click(JIM, source, ACCESS_IDS.actions.cancel)).toBe('Request withdrawn.');
+    await eventually(() => !JSON.stringify(e2e.slack.messages('wg-k8s-infra').find((m) => m.ts === message.ts)?.blocks).includes(ACCESS_IDS.actions.approve), 'the channel message without buttons');
+    await eventually(() => {
+      const copy = e2e.slack.dms(AMEUKAM).find((m) => m.text?.includes('withdrawn@example.com'));
+      return copy && !JSON.stringify(copy.blocks).includes(ACCESS_IDS.actions.approve) && JSON.stringify(copy.blocks).includes('Withdrawn');
+    }, 'the approver’s DM copy updated');
+  });
+
+  it('an approval from a DM copy works, and the other approver’s copy loses its buttons', async () => {
+    const message = await requestAndWait('from.dm@example.com');
+    const copy = await eventually(() => e2e.slack.dms(DIMS).find((m) => m.text?.includes('from.dm@example.com')), 'the DM copy');
+    const dmChannel = e2e.slack.dmChannel(DIMS).id;
+    expect(await click(DIMS, { messageTs: copy.ts, channelId: dmChannel }, ACCESS_IDS.actions.approve)).toContain('Approved');
+    await eventually(() => {
+      const other = e2e.slack.dms(AMEUKAM).find((m) => m.text?.includes('from.dm@example.com'));
+      return other && !JSON.stringify(other.blocks).includes(ACCESS_IDS.actions.approve);
+    }, 'the other copy updated');
+    expect(JSON.stringify(e2e.slack.messages('wg-k8s-infra').find((m) => m.ts === message.ts)?.blocks)).not.toContain(ACCESS_IDS.actions.approve);
+  });
+});

@@ -149,6 +149,12 @@ export function attachSlackThread(request: AccessRequest, thread: NonNullable<Ac
   return { request: next(request, now, { slackThread: thread }), effects: [], changed: true, outcome: 'thread-recorded', message: 'Recorded.' };
 }
 
+/** Records a DM copy of the approval message, so later decisions update it too. */
+export function attachApproverCopy(request: AccessRequest, copy: { channel: string; ts: string }, now: Date): Transition {
+  if ((request.approverCopies ?? []).some((c) => c.channel === copy.channel && c.ts === copy.ts)) return unchanged(request, 'duplicate', 'Already recorded.');
+  return { request: next(request, now, { approverCopies: [...(request.approverCopies ?? []), copy] }), effects: [], changed: true, outcome: 'copy-recorded', message: 'Recorded.' };
+}
+
 function alreadyDecided(request: AccessRequest): Transition | undefined {
   if (request.status === 'pending') return undefined;
   if (request.status === 'denied' && request.denial) {

@@ -82,6 +82,10 @@ export interface AccessRequest {
   retrying?: { error: string; at: string; attempts: number };
   /** Where the approval message lives; set by the lead after posting it. */
   slackThread?: { channel: string; ts: string; permalink?: string };
+  /** The copies of the approval message sent to approvers by DM: updated after every decision, like the channel's. */
+  approverCopies?: { channel: string; ts: string }[];
+  /** Where the new member line goes in the group's file (the request modal's choices). */
+  placement?: { section?: string; note?: string };
   createdAt: string;
   updatedAt: string;
   /** Bumped on every change: lets the store do compare-and-set between replicas. */

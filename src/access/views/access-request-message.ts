@@ -72,6 +72,8 @@ export function accessRequestMessage(request: AccessRequest, approverMentions: R
       actions(`${ACCESS_IDS.blocks.decide}${request.id}`, [
         { type: 'button', action_id: ACCESS_IDS.actions.approve, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value: request.id },
         { type: 'button', action_id: ACCESS_IDS.actions.deny, text: { type: 'plain_text', text: 'Deny' }, style: 'danger', value: request.id },
+        // Only the requester may; anyone else who clicks is told so (and it is audited).
+        { type: 'button', action_id: ACCESS_IDS.actions.cancel, text: { type: 'plain_text', text: 'Withdraw (requester)' }, value: request.id },
       ]),
     );
   }

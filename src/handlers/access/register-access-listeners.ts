@@ -6,7 +6,9 @@ import type { BeginDenyAccessDeps } from '../../access/use-cases/begin-deny-acce
 import type { DenyAccessDeps } from '../../access/use-cases/deny-access.ts';
 import type { RequestAccessDeps } from '../../access/use-cases/request-access.ts';
 import type { SuggestGroupsDeps } from '../../access/use-cases/suggest-groups.ts';
+import type { CancelAccessDeps } from '../../access/use-cases/cancel-access.ts';
 import { registerApproveClicked } from './approve-clicked.ts';
+import { registerCancelClicked } from './cancel-clicked.ts';
 import { registerDenyClicked } from './deny-clicked.ts';
 import { registerDenySubmitted } from './deny-submitted.ts';
 import { registerGroupOptions } from './group-options.ts';
@@ -18,15 +20,17 @@ export interface AccessListenerDeps {
   approve: ApproveAccessDeps;
   beginDeny: BeginDenyAccessDeps;
   deny: DenyAccessDeps;
+  cancel: CancelAccessDeps;
   notifier: Notifier;
   log: Logger;
 }
 
-/** The access listeners: the request modal and its group picker, Approve, Deny and the reason modal. */
+/** The access listeners: the request modal and its group picker, Approve, Deny and the reason modal, Withdraw. */
 export function registerAccessListeners(app: App, deps: AccessListenerDeps): void {
   registerGroupOptions(app, deps.suggest);
   registerRequestSubmitted(app, deps.request);
   registerApproveClicked(app, deps.approve, deps.log);
   registerDenyClicked(app, deps.beginDeny);
   registerDenySubmitted(app, deps.deny, deps.notifier, deps.log);
+  registerCancelClicked(app, deps.cancel, deps.log);
 }
