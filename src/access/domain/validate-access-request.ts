@@ -2,7 +2,7 @@ import { closestMatch } from '../../core/closest-match.ts';
 import type { CatalogGroup, GroupCatalog } from './group-catalog.ts';
 
 /** The access modal's fields; errors are keyed by these names so Slack can show them inline. */
-export type AccessRequestField = 'group' | 'email' | 'justification' | 'until';
+export type AccessRequestField = 'group' | 'email' | 'justification' | 'until' | 'section' | 'note';
 export type AccessFieldErrors = Partial<Record<AccessRequestField, string>>;
 
 export interface AccessRequestInput {

@@ -22,7 +22,7 @@ export function isPermanentPullRequestError(err: unknown): err is GroupsYamlEdit
 
 function edit(text: string, request: AccessRequest, change: MemberChange): string {
   return change === 'add'
-    ? addGroupMember(text, request.group.emailId, request.memberEmail).text
+    ? addGroupMember(text, request.group.emailId, request.memberEmail, request.placement ?? {}).text
     : removeGroupMember(text, request.group.emailId, request.memberEmail).text;
 }
 
