@@ -138,7 +138,7 @@ export function requestAccess(args: {
   policy: AccessPolicy;
   now: Date;
 }): RequestAccessResult {
-  const validation = validateAccessRequest(args.input, args.catalog, args.rules, args.now);
+  const validation = validateAccessRequest({ ...args.input, requester: { email: args.requester.email, github: args.requester.github } }, args.catalog, args.rules, args.now);
   if (!validation.ok) return validation;
   return { ok: true, ...createAccessRequest({ id: args.id, requester: args.requester, value: validation.value, policy: args.policy, now: args.now }) };
 }

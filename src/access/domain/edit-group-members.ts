@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, type Document, type YAMLMap, type Pair, type Sc
  * text, so comments, key order, quoting and indentation stay exactly as they were.
  */
 
-export type GroupsYamlEditErrorCode = 'unparseable' | 'group-not-found' | 'already-member' | 'not-a-member' | 'unsupported-layout' | 'section-not-found';
+export type GroupsYamlEditErrorCode = 'unparseable' | 'group-not-found' | 'already-member' | 'not-a-member' | 'unsupported-layout' | 'section-not-found' | 'rule-violation';
 
 export class GroupsYamlEditError extends Error {
   constructor(

@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { AccessRequest, PullRequestRef } from '../domain/access-request.ts';
 import { failAccessRequest, pendingPullRequestChange, recordNoChangeNeeded, recordPullRequestOpened, type Transition } from '../domain/access-request-lifecycle.ts';
 import { addGroupMember, GroupsYamlEditError, membersOf, removeGroupMember } from '../domain/edit-group-members.ts';
+import { editedGroupViolations } from '../domain/group-rules.ts';
 import { recordPullRequestAttemptFailed, withoutRetryNote } from '../domain/pull-request-attempts.ts';
 import { branchForRequest, buildPullRequestText, type MemberChange } from '../domain/pull-request-text.ts';
 import type { AccessRequests } from '../ports/access-requests.ts';
@@ -21,9 +22,15 @@ export function isPermanentPullRequestError(err: unknown): err is GroupsYamlEdit
 }
 
 function edit(text: string, request: AccessRequest, change: MemberChange): string {
-  return change === 'add'
-    ? addGroupMember(text, request.group.emailId, request.memberEmail, request.placement ?? {}).text
-    : removeGroupMember(text, request.group.emailId, request.memberEmail).text;
+  const out =
+    change === 'add'
+      ? addGroupMember(text, request.group.emailId, request.memberEmail, request.placement ?? {}).text
+      : removeGroupMember(text, request.group.emailId, request.memberEmail).text;
+  // The repository's group rules, checked on the file as it would be merged (what the change newly breaks): a pull request that fails its tests wastes an approver's time.
+  const before = new Set(editedGroupViolations(text, request.group.emailId));
+  const broken = editedGroupViolations(out, request.group.emailId).filter((p) => !before.has(p));
+  if (broken.length > 0) throw new GroupsYamlEditError('rule-violation', `the edited ${request.group.file} would break the repository's group rules (${broken.join('; ')})`);
+  return out;
 }
 
 function alreadyDone(text: string, request: AccessRequest, change: MemberChange): boolean {
