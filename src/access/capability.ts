@@ -11,6 +11,7 @@ import { ACCESS_IDS } from './ids.ts';
 import { deliverAccessEffectsJob } from './jobs/deliver-access-effects.ts';
 import { expireAccessJob } from './jobs/expire-access.ts';
 import { openAccessPullRequestJob } from './jobs/open-access-pull-request.ts';
+import { prepareRemovalJob } from './jobs/prepare-removal.ts';
 import { remindBeforeExpiryJob } from './jobs/remind-before-expiry.ts';
 import type { AccessIntegrations } from './ports/access-integrations.ts';
 import { AccessRequestStore } from './store/access-request-store.ts';
@@ -67,6 +68,7 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
         jobs: [
           deliverAccessEffectsJob.bind({ requests, notifier: platform.notifier, people, auditSink: () => integrations.auditSink(), once: platform.once, clock }),
           openAccessPullRequestJob.bind({ requests, catalog, codeHost: () => integrations.codeHost(), clock, baseBranch: section.branch, log }),
+          prepareRemovalJob.bind({ requests, codeHost: () => integrations.codeHost(), clock, baseBranch: section.branch, log }),
           remindBeforeExpiryJob.bind({ requests, clock, policy }),
           expireAccessJob.bind({ requests, clock }),
         ],

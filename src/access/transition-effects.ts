@@ -3,6 +3,7 @@ import type { Transition } from './domain/access-request-lifecycle.ts';
 import { deliverAccessEffectsJob } from './jobs/deliver-access-effects.ts';
 import { expireAccessJob } from './jobs/expire-access.ts';
 import { openAccessPullRequestJob } from './jobs/open-access-pull-request.ts';
+import { prepareRemovalJob } from './jobs/prepare-removal.ts';
 import { remindBeforeExpiryJob } from './jobs/remind-before-expiry.ts';
 import type { DeliveryEffect } from './use-cases/deliver-access-effects.ts';
 import { audit, cancel, deliverOnce, schedule, type Effect } from '../platform/outbox/effects.ts';
@@ -29,6 +30,9 @@ export function outboxEffects(t: Transition, now: Date, options: { auditSink: bo
       }
       case 'cancel-scheduled':
         effects.push(cancel(jobKey(id, e.job)));
+        break;
+      case 'prepare-removal':
+        effects.push(schedule(prepareRemovalJob.request({ id: `access:${id}:prepare-removal`, dueAt: now, payload: { requestId: id } })));
         break;
       case 'open-pr':
         effects.push(schedule(openAccessPullRequestJob.request({ id: `access:${id}:open-pr:${e.change}`, dueAt: now, payload: { requestId: id } })));

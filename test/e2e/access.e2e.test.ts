@@ -126,7 +126,7 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['access.requested', 'access.approval-recorded', 'access.approved', 'access.pr-opened', 'access.fulfilled']));
   });
 
-  it('temporary access: reminder three days before, then a removal PR with one line removed', async () => {
+  it('temporary access: the revert is prepared the day it is granted, reminders before, the removal PR opened at expiry for the approvers', async () => {
     const r = await request({ group: GROUP, email: 'temp.auditor@example.com', justification: 'Cost review for the Q1 budget, two weeks only.', until: '2022-02-01' });
     expect((await r.submit()).errors).toBeUndefined();
     const message = await eventually(() => approvalMessage('temp.auditor@example.com'), 'the approval message');
@@ -139,6 +139,15 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     expect((await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr.number))).status).toBe(200);
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes('Access ends after 2022-02-01')), 'the merged DM');
     const merged = github.fileAt(REPO, 'main', FILE)!;
+    // Prepared the day access is granted: the branch with the one-line removal, no pull request yet.
+    const removalBranch = `${pr.headRef}-removal`;
+    await eventually(() => github.branches(REPO).includes(removalBranch), 'the prepared removal branch');
+    expect(lineDiff(merged, github.fileAt(REPO, removalBranch, FILE)!)).toEqual({ added: [], removed: ['      - temp.auditor@example.com'] });
+    expect(github.pullRequests(REPO).filter((p) => p.headRef === removalBranch)).toEqual([]);
+    // Someone else's change lands on main meanwhile: the prepared branch is rebuilt on it at expiry.
+    const moved = merged.replace('      - sj7trunks@pendulus.net\n', '      - sj7trunks@pendulus.net\n      - later.joiner@example.com\n');
+    expect(moved).not.toBe(merged);
+    github.pushFile(REPO, 'main', FILE, moved);
 
     clock.set(new Date('2022-01-30T00:00:00Z'));
     await e2e.bot.jobRunner.runDue();
@@ -147,7 +156,9 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     clock.set(new Date('2022-02-02T00:00:01Z'));
     await e2e.bot.jobRunner.runDue();
     const removal = await eventually(() => github.pullRequests(REPO).find((p) => p.title.startsWith('groups: remove temp.auditor@example.com')), 'the removal PR', 8000);
-    expect(lineDiff(merged, github.fileAt(REPO, removal.headRef, FILE)!)).toEqual({ added: [], removed: ['      - temp.auditor@example.com'] });
+    expect(removal.headRef).toBe(removalBranch);
+    expect(lineDiff(moved, github.fileAt(REPO, removal.headRef, FILE)!)).toEqual({ added: [], removed: ['      - temp.auditor@example.com'] });
+    expect(removal.requestedReviewers).toEqual(['ameukam', 'dims']);
     expect(removal.body).toContain(`in #${pr.number}`);
     await eventually(() => JSON.stringify(approvalMessage('temp.auditor@example.com')?.blocks).includes('removal pull request open'), 'the message showing the removal PR');
   });

@@ -373,6 +373,8 @@ export function recordPullRequestClosed(request: AccessRequest, event: PullReque
         effects.push({ type: 'schedule', key: jobKey(request.id, 'expiry-reminder'), requestId: request.id, job: 'expiry-reminder', dueAt: remindAt });
       }
       effects.push({ type: 'schedule', key: jobKey(request.id, 'expiry'), requestId: request.id, job: 'expiry', dueAt: expiresAt });
+      // Reviewers asked for it by hand in the real repository: the revert is ready the day access is granted.
+      effects.push({ type: 'prepare-removal', key: `${request.id}:prepare-removal`, requestId: request.id });
     }
     return { request: updated, changed: true, outcome: 'fulfilled', message: 'Merged.', effects };
   }
@@ -408,6 +410,13 @@ function finishRemoval(request: AccessRequest, now: Date, reason?: string): Tran
       audit(updated, now, reason ? 'system' : 'github', 'access.expired', reason ? { reason } : {}),
     ],
   };
+}
+
+/** The removal branch is ready (prepared the day temporary access was granted). */
+export function recordRemovalPrepared(request: AccessRequest, branch: string, now: Date): Transition {
+  if (request.status !== 'fulfilled' || !request.expiresAt || request.removalPrepared) return unchanged(request, 'ignored', 'No removal to prepare.');
+  const updated = next(request, now, { removalPrepared: { branch, at: now.toISOString() } });
+  return { request: updated, changed: true, outcome: 'removal-prepared', message: `Removal prepared on ${branch}.`, effects: [audit(updated, now, 'system', 'access.removal-prepared', { branch })] };
 }
 
 /** The `expiry-reminder` job: tells the requester, once, that temporary access ends soon. */

@@ -71,6 +71,8 @@ export interface AccessRequest {
   denial?: { slackUserId: string; github?: string; reason: string; at: string };
   pullRequest?: PullRequestRef;
   removalPullRequest?: PullRequestRef;
+  /** The removal branch prepared the day temporary access was granted (opened as a pull request at expiry). */
+  removalPrepared?: { branch: string; at: string };
   /** Set once the removal PR was closed unmerged: access stays, nothing more is scheduled. */
   removalDeclinedAt?: string;
   reminderSentAt?: string;
@@ -116,6 +118,8 @@ export type AccessEffect =
   | { type: 'notify-approvers'; key: string; requestId: string; approvers: string[]; text: string }
   /** Run openAccessPullRequest, then recordPullRequestOpened / recordNoChangeNeeded / failAccessRequest. */
   | { type: 'open-pr'; key: string; requestId: string; change: 'add' | 'remove' }
+  /** Temporary access granted: prepare the removal branch now (the pull request is opened at expiry). */
+  | { type: 'prepare-removal'; key: string; requestId: string }
   | { type: 'schedule'; key: string; requestId: string; job: AccessJob; dueAt: Date }
   | { type: 'cancel-scheduled'; key: string; requestId: string; job: AccessJob }
   | { type: 'audit'; key: string; entry: AccessAuditEntry };

@@ -10,7 +10,7 @@ import { accessRequestMessage } from '../views/access-request-message.ts';
 import { changeRequest } from './change-request.ts';
 
 /** The effects carried out after commit, by the outbox job: Slack messages and the Cloud Logging copy of the audit trail. */
-export type DeliveryEffect = Exclude<AccessEffect, { type: 'open-pr' } | { type: 'schedule' } | { type: 'cancel-scheduled' }>;
+export type DeliveryEffect = Exclude<AccessEffect, { type: 'open-pr' } | { type: 'prepare-removal' } | { type: 'schedule' } | { type: 'cancel-scheduled' }>;
 
 export interface DeliverAccessEffectsDeps {
   requests: AccessRequests;

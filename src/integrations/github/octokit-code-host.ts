@@ -72,6 +72,15 @@ export class OctokitCodeHost implements CodeHost {
     }
   }
 
+  async resetBranch(branch: string, sha: string): Promise<void> {
+    await this.octokit.rest.git.updateRef({ ...this.head, ref: `heads/${branch}`, sha, force: true });
+  }
+
+  async requestReviewers(number: number, logins: readonly string[]): Promise<void> {
+    if (logins.length === 0) return;
+    await this.octokit.rest.pulls.requestReviewers({ ...this.base, pull_number: number, reviewers: [...logins] });
+  }
+
   async commitFile(update: { branch: string; path: string; content: string; sha: string; message: string }): Promise<{ commitSha: string }> {
     const { data } = await this.octokit.rest.repos.createOrUpdateFileContents({
       ...this.head,

@@ -307,6 +307,15 @@ export class FakeGithub {
     return this.commits.get(repo.branches.get(r.replace(/^refs\/heads\//, '').replace(/^heads\//, '')) ?? r);
   }
 
+  private isAncestor(ancestor: string, of: string): boolean {
+    const queue = [of];
+    for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) {
+      if (sha === ancestor) return true;
+      queue.push(...(this.commits.get(sha)?.parents ?? []));
+    }
+    return false;
+  }
+
   private treeSha(commit: string, dir: string): string {
     const sha = sha1(`tree ${commit} ${dir}`);
     this.trees.set(sha, { commit, dir });
@@ -424,6 +433,16 @@ export class FakeGithub {
       if (!this.commits.has(sha)) throw new HttpError(422, { message: 'Object does not exist' });
       repo.branches.set(branch, sha);
       return [201, { ref, object: { sha, type: 'commit' } }];
+    }
+    if (method === 'PATCH' && (p = /^git\/refs\/heads\/(.+)$/.exec(rest))) {
+      const branch = p[1]!;
+      const sha = String(input.sha ?? '');
+      const current = repo.branches.get(branch);
+      if (!current) throw new HttpError(422, { message: 'Reference does not exist' });
+      if (!this.commits.has(sha)) throw new HttpError(422, { message: 'Object does not exist' });
+      if (input.force !== true && !this.isAncestor(current, sha)) throw new HttpError(422, { message: 'Update is not a fast forward' });
+      repo.branches.set(branch, sha);
+      return [200, { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } }];
     }
     if (method === 'GET' && (p = /^git\/commits\/([0-9a-f]{40})$/.exec(rest))) {
       const commit = this.commits.get(p[1]!);
