@@ -13,6 +13,7 @@ import { expireAccessJob } from './jobs/expire-access.ts';
 import { openAccessPullRequestJob } from './jobs/open-access-pull-request.ts';
 import { prepareRemovalJob } from './jobs/prepare-removal.ts';
 import { remindBeforeExpiryJob } from './jobs/remind-before-expiry.ts';
+import { supersedeAccessJob } from './jobs/supersede-access.ts';
 import type { AccessIntegrations } from './ports/access-integrations.ts';
 import { AccessRequestStore } from './store/access-request-store.ts';
 import * as m0004 from './store/migrations/0004-access.ts';
@@ -42,7 +43,7 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
       const people = accessPeople(platform.config.people);
       const policy: AccessPolicy = { channel: section.channel, twoApproverPattern: section.twoApproverPattern, reminderDaysBeforeExpiry: section.reminderDaysBeforeExpiry };
       const rules: AccessValidationRules = { maxTemporaryAccessDays: section.maxTemporaryAccessDays, lockedGroups: section.lockedGroups };
-      const decide = { requests, catalog, people, clock, audit: platform.audit };
+      const decide = { requests, catalog, people, clock, audit: platform.audit, policy };
 
       return {
         commands: [
@@ -62,6 +63,8 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
             beginDeny: decide,
             deny: decide,
             cancel: { requests, people, clock, audit: platform.audit },
+            endNow: decide,
+            extend: { ...decide, maxTemporaryAccessDays: section.maxTemporaryAccessDays },
             notifier: platform.notifier,
             log,
           }),
@@ -71,6 +74,7 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
           prepareRemovalJob.bind({ requests, codeHost: () => integrations.codeHost(), clock, baseBranch: section.branch, log }),
           remindBeforeExpiryJob.bind({ requests, clock, policy }),
           expireAccessJob.bind({ requests, clock }),
+          supersedeAccessJob.bind({ requests, clock, policy }),
         ],
         github: (event, payload) =>
           handleGithubEvent({ closed: { requests, clock, policy, headRepo: section.headRepo ?? section.repo, audit: platform.audit }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),

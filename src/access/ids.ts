@@ -14,6 +14,12 @@ export const ACCESS_IDS = {
     denyReason: 'access.deny_reason',
     /** The requester withdraws a request still waiting. */
     cancel: 'access.cancel',
+    /** On the reminders before expiry. */
+    extend: 'access.extend',
+    endNow: 'access.end_now',
+    /** The extension modal's fields. */
+    extendUntil: 'access.extend_until',
+    extendJustification: 'access.extend_justification',
     /** The request modal's comment-section picker and note, shown for lists that have them. */
     section: 'access.section',
     note: 'access.note',
@@ -21,6 +27,7 @@ export const ACCESS_IDS = {
   callbacks: {
     request: 'access.request',
     deny: 'access.deny_request',
+    extend: 'access.extend_request',
   },
   blocks: {
     /** The request modal's inputs: the same names as the validation's error keys. */
@@ -35,5 +42,9 @@ export const ACCESS_IDS = {
     denyReason: 'reason',
     /** Prefix of the approval message's buttons block, followed by the request id. */
     decide: 'access-decide:',
+    /** Prefix of the reminder's buttons block, followed by the request id. */
+    expiry: 'access-expiry:',
+    extendUntil: 'extend_until',
+    extendJustification: 'extend_justification',
   },
 } as const;

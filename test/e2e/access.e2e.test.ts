@@ -151,7 +151,7 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
 
     clock.set(new Date('2022-01-30T00:00:00Z'));
     await e2e.bot.jobRunner.runDue();
-    await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes('ends after 2022-02-01')), 'the reminder');
+    await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.startsWith('Temporary access ends in 7 days: temp.auditor@example.com')), 'the reminder a week before');
 
     clock.set(new Date('2022-02-02T00:00:01Z'));
     await e2e.bot.jobRunner.runDue();

@@ -25,7 +25,50 @@ export interface AccessPolicy {
   /** Approval channel name. */
   channel: string;
   twoApproverPattern: string;
-  reminderDaysBeforeExpiry: number;
+  /**
+   * Days before temporary access ends that the requester and approvers are told (with Extend and
+   * End now). A single number is the earlier form: one reminder to the requester.
+   */
+  reminderDaysBeforeExpiry: number | readonly number[];
+}
+
+/**
+ * The timed work of a temporary grant: the reminders, the expiry, and the removal branch
+ * prepared at once. Reminders already due are skipped.
+ */
+export function expirySchedule(request: AccessRequest, now: Date, policy: Pick<AccessPolicy, 'reminderDaysBeforeExpiry'>): AccessEffect[] {
+  if (!request.expiresAt) return [];
+  const expiresAt = new Date(request.expiresAt);
+  const effects: AccessEffect[] = [];
+  const legacy = typeof policy.reminderDaysBeforeExpiry === 'number';
+  const days = legacy ? [policy.reminderDaysBeforeExpiry as number] : [...new Set(policy.reminderDaysBeforeExpiry as readonly number[])].sort((a, b) => b - a);
+  for (const d of days) {
+    const remindAt = new Date(expiresAt.getTime() - d * DAY);
+    if (d <= 0 || remindAt.getTime() <= now.getTime()) continue;
+    effects.push({ type: 'schedule', key: legacy ? jobKey(request.id, 'expiry-reminder') : reminderJobKey(request.id, d), requestId: request.id, job: 'expiry-reminder', dueAt: remindAt, ...(legacy ? {} : { days: d }) });
+  }
+  effects.push({ type: 'schedule', key: jobKey(request.id, 'expiry'), requestId: request.id, job: 'expiry', dueAt: expiresAt });
+  // Reviewers asked for it by hand in the real repository: the revert is ready the day access is granted.
+  effects.push({ type: 'prepare-removal', key: `${request.id}:prepare-removal`, requestId: request.id });
+  return effects;
+}
+
+/** `access.reminderDaysBeforeExpiry` unless set: a week before, and the day before. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 1];
+
+/** Job id of the reminder `days` before expiry. */
+export function reminderJobKey(requestId: string, days: number): string {
+  return `${jobKey(requestId, 'expiry-reminder')}:${days}d`;
+}
+
+/** Cancels everything expirySchedule scheduled (access ended early, or extended by a later request). */
+export function cancelExpirySchedule(request: AccessRequest, policy: Pick<AccessPolicy, 'reminderDaysBeforeExpiry'>): AccessEffect[] {
+  const days = typeof policy.reminderDaysBeforeExpiry === 'number' ? [] : [...policy.reminderDaysBeforeExpiry];
+  return [
+    { type: 'cancel-scheduled', key: `${request.id}:cancel:expiry:${request.version}`, requestId: request.id, job: 'expiry' },
+    { type: 'cancel-scheduled', key: `${request.id}:cancel:expiry-reminder:${request.version}`, requestId: request.id, job: 'expiry-reminder' },
+    ...days.map((d): AccessEffect => ({ type: 'cancel-scheduled', key: `${request.id}:cancel:${d}d:${request.version}`, requestId: request.id, job: 'expiry-reminder', jobId: reminderJobKey(request.id, d) })),
+  ];
 }
 
 export interface Transition {
@@ -47,7 +90,7 @@ function subject(request: AccessRequest): string {
   return `access-request:${request.id}`;
 }
 
-function audit(request: AccessRequest, now: Date, actor: string, action: string, payload: Record<string, unknown> = {}): AccessEffect {
+export function audit(request: AccessRequest, now: Date, actor: string, action: string, payload: Record<string, unknown> = {}): AccessEffect {
   return {
     type: 'audit',
     key: `${request.id}:audit:${action}:${request.version}`,
@@ -61,19 +104,19 @@ function audit(request: AccessRequest, now: Date, actor: string, action: string,
   };
 }
 
-function notifyRequester(request: AccessRequest, what: string, text: string): AccessEffect {
+export function notifyRequester(request: AccessRequest, what: string, text: string): AccessEffect {
   return { type: 'notify-requester', key: `${request.id}:notify-requester:${what}`, requestId: request.id, slackUserId: request.requester.slackUserId, text };
 }
 
-function updateMessage(request: AccessRequest): AccessEffect {
+export function updateMessage(request: AccessRequest): AccessEffect {
   return { type: 'update-approval-message', key: `${request.id}:update:${request.version}`, requestId: request.id };
 }
 
-function next(request: AccessRequest, now: Date, changes: Partial<AccessRequest>): AccessRequest {
+export function next(request: AccessRequest, now: Date, changes: Partial<AccessRequest>): AccessRequest {
   return { ...request, ...changes, updatedAt: now.toISOString(), version: request.version + 1 };
 }
 
-function unchanged(request: AccessRequest, outcome: string, message: string): Transition {
+export function unchanged(request: AccessRequest, outcome: string, message: string): Transition {
   return { request, effects: [], changed: false, outcome, message };
 }
 
@@ -81,7 +124,7 @@ function handles(list: readonly { github: string }[]): string {
   return list.map((a) => `@${a.github}`).join(', ');
 }
 
-function summary(request: AccessRequest): string {
+export function summary(request: AccessRequest): string {
   return `${e(request.memberEmail)} in ${e(request.group.name)}${request.until ? ` until ${request.until}` : ''}`;
 }
 
@@ -169,7 +212,7 @@ function alreadyDecided(request: AccessRequest): Transition | undefined {
  * is now. A second click by the same person changes nothing; approvals from people who are no
  * longer approvers stop counting.
  */
-export function approveAccessRequest(request: AccessRequest, actor: Actor, currentApprovers: readonly string[], now: Date): Transition {
+export function approveAccessRequest(request: AccessRequest, actor: Actor, currentApprovers: readonly string[], now: Date, policy: Pick<AccessPolicy, 'reminderDaysBeforeExpiry'> = { reminderDaysBeforeExpiry: DEFAULT_REMINDER_DAYS }): Transition {
   const decided = alreadyDecided(request);
   if (decided) return decided;
   const refusal = decisionRefusal(request, actor, currentApprovers);
@@ -188,6 +231,24 @@ export function approveAccessRequest(request: AccessRequest, actor: Actor, curre
       outcome: 'approval-recorded',
       message: `Approval recorded; ${missing === 1 ? 'one more approver is' : `${missing} more approvers are`} needed.`,
       effects: [updateMessage(updated), audit(updated, now, actor.slackUserId, 'access.approval-recorded', { approver: actor.github })],
+    };
+  }
+  if (request.extends) {
+    // An extension: the address is in the file already, so no pull request; the new end date
+    // takes over from the request it extends.
+    const granted = next(request, now, { approvals, status: 'fulfilled' });
+    return {
+      request: granted,
+      changed: true,
+      outcome: 'approved',
+      message: `Approved: ${summary(granted)}.`,
+      effects: [
+        updateMessage(granted),
+        notifyRequester(granted, 'approved', `Your extension was approved by ${handles(counting)}: ${summary(granted)}.`),
+        { type: 'supersede', key: `${request.id}:supersede`, requestId: request.id, originalId: request.extends },
+        ...expirySchedule(granted, now, policy),
+        audit(granted, now, actor.slackUserId, 'access.extended', { approvers: counting.map((a) => a.github), extends: request.extends, until: request.until ?? null }),
+      ],
     };
   }
   const updated = next(request, now, { approvals, status: 'approved' });
@@ -366,16 +427,7 @@ export function recordPullRequestClosed(request: AccessRequest, event: PullReque
       notifyRequester(updated, 'fulfilled', `Merged: ${e(request.memberEmail)} is being added to ${e(request.group.name)} (the groups job applies it after merge).${request.until ? ` Access ends after ${request.until}.` : ''}`),
       audit(updated, now, 'github', 'access.fulfilled', { pr: event.number }),
     ];
-    if (request.expiresAt) {
-      const expiresAt = new Date(request.expiresAt);
-      const remindAt = new Date(expiresAt.getTime() - policy.reminderDaysBeforeExpiry * DAY);
-      if (policy.reminderDaysBeforeExpiry > 0 && remindAt.getTime() > now.getTime()) {
-        effects.push({ type: 'schedule', key: jobKey(request.id, 'expiry-reminder'), requestId: request.id, job: 'expiry-reminder', dueAt: remindAt });
-      }
-      effects.push({ type: 'schedule', key: jobKey(request.id, 'expiry'), requestId: request.id, job: 'expiry', dueAt: expiresAt });
-      // Reviewers asked for it by hand in the real repository: the revert is ready the day access is granted.
-      effects.push({ type: 'prepare-removal', key: `${request.id}:prepare-removal`, requestId: request.id });
-    }
+    effects.push(...expirySchedule(updated, now, policy));
     return { request: updated, changed: true, outcome: 'fulfilled', message: 'Merged.', effects };
   }
   if (matches(request.removalPullRequest, event) && request.status === 'removal_pr_opened') {

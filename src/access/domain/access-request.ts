@@ -23,7 +23,9 @@ export type AccessRequestStatus =
   | 'expiring'
   | 'removal_pr_opened'
   /** Removal merged: access gone. */
-  | 'expired';
+  | 'expired'
+  /** Temporary access continued by an approved extension request (`extendedBy`). */
+  | 'extended';
 
 /** Someone acting in Slack; `github` and `email` come from the people config when known. */
 export interface Actor {
@@ -62,6 +64,12 @@ export interface AccessRequest {
   justification: string;
   /** Temporary access: last day, `YYYY-MM-DD`. */
   until?: string;
+  /** An extension: the request (of the same person, group and address) whose access it continues. */
+  extends?: string;
+  /** Set on the extended request: the extension that took over. */
+  extendedBy?: string;
+  /** Which of the reminders before expiry were sent (days before). */
+  remindersSent?: number[];
   /** Temporary access: the instant the removal starts (ISO). */
   expiresAt?: string;
   requiredApprovals: number;
@@ -120,8 +128,14 @@ export type AccessEffect =
   | { type: 'open-pr'; key: string; requestId: string; change: 'add' | 'remove' }
   /** Temporary access granted: prepare the removal branch now (the pull request is opened at expiry). */
   | { type: 'prepare-removal'; key: string; requestId: string }
-  | { type: 'schedule'; key: string; requestId: string; job: AccessJob; dueAt: Date }
-  | { type: 'cancel-scheduled'; key: string; requestId: string; job: AccessJob }
+  /** `days`: which reminder (days before expiry); absent for the one reminder of the earlier form. */
+  | { type: 'schedule'; key: string; requestId: string; job: AccessJob; dueAt: Date; days?: number }
+  /** `jobId` when the job is not the job kind's one row per request (a per-day reminder). */
+  | { type: 'cancel-scheduled'; key: string; requestId: string; job: AccessJob; jobId?: string }
+  /** DMs the requester and the grant's approvers, `days` before expiry, with Extend and End now. */
+  | { type: 'notify-expiry'; key: string; requestId: string; days: number; approvers: string[] }
+  /** An extension was granted: the request it extends stops (its expiry and reminders cancelled). */
+  | { type: 'supersede'; key: string; requestId: string; originalId: string }
   | { type: 'audit'; key: string; entry: AccessAuditEntry };
 
 /** Timed jobs: `expiry-reminder` → remindBeforeExpiry, `expiry` → expireAccess. */

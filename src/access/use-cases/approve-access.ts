@@ -15,6 +15,8 @@ export interface ApproveAccessDeps {
   clock: Clock;
   /** Refusals are audited here (they change nothing, so no transition carries them). */
   audit: Pick<AuditLog, 'record'>;
+  /** For an extension, granted on approval: its reminders and expiry. */
+  policy?: Pick<lifecycle.AccessPolicy, 'reminderDaysBeforeExpiry'>;
 }
 
 /** What the approver is told (ephemeral); `outcome` as the domain names it, or `gone`. */
@@ -33,7 +35,7 @@ export const REQUEST_GONE = 'That access request no longer exists.';
 export async function approveAccess(deps: ApproveAccessDeps, args: { requestId: string; userId: string }): Promise<DecisionAnswer> {
   const actor = deps.people.actorFor(args.userId);
   const t = await changeRequest(deps.requests, args.requestId, async (r) =>
-    lifecycle.approveAccessRequest(r, actor, await currentApprovers(deps.catalog, r.group.emailId), deps.clock.now()),
+    lifecycle.approveAccessRequest(r, actor, await currentApprovers(deps.catalog, r.group.emailId), deps.clock.now(), ...(deps.policy ? [deps.policy] : [])),
   );
   if (!t) return { outcome: 'gone', message: REQUEST_GONE };
   await auditRefusal(deps.audit, { at: deps.clock.now(), slackUserId: args.userId, request: t.request, attempted: 'approve', transition: t });

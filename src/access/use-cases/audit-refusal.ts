@@ -3,7 +3,7 @@ import type { Transition } from '../domain/access-request-lifecycle.ts';
 import type { AuditLog } from '../../platform/store/audit-log.ts';
 
 /** Outcomes that mean "this person may not do this" (the domain's policy said no). */
-const REFUSALS = new Set(['own-request', 'own-address', 'no-github', 'not-approver', 'not-requester']);
+const REFUSALS = new Set(['own-request', 'own-address', 'no-github', 'not-approver', 'not-requester', 'not-allowed']);
 
 export function isRefusal(outcome: string): boolean {
   return REFUSALS.has(outcome);

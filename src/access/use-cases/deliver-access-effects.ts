@@ -7,10 +7,11 @@ import type { AccessRequests } from '../ports/access-requests.ts';
 import type { AuditSink } from '../ports/audit-sink.ts';
 import type { Once } from '../../platform/outbox/commit-transition.ts';
 import { accessRequestMessage } from '../views/access-request-message.ts';
+import { expiryReminderMessage } from '../views/expiry-reminder-message.ts';
 import { changeRequest } from './change-request.ts';
 
 /** The effects carried out after commit, by the outbox job: Slack messages and the Cloud Logging copy of the audit trail. */
-export type DeliveryEffect = Exclude<AccessEffect, { type: 'open-pr' } | { type: 'prepare-removal' } | { type: 'schedule' } | { type: 'cancel-scheduled' }>;
+export type DeliveryEffect = Exclude<AccessEffect, { type: 'open-pr' } | { type: 'prepare-removal' } | { type: 'supersede' } | { type: 'schedule' } | { type: 'cancel-scheduled' }>;
 
 export interface DeliverAccessEffectsDeps {
   requests: AccessRequests;
@@ -44,6 +45,14 @@ async function deliver(deps: DeliverAccessEffectsDeps, requestId: string, e: Del
     case 'notify-approvers':
       for (const user of deps.people.slackUsersFor(e.approvers)) await dmOnce(deps, e.key, user, e.text);
       return;
+    case 'notify-expiry': {
+      const request = await deps.requests.get(requestId);
+      if (!request) return;
+      const message = expiryReminderMessage(request, e.days);
+      const people = [request.requester.slackUserId, ...deps.people.slackUsersFor(e.approvers)];
+      for (const user of [...new Set(people)]) await dmOnce(deps, e.key, user, message.text, message.blocks);
+      return;
+    }
     case 'post-approval-request':
       return postApprovalRequest(deps, requestId, e);
     case 'update-approval-message':

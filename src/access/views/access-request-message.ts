@@ -21,6 +21,7 @@ const STATUS_LINE: Record<AccessRequestStatus, string> = {
   expiring: ':alarm_clock: Expired — preparing the removal pull request',
   removal_pr_opened: ':alarm_clock: Expired — removal pull request open',
   expired: ':lock: Access ended',
+  extended: ':arrows_clockwise: Extended by a later request',
 };
 
 /** Plain text (for `text` fallbacks and plain_text elements); escape it before it reaches mrkdwn. */

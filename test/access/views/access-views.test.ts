@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AccessRequest } from '../../../src/access/domain/access-request.ts';
 import { accessListReply, accessRequestMessage } from '../../../src/access/views/access-request-message.ts';
 import { HOSTILE, unescapedHostile } from '../../helpers/hostile.ts';
+import { expiryReminderMessage } from '../../../src/access/views/expiry-reminder-message.ts';
+import { extendAccessModal } from '../../../src/access/views/extend-access-modal.ts';
 import { accessDenyModal, accessRequestModal, groupOptions } from '../../../src/access/views/access-request-modal.ts';
 
 const base: AccessRequest = {
@@ -89,5 +91,21 @@ describe('access views with hostile text in every field a person or GitHub wrote
   it('deny modal and list', () => {
     expect(unescapedHostile(accessDenyModal({ request: hostile }))).toEqual([]);
     expect(unescapedHostile(accessListReply({ mine: [hostile], waiting: [hostile] }))).toEqual([]);
+  });
+});
+
+describe('expiry views', () => {
+  const temporary: AccessRequest = { ...base, status: 'fulfilled', until: '2022-02-01', expiresAt: '2022-02-02T00:00:00.000Z' };
+  it('the reminder (Extend, End now) and the Extend modal', () => {
+    expect(expiryReminderMessage(temporary, 7)).toMatchSnapshot();
+    expect(expiryReminderMessage(temporary, 1).text).toContain('ends tomorrow');
+    const modal = extendAccessModal(temporary);
+    expect(modal).toMatchSnapshot();
+    expect(modal.title.text.length).toBeLessThanOrEqual(24);
+  });
+  it('escape what a person or GitHub wrote', () => {
+    const hostile = { ...temporary, memberEmail: `m${HOSTILE}`, group: { ...temporary.group, emailId: `g${HOSTILE}` } };
+    expect(unescapedHostile(expiryReminderMessage(hostile, 7))).toEqual([]);
+    expect(unescapedHostile(extendAccessModal(hostile))).toEqual([]);
   });
 });
