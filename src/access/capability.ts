@@ -16,6 +16,7 @@ import { remindBeforeExpiryJob } from './jobs/remind-before-expiry.ts';
 import { supersedeAccessJob } from './jobs/supersede-access.ts';
 import type { AccessIntegrations } from './ports/access-integrations.ts';
 import { AccessRequestStore } from './store/access-request-store.ts';
+import { prometheusAccessMetrics } from './prometheus-access-metrics.ts';
 import * as m0004 from './store/migrations/0004-access.ts';
 
 export interface AccessOptions {
@@ -39,7 +40,7 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
       if (integrations.mode === 'local') log.info({ groups: section.source }, 'access: no GITHUB_TOKEN in local mode; pull requests are made in memory');
 
       const { catalog } = integrations;
-      const requests = new AccessRequestStore(platform.db, platform.commit, () => integrations.auditSink() !== undefined);
+      const requests = new AccessRequestStore(platform.db, platform.commit, () => integrations.auditSink() !== undefined, prometheusAccessMetrics(platform.registry));
       const people = accessPeople(platform.config.people);
       const policy: AccessPolicy = { channel: section.channel, twoApproverPattern: section.twoApproverPattern, reminderDaysBeforeExpiry: section.reminderDaysBeforeExpiry };
       const rules: AccessValidationRules = { maxTemporaryAccessDays: section.maxTemporaryAccessDays, lockedGroups: section.lockedGroups };

@@ -124,6 +124,10 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     await eventually(() => JSON.stringify(approvalMessage('sj7trunks@pendulus.net')?.blocks).includes('Granted'), 'the message showing Granted');
     const audit = await e2e.audit.list({});
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['access.requested', 'access.approval-recorded', 'access.approved', 'access.pr-opened', 'access.fulfilled']));
+    const metrics = await (await fetch(`${e2e.bot.url}/metrics`)).text();
+    expect(metrics).toContain(`k8s_infra_bot_access_requests_total{group="${GROUP}"} 1`);
+    expect(metrics).toContain(`k8s_infra_bot_access_decisions_total{group="${GROUP}",decision="approved"} 1`);
+    expect(metrics).toContain(`k8s_infra_bot_access_time_to_merge_seconds_count{group="${GROUP}"} 1`);
   });
 
   it('temporary access: the revert is prepared the day it is granted, reminders before, the removal PR opened at expiry for the approvers', async () => {
