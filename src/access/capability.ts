@@ -50,10 +50,10 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
         commands: [
           {
             name: 'access',
-            usage: 'access [list]',
+            usage: 'access [list | review <group>]',
             summary: 'Request membership of a Google group (opens a form)',
             example: '/k8s-infra access',
-            handler: accessCommand({ list: { requests, catalog, people }, people, catalog, channel: policy.channel }),
+            handler: accessCommand({ list: { requests, catalog, people }, review: { requests, catalog, people, audit: platform.audit }, repo: section.repo, branch: section.branch, people, catalog, channel: policy.channel }),
           },
         ],
         listeners: (app) =>

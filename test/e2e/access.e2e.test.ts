@@ -166,4 +166,17 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     expect(removal.body).toContain(`in #${pr.number}`);
     await eventually(() => JSON.stringify(approvalMessage('temp.auditor@example.com')?.blocks).includes('removal pull request open'), 'the message showing the removal PR');
   });
+
+  it('/k8s-infra access review <group>: the approvers see each member with when and why; others are refused', async () => {
+    await e2e.slack.sendSlashCommand({ userId: BEN, channelId: channel().id, text: 'access review k8s-infra-gcp-auditors' });
+    await eventually(() => e2e.slack.ephemerals(BEN).some((m) => m.text === 'Only approvers of groups/sig-k8s-infra/groups.yaml can review k8s-infra-gcp-auditors@kubernetes.io.'), 'the refusal');
+    expect((await e2e.audit.list({ action: 'access.refused' })).some((a) => a.actor === BEN && a.payload.attempted === 'review')).toBe(true);
+    await e2e.slack.sendSlashCommand({ userId: AMEUKAM, channelId: channel().id, text: 'access review k8s-infra-gcp-auditors' });
+    const reply = await eventually(() => e2e.slack.ephemerals(AMEUKAM).find((m) => m.text?.startsWith('Access review of k8s-infra-gcp-auditors@kubernetes.io')), 'the review');
+    const shown = JSON.stringify(reply.blocks);
+    expect(shown).toContain('sj7trunks@pendulus.net — 2022-01-19 for @jimangel');
+    expect(shown).toContain('Benjamin will provide orientation');
+    expect(shown).toMatch(/thockin@google.com — added by hand/);
+    expect(shown).toContain('https://github.com/kubernetes/k8s.io/blame/main/groups/sig-k8s-infra/groups.yaml');
+  });
 });

@@ -15,6 +15,8 @@ export interface AccessRequests {
   /** A person's own requests, newest first. */
   listByRequester(slackUserId: string): Promise<AccessRequest[]>;
   listByStatus(statuses: readonly AccessRequestStatus[]): Promise<AccessRequest[]>;
+  /** Every request for a group (e-mail id, any case), newest first. */
+  listByGroup(groupEmailId: string): Promise<AccessRequest[]>;
   /**
    * Persists a transition computed from `before` (undefined for a new request). False when
    * another replica or click changed the request first (recompute) or the new id exists.

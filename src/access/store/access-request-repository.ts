@@ -81,6 +81,11 @@ export class AccessRequestRepository {
     return rows.map(fromRow);
   }
 
+  async listByGroup(groupEmailId: string, limit = 2000): Promise<AccessRequest[]> {
+    const rows = await this.db.selectFrom('access_requests').selectAll().where('group_email', '=', groupEmailId.toLowerCase()).orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map(fromRow);
+  }
+
   async listByStatus(statuses: readonly string[], limit = 200): Promise<AccessRequest[]> {
     if (statuses.length === 0) return [];
     const rows = await this.db.selectFrom('access_requests').selectAll().where('status', 'in', [...statuses]).orderBy('created_at', 'asc').limit(limit).execute();

@@ -45,6 +45,10 @@ export class AccessRequestStore implements AccessRequests {
     return this.repo.listByRequester(slackUserId);
   }
 
+  listByGroup(groupEmailId: string): Promise<AccessRequest[]> {
+    return this.repo.listByGroup(groupEmailId);
+  }
+
   listByStatus(statuses: readonly AccessRequestStatus[]): Promise<AccessRequest[]> {
     return this.repo.listByStatus(statuses);
   }

@@ -39,6 +39,10 @@ export class InMemoryAccessRequests implements AccessRequests {
     return this.sorted('desc').filter((r) => r.requester.slackUserId === slackUserId);
   }
 
+  async listByGroup(groupEmailId: string): Promise<AccessRequest[]> {
+    return this.sorted('desc').filter((r) => r.group.emailId.toLowerCase() === groupEmailId.toLowerCase());
+  }
+
   async listByStatus(statuses: readonly AccessRequestStatus[]): Promise<AccessRequest[]> {
     return this.sorted('asc').filter((r) => statuses.includes(r.status));
   }
