@@ -25,7 +25,7 @@ export interface MemberSection {
 
 export interface MemberListLayout {
   sections: MemberSection[];
-  /** Every entry carries a trailing `# note`: a new line should too. */
+  /** Every person's entry carries a trailing `# note` (pinned group addresses aside): a new line should too. */
   everyLineHasNote: boolean;
   /** What separates an address from its note in this list (`' # '` mostly). */
   noteSeparator: string;
@@ -85,7 +85,9 @@ export function memberListLayout(text: string, seq: YAMLSeq): MemberListLayout {
   }
   const entries = sections.flatMap((s) => s.entries);
   const separator = [...separators.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ' # ';
-  return { sections, everyLineHasNote: entries.length > 0 && entries.every((e) => e.note !== undefined), noteSeparator: separator };
+  // Pinned group addresses carry no note in the real lists (`- sig-release-leads@kubernetes.io`, then people with `# 1.23 …`).
+  const people = entries.filter((e) => !isGroupAddress(e.value));
+  return { sections, everyLineHasNote: people.length > 0 && people.every((e) => e.note !== undefined), noteSeparator: separator };
 }
 
 /** Comment lines directly above the first entry (below `members:`), to title the first section. */

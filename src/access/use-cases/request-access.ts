@@ -94,5 +94,5 @@ export async function requestAccess(deps: RequestAccessDeps, args: { id: string;
     effects: [...result.effects, { type: 'notify-requester', key: `${id}:notify-requester:requested`, requestId: id, slackUserId: userId, text: result.message }],
   };
   const inserted = await deps.requests.save(undefined, transition);
-  return { ok: true, request: result.request, message: result.message, duplicate: !inserted };
+  return { ok: true, request: transition.request, message: result.message, duplicate: !inserted };
 }

@@ -33,6 +33,17 @@ describe('access views', () => {
     expect(view.submit!.text.length).toBeLessThanOrEqual(24);
   });
 
+  it('request modal, placement step: sections to pick (default chosen), a note field, the first answers kept', () => {
+    const view = accessRequestModal({
+      channel: 'wg-k8s-infra',
+      placement: { sections: ['scalability-oncall', '', 'x'.repeat(100)], defaultSection: 0, notes: true, values: { group: 'k8s-infra-sig-scalability-oncall@kubernetes.io', email: 'a@google.com', justification: 'why', temporary: true, until: '2022-02-01' } },
+    });
+    expect(view).toMatchSnapshot();
+    expect(view.private_metadata).toBe('{"step":"placement"}');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    for (const o of JSON.stringify(view).match(/"text":"[^"]*"/g) ?? []) expect(o.length).toBeLessThan(3100);
+  });
+
   it('group options stay within 75 characters', () => {
     const options = groupOptions([
       { emailId: 'k8s-infra-gcp-auditors@kubernetes.io', name: 'k8s-infra-gcp-auditors', description: 'granted read-only access to all GCP infrastructure with the kubernetes.io\nGCP organization, excluding sensitive/secret values', rank: 1 },
