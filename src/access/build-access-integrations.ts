@@ -44,7 +44,7 @@ export function buildAccessIntegrations(settings: AccessSettings, env: AccessEnv
     if (!memory) {
       const files = readCheckout(checkoutRoot, settings.groupsPath);
       memory = {
-        host: new InMemoryCodeHost(files, settings.branch, `https://github.com/${settings.repo}/pull/`),
+        host: new InMemoryCodeHost(files, settings.branch, `https://github.com/${settings.repo}/pull/`, settings.repo),
         paths: [...files.keys()].filter((p) => p !== 'OWNERS_ALIASES'),
       };
     }

@@ -11,9 +11,12 @@ import { ACCESS_IDS } from './ids.ts';
 import { deliverAccessEffectsJob } from './jobs/deliver-access-effects.ts';
 import { expireAccessJob } from './jobs/expire-access.ts';
 import { openAccessPullRequestJob } from './jobs/open-access-pull-request.ts';
+import { prepareRemovalJob } from './jobs/prepare-removal.ts';
 import { remindBeforeExpiryJob } from './jobs/remind-before-expiry.ts';
+import { supersedeAccessJob } from './jobs/supersede-access.ts';
 import type { AccessIntegrations } from './ports/access-integrations.ts';
 import { AccessRequestStore } from './store/access-request-store.ts';
+import { prometheusAccessMetrics } from './prometheus-access-metrics.ts';
 import * as m0004 from './store/migrations/0004-access.ts';
 
 export interface AccessOptions {
@@ -37,20 +40,20 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
       if (integrations.mode === 'local') log.info({ groups: section.source }, 'access: no GITHUB_TOKEN in local mode; pull requests are made in memory');
 
       const { catalog } = integrations;
-      const requests = new AccessRequestStore(platform.db, platform.commit, () => integrations.auditSink() !== undefined);
+      const requests = new AccessRequestStore(platform.db, platform.commit, () => integrations.auditSink() !== undefined, prometheusAccessMetrics(platform.registry));
       const people = accessPeople(platform.config.people);
       const policy: AccessPolicy = { channel: section.channel, twoApproverPattern: section.twoApproverPattern, reminderDaysBeforeExpiry: section.reminderDaysBeforeExpiry };
       const rules: AccessValidationRules = { maxTemporaryAccessDays: section.maxTemporaryAccessDays, lockedGroups: section.lockedGroups };
-      const decide = { requests, catalog, people, clock };
+      const decide = { requests, catalog, people, clock, audit: platform.audit, policy };
 
       return {
         commands: [
           {
             name: 'access',
-            usage: 'access [list]',
+            usage: 'access [list | review <group>]',
             summary: 'Request membership of a Google group (opens a form)',
             example: '/k8s-infra access',
-            handler: accessCommand({ list: { requests, catalog, people }, people, catalog, channel: policy.channel }),
+            handler: accessCommand({ list: { requests, catalog, people }, review: { requests, catalog, people, audit: platform.audit }, repo: section.repo, branch: section.branch, people, catalog, channel: policy.channel }),
           },
         ],
         listeners: (app) =>
@@ -60,16 +63,22 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
             approve: decide,
             beginDeny: decide,
             deny: decide,
+            cancel: { requests, people, clock, audit: platform.audit },
+            endNow: decide,
+            extend: { ...decide, maxTemporaryAccessDays: section.maxTemporaryAccessDays },
             notifier: platform.notifier,
             log,
           }),
         jobs: [
           deliverAccessEffectsJob.bind({ requests, notifier: platform.notifier, people, auditSink: () => integrations.auditSink(), once: platform.once, clock }),
           openAccessPullRequestJob.bind({ requests, catalog, codeHost: () => integrations.codeHost(), clock, baseBranch: section.branch, log }),
+          prepareRemovalJob.bind({ requests, codeHost: () => integrations.codeHost(), clock, baseBranch: section.branch, log }),
           remindBeforeExpiryJob.bind({ requests, clock, policy }),
           expireAccessJob.bind({ requests, clock }),
+          supersedeAccessJob.bind({ requests, clock, policy }),
         ],
-        github: (event, payload) => handleGithubEvent({ closed: { requests, clock, policy }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),
+        github: (event, payload) =>
+          handleGithubEvent({ closed: { requests, clock, policy, headRepo: section.headRepo ?? section.repo, audit: platform.audit }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),
       };
     },
   };

@@ -32,7 +32,11 @@ export const accessSettingsSchema = z.strictObject({
   source: z.union([z.literal('github'), z.strictObject({ dir: z.string().min(1) })]).default('github'),
   /** Groups whose e-mail id matches this regular expression need two distinct approvers. */
   twoApproverPattern: regexSource('twoApproverPattern').default('-admins@'),
-  reminderDaysBeforeExpiry: z.number().int().min(0).max(60).default(3),
+  /**
+   * Days before temporary access ends that the requester and the grant's approvers get a DM with
+   * Extend and End now. A single number is the earlier form (one reminder, to the requester).
+   */
+  reminderDaysBeforeExpiry: z.union([z.number().int().min(0).max(60), z.array(z.number().int().min(1).max(60)).max(5)]).default([7, 1]),
   /** Longest temporary grant one request may ask for. */
   maxTemporaryAccessDays: z.number().int().min(1).max(3660).default(365),
   /**

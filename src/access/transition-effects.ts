@@ -3,6 +3,8 @@ import type { Transition } from './domain/access-request-lifecycle.ts';
 import { deliverAccessEffectsJob } from './jobs/deliver-access-effects.ts';
 import { expireAccessJob } from './jobs/expire-access.ts';
 import { openAccessPullRequestJob } from './jobs/open-access-pull-request.ts';
+import { prepareRemovalJob } from './jobs/prepare-removal.ts';
+import { supersedeAccessJob } from './jobs/supersede-access.ts';
 import { remindBeforeExpiryJob } from './jobs/remind-before-expiry.ts';
 import type { DeliveryEffect } from './use-cases/deliver-access-effects.ts';
 import { audit, cancel, deliverOnce, schedule, type Effect } from '../platform/outbox/effects.ts';
@@ -24,11 +26,17 @@ export function outboxEffects(t: Transition, now: Date, options: { auditSink: bo
         break;
       case 'schedule': {
         const job = e.job === 'expiry' ? expireAccessJob : remindBeforeExpiryJob;
-        effects.push(schedule(job.request({ id: e.key, dueAt: e.dueAt, payload: { requestId: id } })));
+        effects.push(schedule(job.request({ id: e.key, dueAt: e.dueAt, payload: { requestId: id, ...(e.days !== undefined ? { days: e.days } : {}) } })));
         break;
       }
       case 'cancel-scheduled':
-        effects.push(cancel(jobKey(id, e.job)));
+        effects.push(cancel(e.jobId ?? jobKey(id, e.job)));
+        break;
+      case 'supersede':
+        effects.push(schedule(supersedeAccessJob.request({ id: `access:${e.originalId}:superseded-by:${id}`, dueAt: now, payload: { requestId: e.originalId, by: id } })));
+        break;
+      case 'prepare-removal':
+        effects.push(schedule(prepareRemovalJob.request({ id: `access:${id}:prepare-removal`, dueAt: now, payload: { requestId: id } })));
         break;
       case 'open-pr':
         effects.push(schedule(openAccessPullRequestJob.request({ id: `access:${id}:open-pr:${e.change}`, dueAt: now, payload: { requestId: id } })));

@@ -124,9 +124,13 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     await eventually(() => JSON.stringify(approvalMessage('sj7trunks@pendulus.net')?.blocks).includes('Granted'), 'the message showing Granted');
     const audit = await e2e.audit.list({});
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['access.requested', 'access.approval-recorded', 'access.approved', 'access.pr-opened', 'access.fulfilled']));
+    const metrics = await (await fetch(`${e2e.bot.url}/metrics`)).text();
+    expect(metrics).toContain(`k8s_infra_bot_access_requests_total{group="${GROUP}"} 1`);
+    expect(metrics).toContain(`k8s_infra_bot_access_decisions_total{group="${GROUP}",decision="approved"} 1`);
+    expect(metrics).toContain(`k8s_infra_bot_access_time_to_merge_seconds_count{group="${GROUP}"} 1`);
   });
 
-  it('temporary access: reminder three days before, then a removal PR with one line removed', async () => {
+  it('temporary access: the revert is prepared the day it is granted, reminders before, the removal PR opened at expiry for the approvers', async () => {
     const r = await request({ group: GROUP, email: 'temp.auditor@example.com', justification: 'Cost review for the Q1 budget, two weeks only.', until: '2022-02-01' });
     expect((await r.submit()).errors).toBeUndefined();
     const message = await eventually(() => approvalMessage('temp.auditor@example.com'), 'the approval message');
@@ -139,16 +143,40 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     expect((await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr.number))).status).toBe(200);
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes('Access ends after 2022-02-01')), 'the merged DM');
     const merged = github.fileAt(REPO, 'main', FILE)!;
+    // Prepared the day access is granted: the branch with the one-line removal, no pull request yet.
+    const removalBranch = `${pr.headRef}-removal`;
+    await eventually(() => github.branches(REPO).includes(removalBranch), 'the prepared removal branch');
+    expect(lineDiff(merged, github.fileAt(REPO, removalBranch, FILE)!)).toEqual({ added: [], removed: ['      - temp.auditor@example.com'] });
+    expect(github.pullRequests(REPO).filter((p) => p.headRef === removalBranch)).toEqual([]);
+    // Someone else's change lands on main meanwhile: the prepared branch is rebuilt on it at expiry.
+    const moved = merged.replace('      - sj7trunks@pendulus.net\n', '      - sj7trunks@pendulus.net\n      - later.joiner@example.com\n');
+    expect(moved).not.toBe(merged);
+    github.pushFile(REPO, 'main', FILE, moved);
 
     clock.set(new Date('2022-01-30T00:00:00Z'));
     await e2e.bot.jobRunner.runDue();
-    await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes('ends after 2022-02-01')), 'the reminder');
+    await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.startsWith('Temporary access ends in 7 days: temp.auditor@example.com')), 'the reminder a week before');
 
     clock.set(new Date('2022-02-02T00:00:01Z'));
     await e2e.bot.jobRunner.runDue();
     const removal = await eventually(() => github.pullRequests(REPO).find((p) => p.title.startsWith('groups: remove temp.auditor@example.com')), 'the removal PR', 8000);
-    expect(lineDiff(merged, github.fileAt(REPO, removal.headRef, FILE)!)).toEqual({ added: [], removed: ['      - temp.auditor@example.com'] });
+    expect(removal.headRef).toBe(removalBranch);
+    expect(lineDiff(moved, github.fileAt(REPO, removal.headRef, FILE)!)).toEqual({ added: [], removed: ['      - temp.auditor@example.com'] });
+    expect(removal.requestedReviewers).toEqual(['ameukam', 'dims']);
     expect(removal.body).toContain(`in #${pr.number}`);
     await eventually(() => JSON.stringify(approvalMessage('temp.auditor@example.com')?.blocks).includes('removal pull request open'), 'the message showing the removal PR');
+  });
+
+  it('/k8s-infra access review <group>: the approvers see each member with when and why; others are refused', async () => {
+    await e2e.slack.sendSlashCommand({ userId: BEN, channelId: channel().id, text: 'access review k8s-infra-gcp-auditors' });
+    await eventually(() => e2e.slack.ephemerals(BEN).some((m) => m.text === 'Only approvers of groups/sig-k8s-infra/groups.yaml can review k8s-infra-gcp-auditors@kubernetes.io.'), 'the refusal');
+    expect((await e2e.audit.list({ action: 'access.refused' })).some((a) => a.actor === BEN && a.payload.attempted === 'review')).toBe(true);
+    await e2e.slack.sendSlashCommand({ userId: AMEUKAM, channelId: channel().id, text: 'access review k8s-infra-gcp-auditors' });
+    const reply = await eventually(() => e2e.slack.ephemerals(AMEUKAM).find((m) => m.text?.startsWith('Access review of k8s-infra-gcp-auditors@kubernetes.io')), 'the review');
+    const shown = JSON.stringify(reply.blocks);
+    expect(shown).toContain('sj7trunks@pendulus.net — 2022-01-19 for @jimangel');
+    expect(shown).toContain('Benjamin will provide orientation');
+    expect(shown).toMatch(/thockin@google.com — added by hand/);
+    expect(shown).toContain('https://github.com/kubernetes/k8s.io/blame/main/groups/sig-k8s-infra/groups.yaml');
   });
 });

@@ -2,6 +2,7 @@ import type { AccessEffect, AccessRequest, Actor, PullRequestRef } from './acces
 import { jobKey } from './access-request.ts';
 import { countingApprovals, decisionRefusal, hasApproved, requiredApprovalsFor } from './approval-rules.ts';
 import type { GroupCatalog } from './group-catalog.ts';
+import { escapeMrkdwn as e } from '../../core/mrkdwn.ts';
 import { validateAccessRequest, type AccessFieldErrors, type AccessRequestInput, type AccessValidationRules, type ValidatedAccessRequest } from './validate-access-request.ts';
 
 /**
@@ -15,13 +16,59 @@ import { validateAccessRequest, type AccessFieldErrors, type AccessRequestInput,
  *      └──cancel──▶ cancelled └──cannot edit──▶ failed
  *   fulfilled (temporary) ──reminder (N days before)──▶ fulfilled ──expiry──▶ expiring
  *      ──removal PR opened──▶ removal_pr_opened ──merged──▶ expired (closed unmerged: back to fulfilled, kept)
+ *
+ * Messages are Slack mrkdwn: every piece a person or GitHub wrote (an address, a group name, a
+ * reason, a URL) goes through `escapeMrkdwn`, so none can become a mention or a masked link.
  */
 
 export interface AccessPolicy {
   /** Approval channel name. */
   channel: string;
   twoApproverPattern: string;
-  reminderDaysBeforeExpiry: number;
+  /**
+   * Days before temporary access ends that the requester and approvers are told (with Extend and
+   * End now). A single number is the earlier form: one reminder to the requester.
+   */
+  reminderDaysBeforeExpiry: number | readonly number[];
+}
+
+/**
+ * The timed work of a temporary grant: the reminders, the expiry, and the removal branch
+ * prepared at once. Reminders already due are skipped.
+ */
+export function expirySchedule(request: AccessRequest, now: Date, policy: Pick<AccessPolicy, 'reminderDaysBeforeExpiry'>): AccessEffect[] {
+  if (!request.expiresAt) return [];
+  const expiresAt = new Date(request.expiresAt);
+  const effects: AccessEffect[] = [];
+  const legacy = typeof policy.reminderDaysBeforeExpiry === 'number';
+  const days = legacy ? [policy.reminderDaysBeforeExpiry as number] : [...new Set(policy.reminderDaysBeforeExpiry as readonly number[])].sort((a, b) => b - a);
+  for (const d of days) {
+    const remindAt = new Date(expiresAt.getTime() - d * DAY);
+    if (d <= 0 || remindAt.getTime() <= now.getTime()) continue;
+    effects.push({ type: 'schedule', key: legacy ? jobKey(request.id, 'expiry-reminder') : reminderJobKey(request.id, d), requestId: request.id, job: 'expiry-reminder', dueAt: remindAt, ...(legacy ? {} : { days: d }) });
+  }
+  effects.push({ type: 'schedule', key: jobKey(request.id, 'expiry'), requestId: request.id, job: 'expiry', dueAt: expiresAt });
+  // Reviewers asked for it by hand in the real repository: the revert is ready the day access is granted.
+  effects.push({ type: 'prepare-removal', key: `${request.id}:prepare-removal`, requestId: request.id });
+  return effects;
+}
+
+/** `access.reminderDaysBeforeExpiry` unless set: a week before, and the day before. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 1];
+
+/** Job id of the reminder `days` before expiry. */
+export function reminderJobKey(requestId: string, days: number): string {
+  return `${jobKey(requestId, 'expiry-reminder')}:${days}d`;
+}
+
+/** Cancels everything expirySchedule scheduled (access ended early, or extended by a later request). */
+export function cancelExpirySchedule(request: AccessRequest, policy: Pick<AccessPolicy, 'reminderDaysBeforeExpiry'>): AccessEffect[] {
+  const days = typeof policy.reminderDaysBeforeExpiry === 'number' ? [] : [...policy.reminderDaysBeforeExpiry];
+  return [
+    { type: 'cancel-scheduled', key: `${request.id}:cancel:expiry:${request.version}`, requestId: request.id, job: 'expiry' },
+    { type: 'cancel-scheduled', key: `${request.id}:cancel:expiry-reminder:${request.version}`, requestId: request.id, job: 'expiry-reminder' },
+    ...days.map((d): AccessEffect => ({ type: 'cancel-scheduled', key: `${request.id}:cancel:${d}d:${request.version}`, requestId: request.id, job: 'expiry-reminder', jobId: reminderJobKey(request.id, d) })),
+  ];
 }
 
 export interface Transition {
@@ -36,12 +83,14 @@ export interface Transition {
 }
 
 const DAY = 86_400_000;
+/** The deny modal's field allows this much; a crafted submission may send more. */
+export const MAX_DENIAL_REASON = 2000;
 
 function subject(request: AccessRequest): string {
   return `access-request:${request.id}`;
 }
 
-function audit(request: AccessRequest, now: Date, actor: string, action: string, payload: Record<string, unknown> = {}): AccessEffect {
+export function audit(request: AccessRequest, now: Date, actor: string, action: string, payload: Record<string, unknown> = {}): AccessEffect {
   return {
     type: 'audit',
     key: `${request.id}:audit:${action}:${request.version}`,
@@ -55,19 +104,19 @@ function audit(request: AccessRequest, now: Date, actor: string, action: string,
   };
 }
 
-function notifyRequester(request: AccessRequest, what: string, text: string): AccessEffect {
+export function notifyRequester(request: AccessRequest, what: string, text: string): AccessEffect {
   return { type: 'notify-requester', key: `${request.id}:notify-requester:${what}`, requestId: request.id, slackUserId: request.requester.slackUserId, text };
 }
 
-function updateMessage(request: AccessRequest): AccessEffect {
+export function updateMessage(request: AccessRequest): AccessEffect {
   return { type: 'update-approval-message', key: `${request.id}:update:${request.version}`, requestId: request.id };
 }
 
-function next(request: AccessRequest, now: Date, changes: Partial<AccessRequest>): AccessRequest {
+export function next(request: AccessRequest, now: Date, changes: Partial<AccessRequest>): AccessRequest {
   return { ...request, ...changes, updatedAt: now.toISOString(), version: request.version + 1 };
 }
 
-function unchanged(request: AccessRequest, outcome: string, message: string): Transition {
+export function unchanged(request: AccessRequest, outcome: string, message: string): Transition {
   return { request, effects: [], changed: false, outcome, message };
 }
 
@@ -75,8 +124,8 @@ function handles(list: readonly { github: string }[]): string {
   return list.map((a) => `@${a.github}`).join(', ');
 }
 
-function summary(request: AccessRequest): string {
-  return `${request.memberEmail} in ${request.group.name}${request.until ? ` until ${request.until}` : ''}`;
+export function summary(request: AccessRequest): string {
+  return `${e(request.memberEmail)} in ${e(request.group.name)}${request.until ? ` until ${request.until}` : ''}`;
 }
 
 /** A new request from validated input; posts it to the approval channel. */
@@ -132,7 +181,7 @@ export function requestAccess(args: {
   policy: AccessPolicy;
   now: Date;
 }): RequestAccessResult {
-  const validation = validateAccessRequest(args.input, args.catalog, args.rules, args.now);
+  const validation = validateAccessRequest({ ...args.input, requester: { email: args.requester.email, github: args.requester.github } }, args.catalog, args.rules, args.now);
   if (!validation.ok) return validation;
   return { ok: true, ...createAccessRequest({ id: args.id, requester: args.requester, value: validation.value, policy: args.policy, now: args.now }) };
 }
@@ -141,6 +190,12 @@ export function requestAccess(args: {
 export function attachSlackThread(request: AccessRequest, thread: NonNullable<AccessRequest['slackThread']>, now: Date): Transition {
   if (request.slackThread?.ts === thread.ts && request.slackThread.channel === thread.channel) return unchanged(request, 'duplicate', 'Already recorded.');
   return { request: next(request, now, { slackThread: thread }), effects: [], changed: true, outcome: 'thread-recorded', message: 'Recorded.' };
+}
+
+/** Records a DM copy of the approval message, so later decisions update it too. */
+export function attachApproverCopy(request: AccessRequest, copy: { channel: string; ts: string }, now: Date): Transition {
+  if ((request.approverCopies ?? []).some((c) => c.channel === copy.channel && c.ts === copy.ts)) return unchanged(request, 'duplicate', 'Already recorded.');
+  return { request: next(request, now, { approverCopies: [...(request.approverCopies ?? []), copy] }), effects: [], changed: true, outcome: 'copy-recorded', message: 'Recorded.' };
 }
 
 function alreadyDecided(request: AccessRequest): Transition | undefined {
@@ -157,7 +212,7 @@ function alreadyDecided(request: AccessRequest): Transition | undefined {
  * is now. A second click by the same person changes nothing; approvals from people who are no
  * longer approvers stop counting.
  */
-export function approveAccessRequest(request: AccessRequest, actor: Actor, currentApprovers: readonly string[], now: Date): Transition {
+export function approveAccessRequest(request: AccessRequest, actor: Actor, currentApprovers: readonly string[], now: Date, policy: Pick<AccessPolicy, 'reminderDaysBeforeExpiry'> = { reminderDaysBeforeExpiry: DEFAULT_REMINDER_DAYS }): Transition {
   const decided = alreadyDecided(request);
   if (decided) return decided;
   const refusal = decisionRefusal(request, actor, currentApprovers);
@@ -176,6 +231,24 @@ export function approveAccessRequest(request: AccessRequest, actor: Actor, curre
       outcome: 'approval-recorded',
       message: `Approval recorded; ${missing === 1 ? 'one more approver is' : `${missing} more approvers are`} needed.`,
       effects: [updateMessage(updated), audit(updated, now, actor.slackUserId, 'access.approval-recorded', { approver: actor.github })],
+    };
+  }
+  if (request.extends) {
+    // An extension: the address is in the file already, so no pull request; the new end date
+    // takes over from the request it extends.
+    const granted = next(request, now, { approvals, status: 'fulfilled' });
+    return {
+      request: granted,
+      changed: true,
+      outcome: 'approved',
+      message: `Approved: ${summary(granted)}.`,
+      effects: [
+        updateMessage(granted),
+        notifyRequester(granted, 'approved', `Your extension was approved by ${handles(counting)}: ${summary(granted)}.`),
+        { type: 'supersede', key: `${request.id}:supersede`, requestId: request.id, originalId: request.extends },
+        ...expirySchedule(granted, now, policy),
+        audit(granted, now, actor.slackUserId, 'access.extended', { approvers: counting.map((a) => a.github), extends: request.extends, until: request.until ?? null }),
+      ],
     };
   }
   const updated = next(request, now, { approvals, status: 'approved' });
@@ -200,6 +273,7 @@ export function denyAccessRequest(request: AccessRequest, actor: Actor, reason: 
   if (refusal) return unchanged(request, refusal.code, refusal.message);
   const why = reason.trim();
   if (!why) return unchanged(request, 'reason-required', 'Give a reason for the requester.');
+  if (why.length > MAX_DENIAL_REASON) return unchanged(request, 'reason-too-long', `Keep the reason under ${MAX_DENIAL_REASON} characters (it is ${why.length}).`);
   const updated = next(request, now, {
     status: 'denied',
     denial: { slackUserId: actor.slackUserId, ...(actor.github ? { github: actor.github } : {}), reason: why, at: now.toISOString() },
@@ -211,7 +285,7 @@ export function denyAccessRequest(request: AccessRequest, actor: Actor, reason: 
     message: 'Denied; the requester has been told why.',
     effects: [
       updateMessage(updated),
-      notifyRequester(updated, 'denied', `Your request for ${summary(updated)} was denied by @${actor.github}: ${why}`),
+      notifyRequester(updated, 'denied', `Your request for ${summary(updated)} was denied by @${actor.github}: ${e(why)}`),
       audit(updated, now, actor.slackUserId, 'access.denied', { reason: why }),
     ],
   };
@@ -240,10 +314,10 @@ export function recordPullRequestOpened(request: AccessRequest, pr: PullRequestR
       request: updated,
       changed: true,
       outcome: 'pr-opened',
-      message: `Pull request opened: ${pr.url}`,
+      message: `Pull request opened: ${e(pr.url)}`,
       effects: [
         updateMessage(updated),
-        notifyRequester(updated, 'pr-opened', `Pull request for ${summary(updated)}: ${pr.url}. Access starts once it merges.`),
+        notifyRequester(updated, 'pr-opened', `Pull request for ${summary(updated)}: ${e(pr.url)}. Access starts once it merges.`),
         audit(updated, now, 'system', 'access.pr-opened', { pr: pr.number, url: pr.url }),
       ],
     };
@@ -254,7 +328,7 @@ export function recordPullRequestOpened(request: AccessRequest, pr: PullRequestR
       request: updated,
       changed: true,
       outcome: 'removal-pr-opened',
-      message: `Removal pull request opened: ${pr.url}`,
+      message: `Removal pull request opened: ${e(pr.url)}`,
       effects: [updateMessage(updated), audit(updated, now, 'system', 'access.removal-pr-opened', { pr: pr.number, url: pr.url })],
     };
   }
@@ -273,10 +347,10 @@ export function recordNoChangeNeeded(request: AccessRequest, reason: string, now
       request: updated,
       changed: true,
       outcome: 'fulfilled',
-      message: `Nothing to change: ${reason}.`,
+      message: `Nothing to change: ${e(reason)}.`,
       effects: [
         updateMessage(updated),
-        notifyRequester(updated, 'fulfilled', `No pull request needed for ${summary(updated)}: ${reason}.`),
+        notifyRequester(updated, 'fulfilled', `No pull request needed for ${summary(updated)}: ${e(reason)}.`),
         audit(updated, now, 'system', 'access.fulfilled', { reason }),
       ],
     };
@@ -290,7 +364,7 @@ export function failAccessRequest(request: AccessRequest, reason: string, now: D
   if (request.status !== 'approved' && request.status !== 'expiring') return unchanged(request, 'ignored', `Nothing to fail in status ${request.status}.`);
   const removal = request.status === 'expiring';
   const updated = next(request, now, { status: 'failed', failure: { reason, at: now.toISOString() } });
-  const text = `The bot could not prepare the ${removal ? 'removal ' : ''}pull request for ${summary(updated)}: ${reason}. Nothing was opened; please make the change by hand.`;
+  const text = `The bot could not prepare the ${removal ? 'removal ' : ''}pull request for ${summary(updated)}: ${e(reason)}. Nothing was opened; please make the change by hand.`;
   return {
     request: updated,
     changed: true,
@@ -309,14 +383,29 @@ export interface PullRequestClosed {
   number: number;
   branch: string;
   merged: boolean;
+  /** `owner/name` of the head repository the event names. */
+  headRepo: string | undefined;
 }
 
-function matches(pr: PullRequestRef | undefined, event: PullRequestClosed): boolean {
-  return pr !== undefined && (pr.number === event.number || pr.branch === event.branch);
+function sameRepo(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-/** From the GitHub webhook: the request's pull request (or removal pull request) was closed. */
-export function recordPullRequestClosed(request: AccessRequest, event: PullRequestClosed, now: Date, policy: AccessPolicy): Transition {
+/**
+ * Whether a closed pull request is this one: the same number and the head repository recorded
+ * when the bot opened it. A branch name proves nothing: anyone can push a branch of that name
+ * to a fork and open (and close) a pull request from it.
+ */
+export function isSamePullRequest(pr: PullRequestRef | undefined, event: Pick<PullRequestClosed, 'number' | 'headRepo'>, defaultHeadRepo: string): boolean {
+  return pr !== undefined && pr.number === event.number && sameRepo(event.headRepo, pr.headRepo ?? defaultHeadRepo);
+}
+
+/**
+ * From the GitHub webhook: the request's pull request (or removal pull request) was closed.
+ * `defaultHeadRepo` stands in for requests recorded before the head repository was.
+ */
+export function recordPullRequestClosed(request: AccessRequest, event: PullRequestClosed, now: Date, policy: AccessPolicy, defaultHeadRepo: string): Transition {
+  const matches = (pr: PullRequestRef | undefined, _event: PullRequestClosed) => isSamePullRequest(pr, event, defaultHeadRepo);
   if (matches(request.pullRequest, event) && request.status === 'pr_opened') {
     if (!event.merged) {
       const updated = next(request, now, { status: 'closed' });
@@ -335,17 +424,10 @@ export function recordPullRequestClosed(request: AccessRequest, event: PullReque
     const updated = next(request, now, { status: 'fulfilled' });
     const effects: AccessEffect[] = [
       updateMessage(updated),
-      notifyRequester(updated, 'fulfilled', `Merged: ${request.memberEmail} is being added to ${request.group.name} (the groups job applies it after merge).${request.until ? ` Access ends after ${request.until}.` : ''}`),
+      notifyRequester(updated, 'fulfilled', `Merged: ${e(request.memberEmail)} is being added to ${e(request.group.name)} (the groups job applies it after merge).${request.until ? ` Access ends after ${request.until}.` : ''}`),
       audit(updated, now, 'github', 'access.fulfilled', { pr: event.number }),
     ];
-    if (request.expiresAt) {
-      const expiresAt = new Date(request.expiresAt);
-      const remindAt = new Date(expiresAt.getTime() - policy.reminderDaysBeforeExpiry * DAY);
-      if (policy.reminderDaysBeforeExpiry > 0 && remindAt.getTime() > now.getTime()) {
-        effects.push({ type: 'schedule', key: jobKey(request.id, 'expiry-reminder'), requestId: request.id, job: 'expiry-reminder', dueAt: remindAt });
-      }
-      effects.push({ type: 'schedule', key: jobKey(request.id, 'expiry'), requestId: request.id, job: 'expiry', dueAt: expiresAt });
-    }
+    effects.push(...expirySchedule(updated, now, policy));
     return { request: updated, changed: true, outcome: 'fulfilled', message: 'Merged.', effects };
   }
   if (matches(request.removalPullRequest, event) && request.status === 'removal_pr_opened') {
@@ -373,13 +455,20 @@ function finishRemoval(request: AccessRequest, now: Date, reason?: string): Tran
     request: updated,
     changed: true,
     outcome: 'expired',
-    message: reason ? `Nothing to remove: ${reason}.` : 'Removal merged.',
+    message: reason ? `Nothing to remove: ${e(reason)}.` : 'Removal merged.',
     effects: [
       updateMessage(updated),
-      notifyRequester(updated, 'expired', `Your temporary access to ${request.group.name} has ended (${request.memberEmail} removed).`),
+      notifyRequester(updated, 'expired', `Your temporary access to ${e(request.group.name)} has ended (${e(request.memberEmail)} removed).`),
       audit(updated, now, reason ? 'system' : 'github', 'access.expired', reason ? { reason } : {}),
     ],
   };
+}
+
+/** The removal branch is ready (prepared the day temporary access was granted). */
+export function recordRemovalPrepared(request: AccessRequest, branch: string, now: Date): Transition {
+  if (request.status !== 'fulfilled' || !request.expiresAt || request.removalPrepared) return unchanged(request, 'ignored', 'No removal to prepare.');
+  const updated = next(request, now, { removalPrepared: { branch, at: now.toISOString() } });
+  return { request: updated, changed: true, outcome: 'removal-prepared', message: `Removal prepared on ${branch}.`, effects: [audit(updated, now, 'system', 'access.removal-prepared', { branch })] };
 }
 
 /** The `expiry-reminder` job: tells the requester, once, that temporary access ends soon. */
@@ -396,7 +485,7 @@ export function remindBeforeExpiry(request: AccessRequest, now: Date, policy: Ac
       notifyRequester(
         updated,
         'reminder',
-        `Your temporary access to ${request.group.name} (${request.memberEmail}) ends after ${request.until}; the bot will then open a pull request to remove it. Need longer? Request it again in #${policy.channel}.`,
+        `Your temporary access to ${e(request.group.name)} (${e(request.memberEmail)}) ends after ${request.until}; the bot will then open a pull request to remove it. Need longer? Request it again in #${policy.channel}.`,
       ),
       audit(updated, now, 'system', 'access.reminded'),
     ],
@@ -416,7 +505,7 @@ export function expireAccess(request: AccessRequest, now: Date): Transition {
     effects: [
       { type: 'open-pr', key: `${request.id}:open-pr:remove`, requestId: request.id, change: 'remove' },
       updateMessage(updated),
-      notifyRequester(updated, 'expiring', `Your temporary access to ${request.group.name} ended after ${request.until}; the bot is opening a pull request to remove ${request.memberEmail}.`),
+      notifyRequester(updated, 'expiring', `Your temporary access to ${e(request.group.name)} ended after ${request.until}; the bot is opening a pull request to remove ${e(request.memberEmail)}.`),
       audit(updated, now, 'system', 'access.expiring'),
     ],
   };

@@ -23,7 +23,9 @@ export type AccessRequestStatus =
   | 'expiring'
   | 'removal_pr_opened'
   /** Removal merged: access gone. */
-  | 'expired';
+  | 'expired'
+  /** Temporary access continued by an approved extension request (`extendedBy`). */
+  | 'extended';
 
 /** Someone acting in Slack; `github` and `email` come from the people config when known. */
 export interface Actor {
@@ -45,6 +47,11 @@ export interface PullRequestRef {
   url: string;
   /** Head branch (without owner). */
   branch: string;
+  /**
+   * `owner/name` of the head repository when the bot opened it (requests from before this was
+   * recorded lack it: the configured head repository is assumed).
+   */
+  headRepo?: string;
 }
 
 export interface AccessRequest {
@@ -57,6 +64,12 @@ export interface AccessRequest {
   justification: string;
   /** Temporary access: last day, `YYYY-MM-DD`. */
   until?: string;
+  /** An extension: the request (of the same person, group and address) whose access it continues. */
+  extends?: string;
+  /** Set on the extended request: the extension that took over. */
+  extendedBy?: string;
+  /** Which of the reminders before expiry were sent (days before). */
+  remindersSent?: number[];
   /** Temporary access: the instant the removal starts (ISO). */
   expiresAt?: string;
   requiredApprovals: number;
@@ -66,6 +79,8 @@ export interface AccessRequest {
   denial?: { slackUserId: string; github?: string; reason: string; at: string };
   pullRequest?: PullRequestRef;
   removalPullRequest?: PullRequestRef;
+  /** The removal branch prepared the day temporary access was granted (opened as a pull request at expiry). */
+  removalPrepared?: { branch: string; at: string };
   /** Set once the removal PR was closed unmerged: access stays, nothing more is scheduled. */
   removalDeclinedAt?: string;
   reminderSentAt?: string;
@@ -77,6 +92,10 @@ export interface AccessRequest {
   retrying?: { error: string; at: string; attempts: number };
   /** Where the approval message lives; set by the lead after posting it. */
   slackThread?: { channel: string; ts: string; permalink?: string };
+  /** The copies of the approval message sent to approvers by DM: updated after every decision, like the channel's. */
+  approverCopies?: { channel: string; ts: string }[];
+  /** Where the new member line goes in the group's file (the request modal's choices). */
+  placement?: { section?: string; note?: string };
   createdAt: string;
   updatedAt: string;
   /** Bumped on every change: lets the store do compare-and-set between replicas. */
@@ -107,8 +126,16 @@ export type AccessEffect =
   | { type: 'notify-approvers'; key: string; requestId: string; approvers: string[]; text: string }
   /** Run openAccessPullRequest, then recordPullRequestOpened / recordNoChangeNeeded / failAccessRequest. */
   | { type: 'open-pr'; key: string; requestId: string; change: 'add' | 'remove' }
-  | { type: 'schedule'; key: string; requestId: string; job: AccessJob; dueAt: Date }
-  | { type: 'cancel-scheduled'; key: string; requestId: string; job: AccessJob }
+  /** Temporary access granted: prepare the removal branch now (the pull request is opened at expiry). */
+  | { type: 'prepare-removal'; key: string; requestId: string }
+  /** `days`: which reminder (days before expiry); absent for the one reminder of the earlier form. */
+  | { type: 'schedule'; key: string; requestId: string; job: AccessJob; dueAt: Date; days?: number }
+  /** `jobId` when the job is not the job kind's one row per request (a per-day reminder). */
+  | { type: 'cancel-scheduled'; key: string; requestId: string; job: AccessJob; jobId?: string }
+  /** DMs the requester and the grant's approvers, `days` before expiry, with Extend and End now. */
+  | { type: 'notify-expiry'; key: string; requestId: string; days: number; approvers: string[] }
+  /** An extension was granted: the request it extends stops (its expiry and reminders cancelled). */
+  | { type: 'supersede'; key: string; requestId: string; originalId: string }
   | { type: 'audit'; key: string; entry: AccessAuditEntry };
 
 /** Timed jobs: `expiry-reminder` → remindBeforeExpiry, `expiry` → expireAccess. */

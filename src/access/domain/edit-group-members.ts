@@ -1,4 +1,6 @@
-import { parseDocument, isMap, isScalar, isSeq, type Document, type YAMLMap, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import { parseYaml11Document } from '../../core/yaml11.ts';
+import { defaultSectionIndex, memberListLayout, positionInSection, type MemberListLayout } from './member-list-layout.ts';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 
 /**
  * Minimal, format-preserving edits of a `groups.yaml`: the `yaml` library only locates the
@@ -6,7 +8,7 @@ import { parseDocument, isMap, isScalar, isSeq, type Document, type YAMLMap, typ
  * text, so comments, key order, quoting and indentation stay exactly as they were.
  */
 
-export type GroupsYamlEditErrorCode = 'unparseable' | 'group-not-found' | 'already-member' | 'not-a-member' | 'unsupported-layout';
+export type GroupsYamlEditErrorCode = 'unparseable' | 'group-not-found' | 'already-member' | 'not-a-member' | 'unsupported-layout' | 'section-not-found' | 'rule-violation';
 
 export class GroupsYamlEditError extends Error {
   constructor(
@@ -27,46 +29,7 @@ export interface MemberEdit {
   lineText: string;
 }
 
-/**
- * The order the real files use: case-insensitive (`Security@Ubuntu.com` sits between
- * `security@rancher.com` and `security@vmware.com`, `Ritazh@` after `khnidk@`), byte order
- * otherwise; exact case only breaks ties.
- */
-export function compareMemberAddresses(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Where to insert `value` so the list's existing order is disturbed least: the position with the
- * fewest new out-of-order pairs. For a sorted list that is its sorted position; for the many
- * partly sorted lists in k8s.io (e.g. a group address pinned first, then people sorted) it is
- * still the place a person would pick. Ties go to a position whose neighbours are in order, then
- * to the earliest.
- */
-export function memberInsertionIndex(existing: readonly string[], value: string): number {
-  const n = existing.length;
-  // greaterBefore[p]: items before p that sort after value; lessFrom[p]: items from p on that sort before it.
-  const greaterBefore = new Array<number>(n + 1).fill(0);
-  const lessFrom = new Array<number>(n + 1).fill(0);
-  for (let i = 0; i < n; i++) greaterBefore[i + 1] = greaterBefore[i]! + (compareMemberAddresses(existing[i]!, value) > 0 ? 1 : 0);
-  for (let i = n - 1; i >= 0; i--) lessFrom[i] = lessFrom[i + 1]! + (compareMemberAddresses(existing[i]!, value) < 0 ? 1 : 0);
-  let best = 0;
-  let bestCost = Infinity;
-  for (let p = 0; p <= n; p++) {
-    const inversions = greaterBefore[p]! + lessFrom[p]!;
-    const prevOk = p === 0 || compareMemberAddresses(existing[p - 1]!, value) <= 0;
-    const nextOk = p === n || compareMemberAddresses(value, existing[p]!) <= 0;
-    const cost = inversions * 2 + (prevOk && nextOk ? 0 : 1);
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = p;
-    }
-  }
-  return best;
-}
+export { compareMemberAddresses, memberInsertionIndex } from './member-list-layout.ts';
 
 interface Located {
   doc: Document;
@@ -75,7 +38,7 @@ interface Located {
 }
 
 function parseGroupsYaml(text: string): Document {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseYaml11Document(text, { dialect: 'go-yaml-v2' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     throw new GroupsYamlEditError('unparseable', `groups.yaml is not valid YAML (${e.message.split('\n')[0]})`);
@@ -152,8 +115,37 @@ function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Adds `memberEmail` to the group's `members`, as one new line in the position the list's order calls for. */
-export function addGroupMember(text: string, groupEmailId: string, memberEmail: string): MemberEdit {
+/** Where a new line goes: a comment section (index or title; default by affiliation, else the last) and an optional note. */
+export interface MemberPlacement {
+  section?: number | string | undefined;
+  note?: string | undefined;
+}
+
+/** The layout of a group's `members:` list in a groups.yaml text (sections, notes), or undefined when it has no block list. */
+export function groupMemberLayout(text: string, groupEmailId: string): MemberListLayout | undefined {
+  const { membersPair } = locateGroup(text, groupEmailId);
+  const value = membersPair?.value;
+  if (!isSeq(value) || value.flow || value.items.length === 0 || !value.items.every(isScalar)) return undefined;
+  return memberListLayout(text, value);
+}
+
+function sectionIndex(layout: MemberListLayout, placement: MemberPlacement, email: string): number {
+  const wanted = placement.section;
+  if (wanted === undefined) return defaultSectionIndex(layout.sections, email);
+  const index = typeof wanted === 'number' ? wanted : layout.sections.findIndex((s) => (s.title ?? '') === wanted);
+  if (index < 0 || index >= layout.sections.length) {
+    // Never put the line into another section than the one chosen: the section says what the membership means.
+    throw new GroupsYamlEditError('section-not-found', `the members list has no section ${JSON.stringify(wanted)} any more; add the line by hand`);
+  }
+  return index;
+}
+
+/**
+ * Adds `memberEmail` to the group's `members`, as one new line placed the way the list is kept:
+ * in the chosen comment section, after the pinned group addresses, sorted into a sorted list and
+ * appended to one kept in join order, with a `# note` written like the others.
+ */
+export function addGroupMember(text: string, groupEmailId: string, memberEmail: string, placement: MemberPlacement = {}): MemberEdit {
   const email = memberEmail.trim();
   const { group, membersPair } = locateGroup(text, groupEmailId);
   for (const role of ['members', 'managers', 'owners'] as const) {
@@ -164,31 +156,17 @@ export function addGroupMember(text: string, groupEmailId: string, memberEmail: 
   }
   const eol = eolOf(text);
   const value = membersPair?.value;
+  const note = placement.note?.replace(/\s+/g, ' ').trim();
 
   if (isSeq(value) && value.items.length > 0) {
-    const items = scalarItems(value);
-    const index = memberInsertionIndex(items.map((s) => String(s.value)), email);
-    let at: number;
-    let neighbour: Scalar;
-    if (index < items.length) {
-      neighbour = items[index]!;
-      at = lineStart(text, neighbour.range![0]);
-      // Comment lines directly above an entry belong to it: insert above them.
-      const indent = itemPrefix(text, neighbour).replace(/-.*$/, '');
-      while (at > 0) {
-        const prev = lineStart(text, at - 1);
-        const line = text.slice(prev, at).replace(/\r?\n$/, '');
-        if (line.startsWith(indent) && /^[ \t]*#/.test(line)) at = prev;
-        else break;
-      }
-      // Never climb above the first entry's own line (comments there belong to `members:`).
-      const first = lineStart(text, items[0]!.range![0]);
-      if (index === 0) at = Math.max(at, first);
-    } else {
-      neighbour = items[items.length - 1]!;
-      at = nextLineStart(text, neighbour.range![0]);
-    }
-    const newLine = `${itemPrefix(text, neighbour)}${renderScalar(email, neighbour)}`;
+    scalarItems(value);
+    const layout = memberListLayout(text, value);
+    const s = sectionIndex(layout, placement, email);
+    const entries = layout.sections[s]!.entries;
+    const index = positionInSection(entries.map((e) => e.value), email);
+    const neighbour = (entries[index] ?? entries[index - 1])!;
+    const at = index < entries.length ? entries[index]!.lineStart : entries[index - 1]!.lineEnd;
+    const newLine = `${itemPrefix(text, neighbour.scalar)}${renderScalar(email, neighbour.scalar)}${note ? `${layout.noteSeparator}${note}` : ''}`;
     const needsBreakBefore = at === text.length && !text.endsWith('\n');
     const inserted = `${needsBreakBefore ? eol : ''}${newLine}${needsBreakBefore ? '' : eol}`;
     const out = text.slice(0, at) + inserted + text.slice(at);
@@ -200,7 +178,7 @@ export function addGroupMember(text: string, groupEmailId: string, memberEmail: 
   // `members:` present but empty, or missing: indent like the group's other lists.
   const keyColumn = columnOf(text, group.items[0]!.key as Scalar);
   const dashIndent = siblingListIndent(text, group) ?? ' '.repeat(keyColumn + 2);
-  const itemLine = `${dashIndent}- ${renderScalar(email, undefined)}`;
+  const itemLine = `${dashIndent}- ${renderScalar(email, undefined)}${note ? ` # ${note}` : ''}`;
   if (membersPair && isScalar(value) && (value.value === null || value.value === undefined)) {
     const keyNode = membersPair.key as Scalar;
     const at = nextLineStart(text, keyNode.range![0]);

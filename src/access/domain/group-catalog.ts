@@ -1,4 +1,6 @@
-import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq } from 'yaml';
+import { memberListLayout } from './member-list-layout.ts';
+import { parseYaml11Document } from '../../core/yaml11.ts';
 import { approversForFile, parseOwnersAliases, parseOwnersFile, type OwnersFile } from './owners-files.ts';
 import { isGroupAllowedInFile, parseRestrictions, type Restriction } from './restrictions.ts';
 
@@ -22,6 +24,10 @@ export interface CatalogGroup {
   ownersFile: string | undefined;
   /** Whether restrictions.yaml allows `file` to define this group (the repo's tests fail otherwise). */
   allowedByRestrictions: boolean;
+  /** Titles of the `# comment` sections the members list is split into ('' for an untitled first part); empty when it has none. */
+  memberSections: readonly { title: string; members: readonly string[] }[];
+  /** Every member line carries a trailing `# note`: the request modal offers one. */
+  membersCarryNotes: boolean;
 }
 
 export interface CatalogProblem {
@@ -80,7 +86,8 @@ interface ParsedGroup extends Omit<CatalogGroup, 'approvers' | 'nearestApprovers
 /** Parses one groups.yaml; syntax or shape errors become problems, never exceptions. */
 function parseGroupsFile(file: string, text: string): { groups: ParsedGroup[]; problems: CatalogProblem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // Read as the repository's Go tooling reads it (sigs.k8s.io/yaml over yaml.v2: YAML 1.1).
+  const doc = parseYaml11Document(text, { dialect: 'go-yaml-v2', lineCounter });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   if (doc.errors.length > 0) {
     return { groups: [], problems: doc.errors.map((e) => ({ file, line: lineOf(e.pos[0]), message: `YAML syntax: ${e.message.split('\n')[0]}` })) };
@@ -104,6 +111,8 @@ function parseGroupsFile(file: string, text: string): { groups: ParsedGroup[]; p
       problems.push({ file, line, message: 'group without `email-id`' });
       continue;
     }
+    const membersSeq = item.get('members', true);
+    const layout = isSeq(membersSeq) && !membersSeq.flow && membersSeq.items.length > 0 && membersSeq.items.every(isScalar) ? memberListLayout(text, membersSeq) : undefined;
     const settings: Record<string, string> = {};
     if (js.settings && typeof js.settings === 'object') {
       for (const [k, v] of Object.entries(js.settings as Record<string, unknown>)) settings[k] = String(v);
@@ -118,6 +127,8 @@ function parseGroupsFile(file: string, text: string): { groups: ParsedGroup[]; p
       members: stringList(js.members),
       file,
       line,
+      memberSections: layout && layout.sections.length > 1 ? layout.sections.map((s) => ({ title: s.title ?? '', members: s.entries.map((e) => e.value) })) : [],
+      membersCarryNotes: layout?.everyLineHasNote ?? false,
     });
   }
   return { groups, problems };

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml11 } from '../../core/yaml11.ts';
 
 /** One parsed `OWNERS` file (the Prow format: plain lists, or per-file `filters`). */
 export interface OwnersFile {
@@ -22,7 +22,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function parseOwnersFile(dir: string, text: string): OwnersFile {
-  const doc: unknown = parse(text) ?? {};
+  // Prow reads OWNERS with sigs.k8s.io/yaml (YAML 1.1).
+  const doc: unknown = parseYaml11(text, 'go-yaml-v2', `${dir}/OWNERS`) ?? {};
   if (!isRecord(doc)) throw new Error(`${dir}/OWNERS: expected a mapping`);
   const options = isRecord(doc.options) ? doc.options : {};
   const filters: OwnersFile['filters'] = [];
@@ -39,7 +40,7 @@ export function parseOwnersFile(dir: string, text: string): OwnersFile {
 export function parseOwnersAliases(text: string | undefined): OwnersAliases {
   const aliases = new Map<string, string[]>();
   if (!text) return aliases;
-  const doc: unknown = parse(text);
+  const doc: unknown = parseYaml11(text, 'go-yaml-v2', 'OWNERS_ALIASES');
   if (!isRecord(doc) || !isRecord(doc.aliases)) return aliases;
   for (const [name, members] of Object.entries(doc.aliases)) aliases.set(name.toLowerCase(), stringList(members));
   return aliases;

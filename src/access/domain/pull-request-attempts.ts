@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../../core/mrkdwn.ts';
 import type { AccessRequest } from './access-request.ts';
 import { pendingPullRequestChange, type Transition } from './access-request-lifecycle.ts';
 
@@ -24,7 +25,7 @@ export function recordPullRequestAttemptFailed(request: AccessRequest, error: st
               key: `${request.id}:notify-requester:retrying:${removal ? 'remove' : 'add'}`,
               requestId: request.id,
               slackUserId: request.requester.slackUserId,
-              text: `GitHub failed while the bot was opening the ${removal ? 'removal ' : ''}pull request for ${request.memberEmail} in ${request.group.name} (${error.slice(0, 200)}). It retries automatically; nothing needs doing.`,
+              text: `GitHub failed while the bot was opening the ${removal ? 'removal ' : ''}pull request for ${escapeMrkdwn(request.memberEmail)} in ${escapeMrkdwn(request.group.name)} (${escapeMrkdwn(error.slice(0, 200))}). It retries automatically; nothing needs doing.`,
             },
           ]
         : []),

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml11 } from '../../core/yaml11.ts';
 
 /** One entry of `groups/restrictions.yaml`: which groups the file(s) at `path` may define. */
 export interface Restriction {
@@ -8,7 +8,7 @@ export interface Restriction {
 }
 
 export function parseRestrictions(text: string): Restriction[] {
-  const doc: unknown = parse(text);
+  const doc: unknown = parseYaml11(text, 'go-yaml-v2', 'restrictions.yaml');
   const list = typeof doc === 'object' && doc !== null && 'restrictions' in doc ? (doc as { restrictions: unknown }).restrictions : undefined;
   if (!Array.isArray(list)) throw new Error('restrictions.yaml: expected a top-level `restrictions:` list');
   return list.map((entry: unknown, i) => {

@@ -1,8 +1,9 @@
 import { closestMatch } from '../../core/closest-match.ts';
 import type { CatalogGroup, GroupCatalog } from './group-catalog.ts';
+import { groupRuleViolations, rbacGroupProblem, selfAdditionProblem } from './group-rules.ts';
 
 /** The access modal's fields; errors are keyed by these names so Slack can show them inline. */
-export type AccessRequestField = 'group' | 'email' | 'justification' | 'until';
+export type AccessRequestField = 'group' | 'email' | 'justification' | 'until' | 'section' | 'note';
 export type AccessFieldErrors = Partial<Record<AccessRequestField, string>>;
 
 export interface AccessRequestInput {
@@ -13,6 +14,8 @@ export interface AccessRequestInput {
   justification: string;
   /** Last day of temporary access, `YYYY-MM-DD` (Slack datepicker); empty for permanent access. */
   until?: string | null | undefined;
+  /** Who asks (for the leads@ rule: a non-lead may not add themselves). */
+  requester?: { email?: string | undefined; github?: string | undefined };
 }
 
 export interface ValidatedAccessRequest {
@@ -66,7 +69,7 @@ function sameAddress(a: string, b: string): boolean {
 }
 
 /** Why the group cannot take a member through a request, or undefined when it can. */
-function groupRefusal(group: CatalogGroup, rules: Pick<AccessValidationRules, 'lockedGroups'>): string | undefined {
+function groupRefusal(group: CatalogGroup, rules: Pick<AccessValidationRules, 'lockedGroups'>, catalog: Pick<GroupCatalog, 'find'>): string | undefined {
   const relativeFile = group.file;
   if (!group.allowedByRestrictions) {
     return `${relativeFile} may not define ${group.emailId} (restrictions.yaml), so the repository's tests reject any change to it. Ask the group's approvers.`;
@@ -78,6 +81,12 @@ function groupRefusal(group: CatalogGroup, rules: Pick<AccessValidationRules, 'l
     if (group.owners.length > 0) return `${group.emailId} has owners, but k8s-infra* groups must have no owners, only members; fix ${relativeFile} first.`;
     if (group.settings.ReconcileMembers !== 'true') return `${group.emailId} lacks ReconcileMembers: "true", which every k8s-infra* group needs; fix ${relativeFile} first.`;
   }
+  // Only what a new member line could break is refused here (the main branch passes its own tests
+  // with what it has, e.g. contributors@ owning a few lists); the edited file is checked again before the PR.
+  const broken = groupRuleViolations(group).filter((p) => !p.startsWith('a group cannot own'));
+  if (broken.length > 0) return `${relativeFile} breaks the repository's group rules for ${group.emailId} (${broken.join('; ')}), so any change to it fails its tests; fix the file first.`;
+  const rbac = rbacGroupProblem(group, catalog.find('gke-security-groups@kubernetes.io'));
+  if (rbac) return `${rbac}; ask the approvers to add it there first.`;
   return undefined;
 }
 
@@ -106,7 +115,7 @@ export function validateAccessRequest(
       const guess = closestMatch(groupId, catalog.groups.map((g) => g.emailId));
       errors.group = `There is no group ${groupId}.${guess ? ` Did you mean ${guess}?` : ''}`;
     } else {
-      const refusal = groupRefusal(group, rules);
+      const refusal = groupRefusal(group, rules, catalog);
       if (refusal) errors.group = refusal;
     }
   }
@@ -118,6 +127,7 @@ export function validateAccessRequest(
     else if (group.members.some((m) => sameAddress(m, email))) errors.email = `${email} is already a member of ${group.name}.`;
     else if (group.managers.some((m) => sameAddress(m, email))) errors.email = `${email} is already a manager of ${group.name}.`;
     else if (group.owners.some((m) => sameAddress(m, email))) errors.email = `${email} is already an owner of ${group.name}.`;
+    else if (selfAdditionProblem(group, email, input.requester ?? {}, group.approvers)) errors.email = selfAdditionProblem(group, email, input.requester ?? {}, group.approvers);
     else if (group.emailId.toLowerCase().startsWith(GKE_SECURITY_GROUPS)) {
       const rbac = catalog.find(email);
       if (!rbac || !rbac.emailId.toLowerCase().startsWith('k8s-infra-rbac')) {

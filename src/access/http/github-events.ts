@@ -25,9 +25,11 @@ export async function handleGithubEvent(deps: GithubEventsDeps, event: string, p
     return { handled: true, outcome: 'catalog-reload', accepted: true };
   }
   const closed = parsePullRequestClosed(event, payload);
-  if (!closed || (closed.baseRepo && closed.baseRepo.toLowerCase() !== deps.repo.toLowerCase())) return { handled: false };
+  // Only pull requests into the groups repository: a number means nothing in another one.
+  if (!closed || !closed.baseRepo || closed.baseRepo.toLowerCase() !== deps.repo.toLowerCase()) return { handled: false };
   const recorded = await recordPullRequestClosed(deps.closed, closed);
   if (!recorded) return { handled: false };
+  if ('ignored' in recorded) return { handled: true, outcome: `${recorded.requestId}: ignored (${recorded.ignored})`, accepted: true };
   return { handled: true, outcome: `${recorded.requestId}: ${recorded.outcome}` };
 }
 

@@ -13,6 +13,7 @@ const deliveryEffect = z.discriminatedUnion('type', [
   z.object({ type: z.literal('update-approval-message'), ...common }),
   z.object({ type: z.literal('notify-requester'), ...common, slackUserId: z.string(), text: z.string() }),
   z.object({ type: z.literal('notify-approvers'), ...common, approvers: z.array(z.string()), text: z.string() }),
+  z.object({ type: z.literal('notify-expiry'), ...common, days: z.number().int(), approvers: z.array(z.string()) }),
   z.object({
     type: z.literal('audit'),
     key: z.string().min(1),

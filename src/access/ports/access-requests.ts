@@ -10,9 +10,13 @@ export interface AccessRequests {
   get(id: string): Promise<AccessRequest | undefined>;
   /** The request whose pull request (or removal pull request) comes from `branch`. */
   findByBranch(branch: string): Promise<AccessRequest | undefined>;
+  /** The request whose pull request (or removal pull request) has this number in the groups repository. */
+  findByPullRequestNumber(number: number): Promise<AccessRequest | undefined>;
   /** A person's own requests, newest first. */
   listByRequester(slackUserId: string): Promise<AccessRequest[]>;
   listByStatus(statuses: readonly AccessRequestStatus[]): Promise<AccessRequest[]>;
+  /** Every request for a group (e-mail id, any case), newest first. */
+  listByGroup(groupEmailId: string): Promise<AccessRequest[]>;
   /**
    * Persists a transition computed from `before` (undefined for a new request). False when
    * another replica or click changed the request first (recompute) or the new id exists.

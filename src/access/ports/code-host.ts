@@ -15,6 +15,8 @@ export interface OpenedPullRequest {
   url: string;
   /** Head branch name (without `owner:`). */
   branch: string;
+  /** `owner/name` of the repository the head branch lives in (the bot's fork, or the repository itself). */
+  headRepo: string;
   state: 'open' | 'closed';
   merged: boolean;
 }
@@ -26,6 +28,10 @@ export interface CodeHost {
   getFile(side: RepoSide, path: string, ref: string): Promise<RepoFile | undefined>;
   /** Creates `branch` in the head repository at `fromSha`; `exists` if it was already there. */
   createBranch(branch: string, fromSha: string): Promise<'created' | 'exists'>;
+  /** Moves `branch` of the head repository to `sha` (a prepared branch whose base moved on is rebuilt from the new base). */
+  resetBranch(branch: string, sha: string): Promise<void>;
+  /** Asks these GitHub users to review the pull request (a removal opened at expiry goes to the approvers). */
+  requestReviewers(number: number, logins: readonly string[]): Promise<void>;
   /** Commits one file update on `branch` of the head repository; `sha` is the blob being replaced. */
   commitFile(update: { branch: string; path: string; content: string; sha: string; message: string }): Promise<{ commitSha: string }>;
   /** The pull request from head `branch` into the base repository, open ones first, or undefined. */

@@ -65,8 +65,24 @@ export class AccessRequestRepository {
     return row ? fromRow(row) : undefined;
   }
 
+  /** The request whose pull request (or removal pull request) has this number. */
+  async findByPullRequestNumber(number: number): Promise<AccessRequest | undefined> {
+    const row = await this.db
+      .selectFrom('access_requests')
+      .selectAll()
+      .where((eb) => eb.or([eb('pr_number', '=', number), eb('removal_pr_number', '=', number)]))
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
   async listByRequester(slackUserId: string, limit = 20): Promise<AccessRequest[]> {
     const rows = await this.db.selectFrom('access_requests').selectAll().where('requester_slack', '=', slackUserId).orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map(fromRow);
+  }
+
+  async listByGroup(groupEmailId: string, limit = 2000): Promise<AccessRequest[]> {
+    const rows = await this.db.selectFrom('access_requests').selectAll().where('group_email', '=', groupEmailId.toLowerCase()).orderBy('created_at', 'desc').limit(limit).execute();
     return rows.map(fromRow);
   }
 

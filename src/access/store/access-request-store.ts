@@ -22,6 +22,8 @@ export class AccessRequestStore implements AccessRequests {
     private readonly commit: CommitTransition,
     /** Whether audit entries also go to a sink (Cloud Logging) through the outbox. */
     private readonly hasAuditSink: () => boolean,
+    /** Told of every transition once it committed (the metrics). */
+    private readonly onCommitted: (t: Transition) => void = () => {},
   ) {
     this.db = db.withTables<AccessTables>();
     this.repo = new AccessRequestRepository(db);
@@ -35,8 +37,16 @@ export class AccessRequestStore implements AccessRequests {
     return this.repo.findByBranch(branch);
   }
 
+  findByPullRequestNumber(number: number): Promise<AccessRequest | undefined> {
+    return this.repo.findByPullRequestNumber(number);
+  }
+
   listByRequester(slackUserId: string): Promise<AccessRequest[]> {
     return this.repo.listByRequester(slackUserId);
+  }
+
+  listByGroup(groupEmailId: string): Promise<AccessRequest[]> {
+    return this.repo.listByGroup(groupEmailId);
   }
 
   listByStatus(statuses: readonly AccessRequestStatus[]): Promise<AccessRequest[]> {
@@ -45,11 +55,13 @@ export class AccessRequestStore implements AccessRequests {
 
   async save(before: AccessRequest | undefined, t: Transition, options: { job?: JobContext } = {}): Promise<boolean> {
     if (!t.changed) return true;
-    return this.commit(this.db, async (trx, now) => {
+    const saved = await this.commit(this.db, async (trx, now) => {
       const written = before ? await this.repo.update(t.request, before.version, trx) : await this.repo.insert(t.request, trx);
       if (!written) return { result: false, effects: [] };
       if (options.job && !(await options.job.complete(trx))) throw new Error(`lost the lease on job ${options.job.job.id}`);
       return { result: true, effects: outboxEffects(t, now, { auditSink: this.hasAuditSink() }) };
     });
+    if (saved) this.onCommitted(t);
+    return saved;
   }
 }

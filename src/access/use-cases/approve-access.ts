@@ -3,6 +3,8 @@ import * as lifecycle from '../domain/access-request-lifecycle.ts';
 import type { AccessPeople } from '../ports/access-people.ts';
 import type { AccessRequests } from '../ports/access-requests.ts';
 import type { GroupsCatalog } from '../ports/groups-catalog.ts';
+import type { AuditLog } from '../../platform/store/audit-log.ts';
+import { auditRefusal } from './audit-refusal.ts';
 import { changeRequest } from './change-request.ts';
 import { currentApprovers } from './current-approvers.ts';
 
@@ -11,6 +13,10 @@ export interface ApproveAccessDeps {
   catalog: GroupsCatalog;
   people: AccessPeople;
   clock: Clock;
+  /** Refusals are audited here (they change nothing, so no transition carries them). */
+  audit: Pick<AuditLog, 'record'>;
+  /** For an extension, granted on approval: its reminders and expiry. */
+  policy?: Pick<lifecycle.AccessPolicy, 'reminderDaysBeforeExpiry'>;
 }
 
 /** What the approver is told (ephemeral); `outcome` as the domain names it, or `gone`. */
@@ -29,7 +35,9 @@ export const REQUEST_GONE = 'That access request no longer exists.';
 export async function approveAccess(deps: ApproveAccessDeps, args: { requestId: string; userId: string }): Promise<DecisionAnswer> {
   const actor = deps.people.actorFor(args.userId);
   const t = await changeRequest(deps.requests, args.requestId, async (r) =>
-    lifecycle.approveAccessRequest(r, actor, await currentApprovers(deps.catalog, r.group.emailId), deps.clock.now()),
+    lifecycle.approveAccessRequest(r, actor, await currentApprovers(deps.catalog, r.group.emailId), deps.clock.now(), ...(deps.policy ? [deps.policy] : [])),
   );
-  return t ? { outcome: t.outcome, message: t.message } : { outcome: 'gone', message: REQUEST_GONE };
+  if (!t) return { outcome: 'gone', message: REQUEST_GONE };
+  await auditRefusal(deps.audit, { at: deps.clock.now(), slackUserId: args.userId, request: t.request, attempted: 'approve', transition: t });
+  return { outcome: t.outcome, message: t.message };
 }

@@ -6,6 +6,8 @@ import type { AccessPeople } from '../ports/access-people.ts';
 import type { AccessRequests } from '../ports/access-requests.ts';
 import type { GroupsCatalog } from '../ports/groups-catalog.ts';
 import { REQUEST_GONE } from './approve-access.ts';
+import type { AuditLog } from '../../platform/store/audit-log.ts';
+import { auditRefusal } from './audit-refusal.ts';
 import { currentApprovers } from './current-approvers.ts';
 
 export interface BeginDenyAccessDeps {
@@ -13,6 +15,7 @@ export interface BeginDenyAccessDeps {
   catalog: GroupsCatalog;
   people: AccessPeople;
   clock: Clock;
+  audit: Pick<AuditLog, 'record'>;
 }
 
 export type BeginDenyResult = { kind: 'refused'; message: string } | { kind: 'ask-reason'; request: AccessRequest };
@@ -26,6 +29,7 @@ export async function beginDenyAccess(deps: BeginDenyAccessDeps, args: { request
   if (!request) return { kind: 'refused', message: REQUEST_GONE };
   const actor = deps.people.actorFor(args.userId);
   const refusal = request.status === 'pending' ? decisionRefusal(request, actor, await currentApprovers(deps.catalog, request.group.emailId)) : undefined;
+  if (refusal) await auditRefusal(deps.audit, { at: deps.clock.now(), slackUserId: args.userId, request, attempted: 'deny', transition: { outcome: refusal.code, message: refusal.message } });
   if (request.status !== 'pending' || refusal) {
     // The domain's answer for a decided request ("Already denied by …"), without changing it.
     return { kind: 'refused', message: refusal?.message ?? lifecycle.denyAccessRequest(request, actor, 'x', [], deps.clock.now()).message };

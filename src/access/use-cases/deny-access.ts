@@ -3,6 +3,8 @@ import * as lifecycle from '../domain/access-request-lifecycle.ts';
 import type { AccessPeople } from '../ports/access-people.ts';
 import type { AccessRequests } from '../ports/access-requests.ts';
 import type { GroupsCatalog } from '../ports/groups-catalog.ts';
+import type { AuditLog } from '../../platform/store/audit-log.ts';
+import { auditRefusal } from './audit-refusal.ts';
 import { changeRequest } from './change-request.ts';
 import { currentApprovers } from './current-approvers.ts';
 
@@ -11,6 +13,7 @@ export interface DenyAccessDeps {
   catalog: GroupsCatalog;
   people: AccessPeople;
   clock: Clock;
+  audit: Pick<AuditLog, 'record'>;
 }
 
 /**
@@ -28,6 +31,7 @@ export async function denyAccess(deps: DenyAccessDeps, args: { requestId: string
     lifecycle.denyAccessRequest(r, actor, args.reason, await currentApprovers(deps.catalog, r.group.emailId), deps.clock.now()),
   );
   if (!t) return { outcome: 'gone' };
+  await auditRefusal(deps.audit, { at: deps.clock.now(), slackUserId: args.userId, request: t.request, attempted: 'deny', transition: t });
   if (t.changed) return { outcome: 'denied' };
   return { outcome: t.outcome === 'already-decided' ? 'already-decided' : 'refused', message: t.message };
 }

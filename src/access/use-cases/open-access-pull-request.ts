@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { AccessRequest, PullRequestRef } from '../domain/access-request.ts';
 import { failAccessRequest, pendingPullRequestChange, recordNoChangeNeeded, recordPullRequestOpened, type Transition } from '../domain/access-request-lifecycle.ts';
 import { addGroupMember, GroupsYamlEditError, membersOf, removeGroupMember } from '../domain/edit-group-members.ts';
+import { editedGroupViolations } from '../domain/group-rules.ts';
 import { recordPullRequestAttemptFailed, withoutRetryNote } from '../domain/pull-request-attempts.ts';
 import { branchForRequest, buildPullRequestText, type MemberChange } from '../domain/pull-request-text.ts';
 import type { AccessRequests } from '../ports/access-requests.ts';
@@ -21,9 +22,15 @@ export function isPermanentPullRequestError(err: unknown): err is GroupsYamlEdit
 }
 
 function edit(text: string, request: AccessRequest, change: MemberChange): string {
-  return change === 'add'
-    ? addGroupMember(text, request.group.emailId, request.memberEmail).text
-    : removeGroupMember(text, request.group.emailId, request.memberEmail).text;
+  const out =
+    change === 'add'
+      ? addGroupMember(text, request.group.emailId, request.memberEmail, request.placement ?? {}).text
+      : removeGroupMember(text, request.group.emailId, request.memberEmail).text;
+  // The repository's group rules, checked on the file as it would be merged (what the change newly breaks): a pull request that fails its tests wastes an approver's time.
+  const before = new Set(editedGroupViolations(text, request.group.emailId));
+  const broken = editedGroupViolations(out, request.group.emailId).filter((p) => !before.has(p));
+  if (broken.length > 0) throw new GroupsYamlEditError('rule-violation', `the edited ${request.group.file} would break the repository's group rules (${broken.join('; ')})`);
+  return out;
 }
 
 function alreadyDone(text: string, request: AccessRequest, change: MemberChange): boolean {
@@ -32,7 +39,7 @@ function alreadyDone(text: string, request: AccessRequest, change: MemberChange)
 }
 
 function ref(pr: OpenedPullRequest): PullRequestRef {
-  return { number: pr.number, url: pr.url, branch: pr.branch };
+  return { number: pr.number, url: pr.url, branch: pr.branch, headRepo: pr.headRepo };
 }
 
 /**
@@ -71,42 +78,80 @@ export async function openAccessPullRequest(
     return { kind: 'resumed', pullRequest: ref(existing), steps };
   }
 
-  let resumed = (await host.getBranchHead('head', branch)) !== undefined;
-  if (!resumed) {
-    const baseSha = await host.getBranchHead('base', baseBranch);
-    if (!baseSha) throw new Error(`base branch ${baseBranch} not found`);
-    const file = await host.getFile('base', path, baseSha);
-    if (!file) throw new GroupsYamlEditError('group-not-found', `${path} does not exist on ${baseBranch}`);
-    // Validate and edit before creating anything: a file we cannot edit leaves no trace behind.
-    if (alreadyDone(file.content, request, change)) {
-      steps.push('nothing to change on the base branch');
-      return {
-        kind: 'no-change',
-        reason: change === 'add' ? `${request.memberEmail} is already in ${request.group.name}` : `${request.memberEmail} is no longer in ${request.group.name}`,
-        steps,
-      };
-    }
-    const content = edit(file.content, request, change);
-    const created = await host.createBranch(branch, baseSha);
-    steps.push(created === 'created' ? `created branch ${branch}` : `branch ${branch} already existed`);
-    if (created === 'created') {
-      await host.commitFile({ branch, path, content, sha: file.sha, message: text.commitMessage });
-      steps.push(`committed ${path}`);
-    } else resumed = true;
+  const baseSha = await host.getBranchHead('base', baseBranch);
+  if (!baseSha) throw new Error(`base branch ${baseBranch} not found`);
+  const file = await host.getFile('base', path, baseSha);
+  if (!file) throw new GroupsYamlEditError('group-not-found', `${path} does not exist on ${baseBranch}`);
+  // Validate and edit before creating anything: a file we cannot edit leaves no trace behind.
+  if (alreadyDone(file.content, request, change)) {
+    steps.push('nothing to change on the base branch');
+    return {
+      kind: 'no-change',
+      reason: change === 'add' ? `${request.memberEmail} is already in ${request.group.name}` : `${request.memberEmail} is no longer in ${request.group.name}`,
+      steps,
+    };
   }
-  if (resumed) {
-    const onBranch = await host.getFile('head', path, branch);
-    if (!onBranch) throw new GroupsYamlEditError('group-not-found', `${path} does not exist on branch ${branch}`);
-    if (alreadyDone(onBranch.content, request, change)) steps.push(`branch ${branch} already has the change`);
-    else {
-      await host.commitFile({ branch, path, content: edit(onBranch.content, request, change), sha: onBranch.sha, message: text.commitMessage });
-      steps.push(`committed ${path} on existing branch`);
-    }
-  }
+  const content = edit(file.content, request, change);
+  const resumed = await ensureBranchWithEdit(host, { branch, path, baseSha, baseFileSha: file.sha, content, message: text.commitMessage }, steps);
 
   const pr = await host.createPullRequest({ branch, base: baseBranch, title: text.title, body: text.body });
   steps.push(`opened pull request #${pr.number}`);
+  if (change === 'remove') {
+    // The removal goes to the people who approved the grant; GitHub refuses reviewers who are not
+    // collaborators (422), and that must not hold the removal back.
+    const reviewers = [...new Set(request.approvals.map((a) => a.github))];
+    try {
+      await host.requestReviewers(pr.number, reviewers);
+      steps.push(`asked ${reviewers.map((r) => `@${r}`).join(', ')} to review`);
+    } catch (err) {
+      steps.push(`could not request reviewers (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
   return { kind: resumed ? 'resumed' : 'opened', pullRequest: ref(pr), steps };
+}
+
+/**
+ * Makes `branch` hold exactly the base commit plus this one edit: creates it, or, when it exists
+ * (an earlier attempt, or a removal prepared the day access was granted) but was made on an older
+ * base or holds something else, rebuilds it on the base as it is now. True when it existed.
+ */
+async function ensureBranchWithEdit(
+  host: CodeHost,
+  args: { branch: string; path: string; baseSha: string; baseFileSha: string; content: string; message: string },
+  steps: string[],
+): Promise<boolean> {
+  const { branch, path } = args;
+  const created = (await host.getBranchHead('head', branch)) === undefined ? await host.createBranch(branch, args.baseSha) : 'exists';
+  if (created === 'created') {
+    await host.commitFile({ branch, path, content: args.content, sha: args.baseFileSha, message: args.message });
+    steps.push(`created branch ${branch}`, `committed ${path}`);
+    return false;
+  }
+  const onBranch = await host.getFile('head', path, branch);
+  if (onBranch?.content === args.content) {
+    steps.push(`branch ${branch} already has the change`);
+    return true;
+  }
+  await host.resetBranch(branch, args.baseSha);
+  await host.commitFile({ branch, path, content: args.content, sha: args.baseFileSha, message: args.message });
+  steps.push(`rebuilt branch ${branch} on the current base`, `committed ${path}`);
+  return true;
+}
+
+/**
+ * The day temporary access is granted, the removal is prepared: its branch, with the one-line
+ * removal committed, ready to be opened as a pull request at expiry (rebuilt then if the base
+ * moved on). Undefined when the address is not in the file (nothing to remove).
+ */
+export async function prepareRemovalBranch(host: CodeHost, request: AccessRequest, baseBranch: string): Promise<{ branch: string } | undefined> {
+  const branch = branchForRequest(request.id, 'remove');
+  const baseSha = await host.getBranchHead('base', baseBranch);
+  if (!baseSha) throw new Error(`base branch ${baseBranch} not found`);
+  const file = await host.getFile('base', request.group.file, baseSha);
+  if (!file || alreadyDone(file.content, request, 'remove')) return undefined;
+  const text = buildPullRequestText({ request, change: 'remove', ownersApprovers: [] });
+  await ensureBranchWithEdit(host, { branch, path: request.group.file, baseSha, baseFileSha: file.sha, content: edit(file.content, request, 'remove'), message: text.commitMessage }, []);
+  return { branch };
 }
 
 /**

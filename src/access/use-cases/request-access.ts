@@ -6,6 +6,7 @@ import type { AccessFieldErrors, AccessValidationRules } from '../domain/validat
 import type { AccessPeople } from '../ports/access-people.ts';
 import type { AccessRequests } from '../ports/access-requests.ts';
 import type { GroupsCatalog } from '../ports/groups-catalog.ts';
+import { defaultSectionIndex } from '../domain/member-list-layout.ts';
 
 export interface RequestAccessDeps {
   requests: AccessRequests;
@@ -24,9 +25,23 @@ export interface AccessRequestForm {
   justification: string;
   until: string | undefined;
   temporary: boolean;
+  /** The placement step's answers; undefined when the step was not shown yet. */
+  placement?: { section: string | undefined; note: string | undefined } | undefined;
 }
 
-export type RequestAccessResult = { ok: true; request: AccessRequest; message: string; duplicate: boolean } | { ok: false; errors: AccessFieldErrors };
+/** The list needs the placement step first (sections to choose from, or a note to give). */
+export interface PlacementNeeded {
+  sections: readonly string[];
+  defaultSection: number;
+  notes: boolean;
+}
+
+const NOTE_MAX = 100;
+
+export type RequestAccessResult =
+  | { ok: true; request: AccessRequest; message: string; duplicate: boolean }
+  | { ok: false; errors: AccessFieldErrors }
+  | { ok: false; placement: PlacementNeeded };
 
 /**
  * The request modal's submit: validate against the catalog, create, persist with its effects
@@ -55,10 +70,29 @@ export async function requestAccess(deps: RequestAccessDeps, args: { id: string;
     now: deps.clock.now(),
   });
   if (!result.ok) return { ok: false, errors: result.errors };
+  const group = catalog.find(form.group)!;
+  const sectioned = group.memberSections.length > 1;
+  if ((sectioned || group.membersCarryNotes) && !form.placement) {
+    const sections = group.memberSections.map((s) => ({ entries: s.members.map((value) => ({ value })) }));
+    return { ok: false, placement: { sections: group.memberSections.map((s) => s.title), defaultSection: defaultSectionIndex(sections, form.email.trim()), notes: group.membersCarryNotes } };
+  }
+  const placement: NonNullable<AccessRequest['placement']> = {};
+  if (sectioned) {
+    const index = Number(form.placement?.section);
+    const chosen = Number.isInteger(index) ? group.memberSections[index] : undefined;
+    if (!chosen) return { ok: false, errors: { section: 'Choose the section of the members list the address goes in.' } };
+    placement.section = chosen.title;
+  }
+  const note = form.placement?.note?.replace(/\s+/g, ' ').trim();
+  if (note) {
+    if (note.length > NOTE_MAX) return { ok: false, errors: { note: `At most ${NOTE_MAX} characters (this is ${note.length}).` } };
+    placement.note = note;
+  }
   const transition: lifecycle.Transition = {
     ...result,
+    request: { ...result.request, ...(Object.keys(placement).length > 0 ? { placement } : {}) },
     effects: [...result.effects, { type: 'notify-requester', key: `${id}:notify-requester:requested`, requestId: id, slackUserId: userId, text: result.message }],
   };
   const inserted = await deps.requests.save(undefined, transition);
-  return { ok: true, request: result.request, message: result.message, duplicate: !inserted };
+  return { ok: true, request: transition.request, message: result.message, duplicate: !inserted };
 }

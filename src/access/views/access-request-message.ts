@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { AccessRequest, AccessRequestStatus } from '../domain/access-request.ts';
 import { ACCESS_IDS } from '../ids.ts';
+import { escapeMrkdwn } from '../../core/mrkdwn.ts';
 import { actions, clip, context, mrkdwn, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 
 export interface AccessMessage {
@@ -20,15 +21,17 @@ const STATUS_LINE: Record<AccessRequestStatus, string> = {
   expiring: ':alarm_clock: Expired — preparing the removal pull request',
   removal_pr_opened: ':alarm_clock: Expired — removal pull request open',
   expired: ':lock: Access ended',
+  extended: ':arrows_clockwise: Extended by a later request',
 };
 
-/** Slack mrkdwn control characters in user text. */
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
+/** Plain text (for `text` fallbacks and plain_text elements); escape it before it reaches mrkdwn. */
 export function requestSummary(request: AccessRequest): string {
   return `${request.memberEmail} → ${request.group.name}${request.until ? ` until ${request.until}` : ' (permanent)'}`;
+}
+
+/** A link whose URL came from GitHub: escaped, so a `|` or `>` in it cannot retarget it. */
+function link(url: string, label: string): string {
+  return `<${escapeMrkdwn(url)}|${escapeMrkdwn(label)}>`;
 }
 
 /**
@@ -37,10 +40,11 @@ export function requestSummary(request: AccessRequest): string {
  * `<@U…>` where the person is known.
  */
 export function accessRequestMessage(request: AccessRequest, approverMentions: ReadonlyMap<string, string> = new Map()): AccessMessage {
-  const who = (handle: string) => approverMentions.get(handle.toLowerCase()) ?? `@${handle}`;
+  // Handles come from OWNERS files: third-party text, escaped like any other.
+  const who = (handle: string) => approverMentions.get(handle.toLowerCase()) ?? `@${escapeMrkdwn(handle)}`;
   const approvers = request.approversAtRequest.slice(0, 15).map(who).join(', ') + (request.approversAtRequest.length > 15 ? ', …' : '');
   const fields = [
-    `*Group*\n\`${request.group.emailId}\``,
+    `*Group*\n\`${escapeMrkdwn(request.group.emailId)}\``,
     `*Member*\n${escapeMrkdwn(request.memberEmail)}`,
     `*Requested by*\n<@${request.requester.slackUserId}>`,
     `*Duration*\n${request.until ? `until ${request.until} (inclusive)` : 'permanent'}`,
@@ -54,11 +58,11 @@ export function accessRequestMessage(request: AccessRequest, approverMentions: R
     // Fields only, no text: the section builder always sets one.
     { type: 'section', fields },
     section(`*Justification*\n${clip(escapeMrkdwn(request.justification), 2900)}`),
-    context(`${progress}. Approvers (${request.group.file}): ${approvers || 'none found'}`),
+    context(`${progress}. Approvers (${escapeMrkdwn(request.group.file)}): ${approvers || 'none found'}`),
   ];
   const notes: string[] = [];
-  if (request.pullRequest) notes.push(`Pull request: <${request.pullRequest.url}|#${request.pullRequest.number}>`);
-  if (request.removalPullRequest) notes.push(`Removal pull request: <${request.removalPullRequest.url}|#${request.removalPullRequest.number}>`);
+  if (request.pullRequest) notes.push(`Pull request: ${link(request.pullRequest.url, `#${request.pullRequest.number}`)}`);
+  if (request.removalPullRequest) notes.push(`Removal pull request: ${link(request.removalPullRequest.url, `#${request.removalPullRequest.number}`)}`);
   if (request.denial) notes.push(`Denied by <@${request.denial.slackUserId}>: ${escapeMrkdwn(request.denial.reason)}`);
   if (request.failure) notes.push(`:warning: ${escapeMrkdwn(request.failure.reason)}. Nothing was opened; make the change by hand.`);
   if (request.retrying) notes.push(`:warning: GitHub failed (${escapeMrkdwn(request.retrying.error)}); retrying automatically (attempt ${request.retrying.attempts}).`);
@@ -69,16 +73,18 @@ export function accessRequestMessage(request: AccessRequest, approverMentions: R
       actions(`${ACCESS_IDS.blocks.decide}${request.id}`, [
         { type: 'button', action_id: ACCESS_IDS.actions.approve, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value: request.id },
         { type: 'button', action_id: ACCESS_IDS.actions.deny, text: { type: 'plain_text', text: 'Deny' }, style: 'danger', value: request.id },
+        // Only the requester may; anyone else who clicks is told so (and it is audited).
+        { type: 'button', action_id: ACCESS_IDS.actions.cancel, text: { type: 'plain_text', text: 'Withdraw (requester)' }, value: request.id },
       ]),
     );
   }
-  return { text: `Access request: ${requestSummary(request)} — ${STATUS_LINE[request.status].replace(/^:[a-z_]+: /, '')}`, blocks };
+  return { text: `Access request: ${escapeMrkdwn(requestSummary(request))} — ${STATUS_LINE[request.status].replace(/^:[a-z_]+: /, '')}`, blocks };
 }
 
 /** `/k8s-infra access list`: the person's own requests and what waits on them. */
 export function accessListReply(args: { mine: readonly AccessRequest[]; waiting: readonly AccessRequest[] }): { response_type: 'ephemeral'; text: string; blocks: KnownBlock[] } {
   const line = (r: AccessRequest) => {
-    const pr = r.pullRequest ? ` <${r.pullRequest.url}|#${r.pullRequest.number}>` : '';
+    const pr = r.pullRequest ? ` ${link(r.pullRequest.url, `#${r.pullRequest.number}`)}` : '';
     return `• ${escapeMrkdwn(requestSummary(r))} — ${STATUS_LINE[r.status].replace(/^:[a-z_]+: /, '')}${pr}`;
   };
   const blocks: KnownBlock[] = [section(`*Your access requests*\n${args.mine.length ? args.mine.slice(0, 20).map(line).join('\n') : '_None yet. `/k8s-infra access` asks for one._'}`)];

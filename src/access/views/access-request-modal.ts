@@ -2,6 +2,9 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { GroupSearchHit } from '../domain/search-groups.ts';
 import { ACCESS_IDS } from '../ids.ts';
+import type { AccessRequest } from '../domain/access-request.ts';
+import { escapeMrkdwn } from '../../core/mrkdwn.ts';
+import { requestSummary } from './access-request-message.ts';
 import { clip, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 
 // Plain-text elements are written by hand here: the builders add `emoji: true`, which would change
@@ -9,8 +12,53 @@ import { clip, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 
 const { actions: A, blocks: B, callbacks: C } = ACCESS_IDS;
 
-/** The request modal: group picker (options loaded as the person types), address, why, how long. */
-export function accessRequestModal(args: { defaultEmail?: string; channel: string }): ModalView {
+/** The second step, for lists split into comment sections or with a note on every line. */
+export interface PlacementStep {
+  /** Section titles ('' for an untitled first part); offered when there are two or more. */
+  sections: readonly string[];
+  defaultSection: number;
+  notes: boolean;
+  /** What the person submitted in the first step, shown again. */
+  values: { group: string; email: string; justification: string; temporary: boolean; until?: string | undefined };
+}
+
+/** private_metadata of a request modal showing the placement step. */
+export const placementMetadata = z.object({ step: z.literal('placement') });
+
+const NOTE_MAX = 100;
+
+function sectionLabel(title: string, i: number): string {
+  return clip(title === '' ? `Part ${i + 1} (no heading)` : title, SLACK_LIMITS.optionText);
+}
+
+function placementBlocks(step: PlacementStep): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(`The members list of \`${escapeMrkdwn(step.values.group)}\` is kept ${step.sections.length > 1 ? 'in sections, each with its own meaning' : 'with a note on every line'}: check where the address goes, then submit again.`)];
+  if (step.sections.length > 1) {
+    const options = step.sections.slice(0, SLACK_LIMITS.selectOptions).map((t, i) => ({ text: { type: 'plain_text' as const, text: sectionLabel(t, i) }, value: String(i) }));
+    blocks.push({
+      type: 'input',
+      block_id: B.section,
+      label: { type: 'plain_text', text: 'Section of the members list' },
+      element: { type: 'static_select', action_id: A.section, options, initial_option: options[Math.min(step.defaultSection, options.length - 1)]! },
+      hint: { type: 'plain_text', text: 'The line goes at the end or the sorted place of this section, as the section is kept.' },
+    });
+  }
+  if (step.notes) {
+    blocks.push({
+      type: 'input',
+      block_id: B.note,
+      optional: true,
+      label: { type: 'plain_text', text: 'Note after the address' },
+      element: { type: 'plain_text_input', action_id: A.note, max_length: NOTE_MAX, placeholder: { type: 'plain_text', text: 'e.g. 1.34 Release Notes Shadow' } },
+      hint: { type: 'plain_text', text: `Every line of this list carries one (# …); at most ${NOTE_MAX} characters, one line.` },
+    });
+  }
+  return blocks;
+}
+
+/** The request modal: group picker (options loaded as the person types), address, why, how long; then, for some lists, where the line goes. */
+export function accessRequestModal(args: { defaultEmail?: string; channel: string; placement?: PlacementStep }): ModalView {
+  const v = args.placement?.values;
   const blocks: KnownBlock[] = [
     section(`Ask to join a Google Group defined in kubernetes/k8s.io \`groups/\`. The group's approvers decide in #${args.channel}; once approved the bot opens the pull request.`),
     {
@@ -22,6 +70,7 @@ export function accessRequestModal(args: { defaultEmail?: string; channel: strin
         action_id: A.groupSelect,
         placeholder: { type: 'plain_text', text: 'Type part of a group name' },
         min_query_length: 0,
+        ...(v ? { initial_option: { text: { type: 'plain_text', text: clip(v.group, SLACK_LIMITS.optionText) }, value: v.group } } : {}),
       },
     },
     {
@@ -31,7 +80,7 @@ export function accessRequestModal(args: { defaultEmail?: string; channel: strin
       element: {
         type: 'plain_text_input',
         action_id: A.email,
-        ...(args.defaultEmail ? { initial_value: args.defaultEmail } : {}),
+        ...(v ? { initial_value: v.email.slice(0, 254) } : args.defaultEmail ? { initial_value: args.defaultEmail } : {}),
       },
       hint: { type: 'plain_text', text: 'The Google account that needs the access.' },
     },
@@ -44,6 +93,7 @@ export function accessRequestModal(args: { defaultEmail?: string; channel: strin
         action_id: A.justification,
         multiline: true,
         max_length: 3000,
+        ...(v ? { initial_value: v.justification.slice(0, 3000) } : {}),
         placeholder: { type: 'plain_text', text: 'What you will do with this access, and for how long' },
       },
     },
@@ -54,7 +104,9 @@ export function accessRequestModal(args: { defaultEmail?: string; channel: strin
       element: {
         type: 'radio_buttons',
         action_id: A.duration,
-        initial_option: { text: { type: 'plain_text', text: 'Permanent' }, value: 'permanent' },
+        initial_option: v?.temporary
+          ? { text: { type: 'plain_text', text: 'Temporary, until the date below' }, value: 'temporary' }
+          : { text: { type: 'plain_text', text: 'Permanent' }, value: 'permanent' },
         options: [
           { text: { type: 'plain_text', text: 'Permanent' }, value: 'permanent' },
           { text: { type: 'plain_text', text: 'Temporary, until the date below' }, value: 'temporary' },
@@ -66,13 +118,15 @@ export function accessRequestModal(args: { defaultEmail?: string; channel: strin
       block_id: B.until,
       optional: true,
       label: { type: 'plain_text', text: 'Until (last day, UTC)' },
-      element: { type: 'datepicker', action_id: A.until, placeholder: { type: 'plain_text', text: 'Pick the last day' } },
+      element: { type: 'datepicker', action_id: A.until, ...(v?.until ? { initial_date: v.until } : {}), placeholder: { type: 'plain_text', text: 'Pick the last day' } },
       hint: { type: 'plain_text', text: 'Temporary access only. Three days before it ends you get a reminder; then the bot opens a removal pull request.' },
     },
+    ...(args.placement ? placementBlocks(args.placement) : []),
   ];
   return {
     type: 'modal',
     callback_id: C.request,
+    ...(args.placement ? { private_metadata: JSON.stringify({ step: 'placement' }) } : {}),
     title: { type: 'plain_text', text: 'Request access' },
     submit: { type: 'plain_text', text: 'Ask for approval' },
     close: { type: 'plain_text', text: 'Cancel' },
@@ -99,16 +153,17 @@ export function groupOptions(hits: readonly GroupSearchHit[]): SelectOption[] {
 }
 
 /** The reason modal behind Deny. Its private_metadata is the bare request id (see `denyModalRequestId`). */
-export function accessDenyModal(args: { requestId: string; summary: string }): ModalView {
+export function accessDenyModal(args: { request: AccessRequest }): ModalView {
+  const { request } = args;
   return {
     type: 'modal',
     callback_id: C.deny,
-    private_metadata: args.requestId,
+    private_metadata: request.id,
     title: { type: 'plain_text', text: 'Deny access request' },
     submit: { type: 'plain_text', text: 'Deny' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      section(args.summary),
+      section(`Deny *${escapeMrkdwn(requestSummary(request))}* for <@${request.requester.slackUserId}>?`),
       {
         type: 'input',
         block_id: B.denyReason,

@@ -1,7 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACCESS_IDS } from '../../access/ids.ts';
 import { beginDenyAccess, type BeginDenyAccessDeps } from '../../access/use-cases/begin-deny-access.ts';
-import { requestSummary } from '../../access/views/access-request-message.ts';
 import { accessDenyModal } from '../../access/views/access-request-modal.ts';
 import { tellEphemeral } from '../../platform/slack/ephemeral.ts';
 
@@ -12,6 +11,6 @@ export function registerDenyClicked(app: App, deps: BeginDenyAccessDeps): void {
     const started = await beginDenyAccess(deps, { requestId: action.value ?? '', userId: body.user.id });
     if (started.kind === 'refused') return void (await tellEphemeral({ respond, client, channel: body.channel?.id, user: body.user.id }, started.message));
     const { request } = started;
-    await client.views.open({ trigger_id: body.trigger_id, view: accessDenyModal({ requestId: request.id, summary: `Deny *${requestSummary(request)}* for <@${request.requester.slackUserId}>?` }) });
+    await client.views.open({ trigger_id: body.trigger_id, view: accessDenyModal({ request }) });
   });
 }

@@ -17,13 +17,15 @@ function blobSha(content: string): string {
 export class InMemoryCodeHost implements CodeHost {
   private readonly commits = new Map<string, Commit>();
   private readonly branches = new Map<string, string>();
-  readonly pullRequests: (OpenedPullRequest & { title: string; body: string; base: string })[] = [];
+  readonly pullRequests: (OpenedPullRequest & { title: string; body: string; base: string; reviewers: string[] })[] = [];
   private counter = 0;
 
   constructor(
     files: Record<string, string> | Map<string, string>,
     readonly baseBranch = 'main',
     private readonly urlPrefix = 'https://github.com/kubernetes/k8s.io/pull/',
+    /** `owner/name` the pull requests come from (base and head are one repository here). */
+    private readonly repoName = 'kubernetes/k8s.io',
   ) {
     const commit = this.addCommit(new Map(files instanceof Map ? files : Object.entries(files)));
     this.branches.set(baseBranch, commit.sha);
@@ -61,6 +63,18 @@ export class InMemoryCodeHost implements CodeHost {
     return 'created';
   }
 
+  async resetBranch(branch: string, sha: string): Promise<void> {
+    if (!this.branches.has(branch)) throw new Error(`no branch ${branch}`);
+    if (!this.commits.has(sha)) throw new Error(`no commit ${sha}`);
+    this.branches.set(branch, sha);
+  }
+
+  async requestReviewers(number: number, logins: readonly string[]): Promise<void> {
+    const pr = this.pullRequests.find((p) => p.number === number);
+    if (!pr) throw new Error(`no pull request #${number}`);
+    pr.reviewers = [...new Set([...pr.reviewers, ...logins])];
+  }
+
   async commitFile(update: { branch: string; path: string; content: string; sha: string; message: string }): Promise<{ commitSha: string }> {
     const head = this.resolve(update.branch);
     if (!head) throw new Error(`no branch ${update.branch}`);
@@ -80,7 +94,7 @@ export class InMemoryCodeHost implements CodeHost {
     const open = this.pullRequests.find((p) => p.branch === pr.branch && p.state === 'open');
     if (open) return open;
     const number = this.pullRequests.length + 1;
-    const created = { number, url: `${this.urlPrefix}${number}`, branch: pr.branch, state: 'open' as const, merged: false, title: pr.title, body: pr.body, base: pr.base };
+    const created = { number, url: `${this.urlPrefix}${number}`, branch: pr.branch, headRepo: this.repoName, state: 'open' as const, merged: false, title: pr.title, body: pr.body, base: pr.base, reviewers: [] as string[] };
     this.pullRequests.push(created);
     return created;
   }

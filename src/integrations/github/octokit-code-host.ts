@@ -7,7 +7,7 @@ interface PullLike {
   html_url: string;
   state: string;
   merged_at?: string | null;
-  head: { ref: string };
+  head: { ref: string; repo?: { full_name?: string } | null };
 }
 
 /**
@@ -72,6 +72,15 @@ export class OctokitCodeHost implements CodeHost {
     }
   }
 
+  async resetBranch(branch: string, sha: string): Promise<void> {
+    await this.octokit.rest.git.updateRef({ ...this.head, ref: `heads/${branch}`, sha, force: true });
+  }
+
+  async requestReviewers(number: number, logins: readonly string[]): Promise<void> {
+    if (logins.length === 0) return;
+    await this.octokit.rest.pulls.requestReviewers({ ...this.base, pull_number: number, reviewers: [...logins] });
+  }
+
   async commitFile(update: { branch: string; path: string; content: string; sha: string; message: string }): Promise<{ commitSha: string }> {
     const { data } = await this.octokit.rest.repos.createOrUpdateFileContents({
       ...this.head,
@@ -85,7 +94,7 @@ export class OctokitCodeHost implements CodeHost {
   }
 
   private toOpened(pr: PullLike): OpenedPullRequest {
-    return { number: pr.number, url: pr.html_url, branch: pr.head.ref, state: pr.state === 'open' ? 'open' : 'closed', merged: Boolean(pr.merged_at) };
+    return { number: pr.number, url: pr.html_url, branch: pr.head.ref, headRepo: pr.head.repo?.full_name ?? `${this.head.owner}/${this.head.repo}`, state: pr.state === 'open' ? 'open' : 'closed', merged: Boolean(pr.merged_at) };
   }
 
   async findPullRequest(branch: string): Promise<OpenedPullRequest | undefined> {

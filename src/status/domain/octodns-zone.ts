@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml11 } from '../../core/yaml11.ts';
 
 /** One record set from an octodns YamlProvider zone file. */
 export interface OctodnsRecord {
@@ -21,7 +21,8 @@ export class OctodnsZoneError extends Error {}
  */
 export function readOctodnsZone(yamlText: string, zoneName: string): OctodnsRecord[] {
   const zone = zoneName.replace(/\.$/, '').toLowerCase();
-  const doc: unknown = parse(yamlText);
+  // octodns reads zones with PyYAML (YAML 1.1): `606e970852` is text there, not Infinity.
+  const doc: unknown = parseYaml11(yamlText, 'pyyaml', `zone ${zone}`);
   if (doc === null || doc === undefined) return [];
   if (!isPlainObject(doc)) throw new OctodnsZoneError(`zone ${zone}: expected a mapping of subdomain to records`);
   const records: OctodnsRecord[] = [];

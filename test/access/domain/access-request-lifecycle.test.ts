@@ -30,6 +30,8 @@ const cpanato: Actor = { slackUserId: 'UCARLOS', github: 'cpanato' };
 const puerco: Actor = { slackUserId: 'UPUERCO', github: 'Puerco' };
 const stranger: Actor = { slackUserId: 'USTRANGER', github: 'someone-else' };
 
+const K8S_IO = 'kubernetes/k8s.io';
+
 describe('access request lifecycle', async () => {
   const catalog = await loadGroupCatalog(new LocalDirectoryGroupsSource(K8S_IO_CHECKOUT));
   const editors = catalog.find('k8s-infra-release-editors@kubernetes.io')!;
@@ -149,15 +151,19 @@ describe('access request lifecycle', async () => {
     expect(recordPullRequestOpened(opened.request, pr, later(3)).changed).toBe(false);
     expect(pendingPullRequestChange(opened.request)).toBeUndefined();
 
-    const other = recordPullRequestClosed(opened.request, { number: 9999, branch: 'someone/else', merged: true }, later(4), policy);
+    // Same number from a fork (a branch of the same name pushed elsewhere) is not this pull request.
+    expect(recordPullRequestClosed(opened.request, { number: 3100, branch: pr.branch, merged: false, headRepo: 'mallory/k8s.io' }, later(4), policy, K8S_IO)).toMatchObject({ changed: false, outcome: 'ignored' });
+    // Recorded head repository wins over the configured one.
+    expect(recordPullRequestClosed({ ...opened.request, pullRequest: { ...pr, headRepo: 'k8s-infra-bot/k8s.io' } }, { number: 3100, branch: pr.branch, merged: true, headRepo: 'k8s-infra-bot/k8s.io' }, later(4), policy, K8S_IO).outcome).toBe('fulfilled');
+    const other = recordPullRequestClosed(opened.request, { number: 9999, branch: 'someone/else', merged: true, headRepo: K8S_IO }, later(4), policy, K8S_IO);
     expect(other).toMatchObject({ changed: false, outcome: 'ignored' });
-    const merged = recordPullRequestClosed(opened.request, { number: 3100, branch: pr.branch, merged: true }, later(4), policy);
+    const merged = recordPullRequestClosed(opened.request, { number: 3100, branch: pr.branch, merged: true, headRepo: K8S_IO }, later(4), policy, K8S_IO);
     expect(merged).toMatchObject({ outcome: 'fulfilled', request: { status: 'fulfilled' } });
     // Permanent access schedules nothing.
     expect(merged.effects.some((e) => e.type === 'schedule')).toBe(false);
-    expect(recordPullRequestClosed(merged.request, { number: 3100, branch: pr.branch, merged: true }, later(5), policy).changed).toBe(false);
+    expect(recordPullRequestClosed(merged.request, { number: 3100, branch: pr.branch, merged: true, headRepo: K8S_IO }, later(5), policy, K8S_IO).changed).toBe(false);
 
-    const closed = recordPullRequestClosed(opened.request, { number: 3100, branch: pr.branch, merged: false }, later(4), policy);
+    const closed = recordPullRequestClosed(opened.request, { number: 3100, branch: pr.branch, merged: false, headRepo: K8S_IO }, later(4), policy, K8S_IO);
     expect(closed).toMatchObject({ outcome: 'closed', request: { status: 'closed' } });
   });
 
@@ -167,7 +173,7 @@ describe('access request lifecycle', async () => {
     const approved = approveAccessRequest(req, cpanato, editors.approvers, later(1)).request;
     const pr = { number: 3100, url: 'https://github.com/kubernetes/k8s.io/pull/3100', branch: 'k8s-infra-bot/access-req-1' };
     const opened = recordPullRequestOpened(approved, pr, later(2)).request;
-    const merged = recordPullRequestClosed(opened, { number: 3100, branch: pr.branch, merged: true }, later(3), policy);
+    const merged = recordPullRequestClosed(opened, { number: 3100, branch: pr.branch, merged: true, headRepo: K8S_IO }, later(3), policy, K8S_IO);
     expect(merged.effects.filter((e) => e.type === 'schedule')).toEqual([
       { type: 'schedule', key: 'access:req-1:expiry-reminder', requestId: 'req-1', job: 'expiry-reminder', dueAt: new Date('2022-03-29T00:00:00Z') },
       { type: 'schedule', key: 'access:req-1:expiry', requestId: 'req-1', job: 'expiry', dueAt: new Date('2022-04-01T00:00:00Z') },
@@ -190,11 +196,11 @@ describe('access request lifecycle', async () => {
     const removalOpened = recordPullRequestOpened(expiring.request, removal, new Date('2022-04-01T00:01:00Z'));
     expect(removalOpened.request).toMatchObject({ status: 'removal_pr_opened', removalPullRequest: removal, pullRequest: pr });
     // The old grant PR closing again (a redelivered webhook) is not the removal.
-    expect(recordPullRequestClosed(removalOpened.request, { number: 3100, branch: pr.branch, merged: true }, new Date('2022-04-02'), policy).changed).toBe(false);
-    const expired = recordPullRequestClosed(removalOpened.request, { number: 3300, branch: removal.branch, merged: true }, new Date('2022-04-02'), policy);
+    expect(recordPullRequestClosed(removalOpened.request, { number: 3100, branch: pr.branch, merged: true, headRepo: K8S_IO }, new Date('2022-04-02'), policy, K8S_IO).changed).toBe(false);
+    const expired = recordPullRequestClosed(removalOpened.request, { number: 3300, branch: removal.branch, merged: true, headRepo: K8S_IO }, new Date('2022-04-02'), policy, K8S_IO);
     expect(expired).toMatchObject({ outcome: 'expired', request: { status: 'expired' } });
 
-    const declined = recordPullRequestClosed(removalOpened.request, { number: 3300, branch: removal.branch, merged: false }, new Date('2022-04-02'), policy);
+    const declined = recordPullRequestClosed(removalOpened.request, { number: 3300, branch: removal.branch, merged: false, headRepo: K8S_IO }, new Date('2022-04-02'), policy, K8S_IO);
     expect(declined).toMatchObject({ outcome: 'removal-declined', request: { status: 'fulfilled', removalDeclinedAt: expect.any(String) } });
     expect(declined.effects.find((e) => e.type === 'notify-approvers')).toMatchObject({ approvers: ['cpanato'] });
     expect(expireAccess(declined.request, new Date('2022-04-03')).changed).toBe(false);
@@ -204,7 +210,7 @@ describe('access request lifecycle', async () => {
     const req = submit(editors.emailId, '2022-02-03');
     const approved = approveAccessRequest(req, cpanato, editors.approvers, later(1)).request;
     const opened = recordPullRequestOpened(approved, { number: 1, url: 'u', branch: 'b' }, later(2)).request;
-    const merged = recordPullRequestClosed(opened, { number: 1, branch: 'b', merged: true }, later(3), policy);
+    const merged = recordPullRequestClosed(opened, { number: 1, branch: 'b', merged: true, headRepo: K8S_IO }, later(3), policy, K8S_IO);
     expect(merged.effects.filter((e) => e.type === 'schedule').map((e) => (e.type === 'schedule' ? e.job : ''))).toEqual(['expiry']);
   });
 

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import {
   addGroupMember,
   compareMemberAddresses,
+  groupMemberLayout,
   GroupsYamlEditError,
   memberInsertionIndex,
   membersOf,
@@ -114,11 +115,42 @@ describe('addGroupMember on synthetic files', () => {
     );
   });
 
-  it('puts a new entry above the comment lines that introduce the next entry', () => {
+  it('a comment line opens a section: the chosen one gets the line, at its end or sorted position; by default the last', () => {
     const before = groupsFile(['alice@example.com', 'mallory@example.com']).replace('      - mallory', '      # SIG Release\n      - mallory');
     expect(before).toContain('      - alice@example.com\n      # SIG Release\n      - mallory@example.com\n');
-    const edit = addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'bob@example.com');
-    expect(edit.text).toContain('      - alice@example.com\n      - bob@example.com\n      # SIG Release\n      - mallory@example.com\n');
+    const first = addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'bob@example.com', { section: 0 });
+    expect(first.text).toContain('      - alice@example.com\n      - bob@example.com\n      # SIG Release\n      - mallory@example.com\n');
+    const byTitle = addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'bob@example.com', { section: 'SIG Release' });
+    expect(byTitle.text).toContain('      - alice@example.com\n      # SIG Release\n      - bob@example.com\n      - mallory@example.com\n');
+    expect(addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'bob@example.com').text).toBe(byTitle.text);
+    expect(groupMemberLayout(before, 'k8s-infra-one@kubernetes.io')?.sections.map((x) => x.title)).toEqual([undefined, 'SIG Release']);
+    expect(() => addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'bob@example.com', { section: 'SIG Gone' })).toThrow(/no section "SIG Gone"/);
+  });
+
+  it('the default section is the one whose members share the address’s affiliation (not a personal mailbox)', () => {
+    const before = groupsFile(['a@corp.example', 'b@corp.example', 'c@gmail.com']).replace('      - c@gmail.com', '      # leads\n      - c@gmail.com');
+    expect(addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'z@corp.example').text).toContain('      - b@corp.example\n      - z@corp.example\n      # leads\n');
+    expect(addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'z@gmail.com').text).toContain('      # leads\n      - c@gmail.com\n      - z@gmail.com\n');
+  });
+
+  it('pinned group addresses stay on top: people go after them, a group joins them', () => {
+    const before = groupsFile(['k8s-infra-x@kubernetes.io', 'k8s-infra-y@kubernetes.io', 'amy@example.com', 'bob@example.com']);
+    expect(lineDiff(before, addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'aaron@example.com').text).added).toEqual(['      - aaron@example.com']);
+    expect(addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'aaron@example.com').text).toContain('y@kubernetes.io\n      - aaron@example.com\n      - amy@');
+    expect(addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'k8s-infra-z@kubernetes.io').text).toContain('y@kubernetes.io\n      - k8s-infra-z@kubernetes.io\n      - amy@');
+  });
+
+  it('a list kept in join order gets an append; a sorted one a sorted insert', () => {
+    const joined = groupsFile(['sbueringer@gmail.com', 'christi@example.com', 'naadir@example.com', 'cillian@example.com', 'ytijani@example.com']);
+    expect(addGroupMember(joined, 'k8s-infra-one@kubernetes.io', 'fabrizio@example.com').text).toContain('ytijani@example.com\n      - fabrizio@example.com\n');
+    const sorted = groupsFile(['amy@example.com', 'carl@example.com', 'dora@example.com']);
+    expect(addGroupMember(sorted, 'k8s-infra-one@kubernetes.io', 'bob@example.com').text).toContain('amy@example.com\n      - bob@example.com\n      - carl@');
+  });
+
+  it('a note is written in the list’s style, on one line', () => {
+    const before = groupsFile(['amy@example.com # 1.21 Lead', 'carl@example.com # 1.21 Shadow']);
+    expect(groupMemberLayout(before, 'k8s-infra-one@kubernetes.io')?.everyLineHasNote).toBe(true);
+    expect(addGroupMember(before, 'k8s-infra-one@kubernetes.io', 'bob@example.com', { note: ' 1.22\nShadow ' }).lineText).toBe('      - bob@example.com # 1.22 Shadow');
   });
 
   it('keeps quoting and trailing comments of neighbours, and follows double quotes', () => {

@@ -31,8 +31,16 @@ export class InMemoryAccessRequests implements AccessRequests {
     return this.sorted('desc').find((r) => r.pullRequest?.branch === branch || r.removalPullRequest?.branch === branch);
   }
 
+  async findByPullRequestNumber(number: number): Promise<AccessRequest | undefined> {
+    return this.sorted('desc').find((r) => r.pullRequest?.number === number || r.removalPullRequest?.number === number);
+  }
+
   async listByRequester(slackUserId: string): Promise<AccessRequest[]> {
     return this.sorted('desc').filter((r) => r.requester.slackUserId === slackUserId);
+  }
+
+  async listByGroup(groupEmailId: string): Promise<AccessRequest[]> {
+    return this.sorted('desc').filter((r) => r.group.emailId.toLowerCase() === groupEmailId.toLowerCase());
   }
 
   async listByStatus(statuses: readonly AccessRequestStatus[]): Promise<AccessRequest[]> {

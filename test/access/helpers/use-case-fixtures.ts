@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../../src/platform/store/audit-log.ts';
 import { accessPeople } from '../../../src/access/access-people.ts';
 import type { AccessRequest } from '../../../src/access/domain/access-request.ts';
 import type { AccessPolicy } from '../../../src/access/domain/access-request-lifecycle.ts';
@@ -88,4 +89,10 @@ export function prOpenedRequest(changes: Partial<AccessRequest> = {}): AccessReq
     version: 4,
     ...changes,
   });
+}
+
+/** An audit log in memory (the AuditLog's `record`), keeping what was written. */
+export function recordingAudit(): { record: (entry: AuditEntry) => Promise<string>; entries: AuditEntry[] } {
+  const entries: AuditEntry[] = [];
+  return { entries, record: async (entry) => (entries.push(entry), String(entries.length)) };
 }

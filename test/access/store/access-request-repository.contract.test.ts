@@ -60,6 +60,9 @@ describe.each(testDatabases)('AccessRequestRepository on $name', (database) => {
     expect((await repo.findByBranch(pr.branch))?.id).toBe('ar-3');
     expect((await repo.findByBranch(removal.branch))?.id).toBe('ar-3');
     expect(await repo.findByBranch('k8s-infra-bot/access-unknown')).toBeUndefined();
+    expect((await repo.findByPullRequestNumber(7))?.id).toBe('ar-3');
+    expect((await repo.findByPullRequestNumber(9))?.id).toBe('ar-3');
+    expect(await repo.findByPullRequestNumber(8)).toBeUndefined();
   });
 
   it('lists by requester (newest first) and by status', async () => {

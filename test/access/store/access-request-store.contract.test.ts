@@ -24,7 +24,7 @@ const group: CatalogGroup = {
   approvers: ['ameukam', 'dims'],
   nearestApprovers: ['ameukam', 'dims'],
   ownersFile: 'groups/sig-k8s-infra/OWNERS',
-  allowedByRestrictions: true,
+  allowedByRestrictions: true, memberSections: [], membersCarryNotes: false,
 };
 const requester = { slackUserId: 'U0JIMANGE', github: 'jimangel' };
 const approver = { slackUserId: AMEUKAM, github: 'ameukam' };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { approveAccess, type ApproveAccessDeps } from '../../../src/access/use-cases/approve-access.ts';
 import { InMemoryAccessRequests } from '../helpers/in-memory-access-requests.ts';
-import { AMEUKAM, BEN, DIMS, JIM, catalogOf, clockAt, k8sIoCatalog, pendingRequest, people } from '../helpers/use-case-fixtures.ts';
+import { AMEUKAM, BEN, DIMS, JIM, catalogOf, clockAt, k8sIoCatalog, pendingRequest, people, recordingAudit } from '../helpers/use-case-fixtures.ts';
 
 describe('approveAccess', async () => {
   const catalog = await k8sIoCatalog();
-  const deps = (requests = new InMemoryAccessRequests([pendingRequest()])): ApproveAccessDeps & { requests: InMemoryAccessRequests } => ({ requests, catalog: catalogOf(catalog), people: people(), clock: clockAt() });
+  const deps = (requests = new InMemoryAccessRequests([pendingRequest()])): ApproveAccessDeps & { requests: InMemoryAccessRequests; audit: ReturnType<typeof recordingAudit> } => ({ requests, catalog: catalogOf(catalog), people: people(), clock: clockAt(), audit: recordingAudit() });
   const id = pendingRequest().id;
 
   it('a current approver approves; enough approvals ask for the pull request', async () => {
@@ -18,6 +18,7 @@ describe('approveAccess', async () => {
   it('refuses the requester and non-approvers, and a second decision, changing nothing', async () => {
     const d = deps();
     expect((await approveAccess(d, { requestId: id, userId: JIM })).message).toBe('You cannot decide on your own request; another approver has to.');
+    expect(d.audit.entries.map((e) => [e.actor, e.action, e.payload.code])).toEqual([[JIM, 'access.refused', 'own-request']]);
     expect((await approveAccess(d, { requestId: id, userId: BEN })).outcome).toBe('not-approver');
     expect(d.requests.saved).toEqual([]);
     await approveAccess(d, { requestId: id, userId: AMEUKAM });

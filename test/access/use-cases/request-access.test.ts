@@ -52,4 +52,20 @@ describe('requestAccess', async () => {
     const permanent = await requestAccess(d, { id: 'ar-000000000007', userId: JIM, form: { ...form, email: 'other@example.com', until: '2022-02-01' } });
     expect(permanent.ok && permanent.request.until).toBeUndefined();
   });
+
+  it('a list split into sections asks where the line goes first (default by affiliation), then keeps the choice; a list of notes takes one', async () => {
+    const d = deps();
+    const oncall = { ...form, group: 'k8s-infra-sig-scalability-oncall@kubernetes.io', email: 'new.oncall@google.com' };
+    const asked = await requestAccess(d, { id: 'ar-000000000008', userId: JIM, form: oncall });
+    expect(asked).toEqual({ ok: false, placement: { sections: ['scalability-oncall', 'sig-scalability leads'], defaultSection: 0, notes: false } });
+    expect((d.requests as InMemoryAccessRequests).saved).toEqual([]);
+    expect(await requestAccess(d, { id: 'ar-000000000008', userId: JIM, form: { ...oncall, placement: { section: '7', note: undefined } } })).toEqual({ ok: false, errors: { section: 'Choose the section of the members list the address goes in.' } });
+    const made = await requestAccess(d, { id: 'ar-000000000008', userId: JIM, form: { ...oncall, placement: { section: '1', note: undefined } } });
+    expect(made).toMatchObject({ ok: true, request: { placement: { section: 'sig-scalability leads' } } });
+
+    const noted = { ...form, group: 'release-team@kubernetes.io', email: 'new.shadow@example.com' };
+    expect(await requestAccess(d, { id: 'ar-000000000009', userId: JIM, form: noted })).toMatchObject({ ok: false, placement: { notes: true } });
+    expect(await requestAccess(d, { id: 'ar-000000000009', userId: JIM, form: { ...noted, placement: { section: undefined, note: 'x'.repeat(101) } } })).toEqual({ ok: false, errors: { note: 'At most 100 characters (this is 101).' } });
+    expect(await requestAccess(d, { id: 'ar-000000000009', userId: JIM, form: { ...noted, placement: { section: undefined, note: ' 1.24  Docs\nShadow ' } } })).toMatchObject({ ok: true, request: { placement: { note: '1.24 Docs Shadow' } } });
+  });
 });

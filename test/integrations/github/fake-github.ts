@@ -244,8 +244,13 @@ export class FakeGithub {
   }
 
   /** Files changed by a pull request from someone's fork, for tests that read a PR's diff. */
-  openPullRequestWith(fullName: string, change: { branch: string; files: Record<string, string | null>; title: string; body?: string; author?: string }): FakePull {
+  openPullRequestWith(
+    fullName: string,
+    change: { branch: string; files: Record<string, string | null>; title: string; body?: string; author?: string; /** Head repository (a fork; made when missing). */ fromFork?: string },
+  ): FakePull {
     const repo = this.repo(fullName);
+    if (change.fromFork && !this.repos.has(change.fromFork)) this.forkRepo(fullName, change.fromFork);
+    const headRepo = change.fromFork ? this.repo(change.fromFork) : repo;
     const baseSha = repo.branches.get(repo.defaultBranch)!;
     const base = this.commits.get(baseSha)!;
     const files = new Map(base.files);
@@ -254,10 +259,10 @@ export class FakeGithub {
       else files.set(path, this.addBlob(content));
     }
     const commit = this.addCommit(files, change.title, [baseSha]);
-    repo.branches.set(change.branch, commit.sha);
+    headRepo.branches.set(change.branch, commit.sha);
     const pr: FakePull = {
       number: repo.nextNumber++, title: change.title, body: change.body ?? '', state: 'open', merged: false, mergedAt: null,
-      headRepo: fullName, headRef: change.branch, baseRef: repo.defaultBranch, comments: [], baseSha, requestedReviewers: [], labels: [], author: change.author ?? 'someone',
+      headRepo: headRepo.fullName, headRef: change.branch, baseRef: repo.defaultBranch, comments: [], baseSha, requestedReviewers: [], labels: [], author: change.author ?? 'someone',
     };
     repo.pulls.push(pr);
     return pr;
@@ -300,6 +305,15 @@ export class FakeGithub {
   private resolve(repo: Repo, ref: string | undefined): Commit | undefined {
     const r = ref ?? repo.defaultBranch;
     return this.commits.get(repo.branches.get(r.replace(/^refs\/heads\//, '').replace(/^heads\//, '')) ?? r);
+  }
+
+  private isAncestor(ancestor: string, of: string): boolean {
+    const queue = [of];
+    for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) {
+      if (sha === ancestor) return true;
+      queue.push(...(this.commits.get(sha)?.parents ?? []));
+    }
+    return false;
   }
 
   private treeSha(commit: string, dir: string): string {
@@ -419,6 +433,16 @@ export class FakeGithub {
       if (!this.commits.has(sha)) throw new HttpError(422, { message: 'Object does not exist' });
       repo.branches.set(branch, sha);
       return [201, { ref, object: { sha, type: 'commit' } }];
+    }
+    if (method === 'PATCH' && (p = /^git\/refs\/heads\/(.+)$/.exec(rest))) {
+      const branch = p[1]!;
+      const sha = String(input.sha ?? '');
+      const current = repo.branches.get(branch);
+      if (!current) throw new HttpError(422, { message: 'Reference does not exist' });
+      if (!this.commits.has(sha)) throw new HttpError(422, { message: 'Object does not exist' });
+      if (input.force !== true && !this.isAncestor(current, sha)) throw new HttpError(422, { message: 'Update is not a fast forward' });
+      repo.branches.set(branch, sha);
+      return [200, { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } }];
     }
     if (method === 'GET' && (p = /^git\/commits\/([0-9a-f]{40})$/.exec(rest))) {
       const commit = this.commits.get(p[1]!);

@@ -131,7 +131,7 @@ describe('OctokitCodeHost against the fake GitHub', () => {
     const first = await host.createPullRequest({ branch: 'x', base: 'main', title: 't', body: 'b' });
     const second = await host.createPullRequest({ branch: 'x', base: 'main', title: 't', body: 'b' });
     expect(second).toEqual(first);
-    expect(await host.findPullRequest('x')).toEqual({ number: 1, url: 'https://github.com/kubernetes/k8s.io/pull/1', branch: 'x', state: 'open', merged: false });
+    expect(await host.findPullRequest('x')).toEqual({ headRepo: REPO, number: 1, url: 'https://github.com/kubernetes/k8s.io/pull/1', branch: 'x', state: 'open', merged: false });
   });
 
   it('from a fork: branch in the fork, PR upstream with owner:branch', async () => {
@@ -161,7 +161,7 @@ describe('OctokitCodeHost against the fake GitHub', () => {
     const event = parsePullRequestClosed('pull_request', JSON.parse(raw))!;
     expect(event).toMatchObject({ number: 1, merged: true, branch: BRANCH });
 
-    const done = recordPullRequestClosed(withPr, event, new Date('2022-01-25T20:00:00Z'), policy);
+    const done = recordPullRequestClosed(withPr, event, new Date('2022-01-25T20:00:00Z'), policy, REPO);
     expect(done.request.status).toBe('fulfilled');
     expect(done.effects.filter((e) => e.type === 'schedule').map((e) => (e.type === 'schedule' ? [e.job, e.dueAt.toISOString()] : []))).toEqual([
       ['expiry-reminder', '2022-03-29T00:00:00.000Z'],
