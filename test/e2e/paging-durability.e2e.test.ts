@@ -127,7 +127,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     const computed = fireStep(seen, now, directory, { stepSeq: seen.stepSeq });
     expect(computed.effects.some((e) => e.kind === 'notify')).toBe(true);
     // The ack commits between the step's read and its write.
-    expect((await acknowledgePage(r, { pageId, by: 'nikhita' }, now))?.kind).toBe('acknowledged');
+    expect((await acknowledgePage(r, { pageId, actor: { kind: 'person', id: 'nikhita' } }, now))?.kind).toBe('acknowledged');
     // The step's read happened before the ack: hand the repository that stale snapshot first.
     const realLoad = repo.load.bind(repo);
     let stale = true;
@@ -154,7 +154,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     const stepJob = { id: `${pageId}:step:1`, kind: 'page-step' };
     expect((await r.jobs.get(stepJob.id))?.status).toBe('pending');
     await pageStepJob.bind(r).run({ pageId, stepSeq: 1 }, jobContext(r.jobs, stepJob, r.clock.now()));
-    await acknowledgePage(r, { pageId, by: 'nikhita' }, r.clock.now());
+    await acknowledgePage(r, { pageId, actor: { kind: 'person', id: 'nikhita' } }, r.clock.now());
     await r.drain();
     expect(pageDms(r.h.slack, SLACK.bentheelder)).toHaveLength(0);
     expect((await outboxOf(r.store, pageId)).map((o) => `${o.effect.personId}:${o.sent ? 'sent' : o.dropped ? 'dropped' : 'pending'}`)).toEqual(['nikhita:sent', 'bentheelder:dropped']);
@@ -167,7 +167,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     let ackedAt = 0;
     await Promise.all([
       runner.runDue().then(() => runner.runDue()),
-      acknowledgePage(r, { pageId, by: 'nikhita' }, r.clock.now()).then(() => (ackedAt = performance.now())),
+      acknowledgePage(r, { pageId, actor: { kind: 'person', id: 'nikhita' } }, r.clock.now()).then(() => (ackedAt = performance.now())),
     ]);
     await r.drain();
     const allDms = [SLACK.nikhita, SLACK.bentheelder].flatMap((u) => pageDms(r.h.slack, u));

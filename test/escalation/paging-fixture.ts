@@ -18,13 +18,13 @@ import { ROTA_API } from '../../src/rota/api.ts';
 import { paging } from '../../src/escalation/capability.ts';
 import { PAGING_API, type PagingApi } from '../../src/escalation/api.ts';
 import type { NotifyEffect } from '../../src/escalation/domain/effects.ts';
-import { PageLocks } from '../../src/escalation/page-locks.ts';
 import { rotaDirectory } from '../../src/escalation/rota-directory.ts';
 import { prometheusPagingMetrics } from '../../src/escalation/prometheus-paging-metrics.ts';
 import { PageRepository } from '../../src/escalation/store/page-repository.ts';
 import type { PagingTables } from '../../src/escalation/store/tables.ts';
 import type { DirectoryLookup } from '../../src/escalation/ports/directory-lookup.ts';
 import type { PagingMetrics } from '../../src/escalation/ports/paging-metrics.ts';
+import type { PageResponders } from '../../src/escalation/domain/page-permissions.ts';
 
 export const ROUTING_KEY_ENV = 'PD_ROUTING_KEY_REGISTRY';
 export const ROUTING_KEY = 'R0UT1NGKEYREGISTRY0123456789abcd';
@@ -83,8 +83,8 @@ export interface PagingPorts {
   pages: PageRepository;
   audit: AuditLog;
   jobs: Jobs;
-  locks: PageLocks;
   directoryFor: DirectoryLookup;
+  respondersFor(subprojectId: string): PageResponders;
   metrics: PagingMetrics;
 }
 
@@ -96,8 +96,12 @@ export function pagingPorts(store: Store, h: Harness, clock: ManualClock): Pagin
     pages: new PageRepository(store.db, store.dialect, commit),
     audit,
     jobs,
-    locks: new PageLocks(),
     directoryFor: rotaDirectory(h.config, () => h.bot.api(ROTA_API)),
+    respondersFor: (id) => {
+      const subproject = h.config.subprojects.find((s) => s.id === id);
+      const participants = h.config.rotations.filter((r) => subproject?.rotations.includes(r.id)).flatMap((r) => r.participants);
+      return { owners: subproject?.owners ?? [], participants, leads: h.config.leads };
+    },
     metrics: prometheusPagingMetrics(new Registry()),
   };
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Clock } from '../../core/clock.ts';
+import type { PageActor } from '../../escalation/domain/page-permissions.ts';
 import type { PeopleDirectory } from '../../platform/config/people-directory.ts';
 import { tellEphemeral } from '../../platform/slack/ephemeral.ts';
 
@@ -9,20 +10,26 @@ export type PageButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>
 export interface PageButtonDeps {
   people: Pick<PeopleDirectory, 'bySlackId' | 'mention'>;
   clock: Clock;
+  /** How long a click is retried while the database is unreachable (PagingSettings.clickRetryMs). */
+  clickRetryMs: number;
 }
 
-/** Who clicked: their person id, or their Slack id when they are not in the config. */
-export function clickedBy(deps: PageButtonDeps, args: PageButtonArgs): string {
-  return deps.people.bySlackId(args.body.user.id)?.id ?? args.body.user.id;
+/** Who acted, for the policy: a person of the config, or someone it does not know (their Slack id). */
+export function actorFor(people: Pick<PeopleDirectory, 'bySlackId'>, slackId: string): PageActor {
+  const person = people.bySlackId(slackId);
+  return person ? { kind: 'person', id: person.id } : { kind: 'stranger', slackId };
 }
 
-/** The page a button is for: every page button carries its page id as its value. */
-export function pageIdOf(args: PageButtonArgs): string | undefined {
-  return args.action.value;
+/** Who clicked. */
+export function actorOf(deps: Pick<PageButtonDeps, 'people'>, args: PageButtonArgs): PageActor {
+  return actorFor(deps.people, args.body.user.id);
 }
 
-/** Answers the person who clicked, next to what they clicked, when there is something to say. */
+/**
+ * Answers the person who clicked, next to what they clicked, when there is something to say:
+ * through the response_url when the payload has one, else chat.postEphemeral.
+ */
 export async function answer(args: PageButtonArgs, text: string | undefined): Promise<void> {
   if (text === undefined) return;
-  await tellEphemeral({ respond: args.respond, client: args.client, channel: args.body.channel?.id, user: args.body.user.id }, text);
+  await tellEphemeral({ respond: args.body.response_url ? args.respond : undefined, client: args.client, channel: args.body.channel?.id, user: args.body.user.id }, text);
 }
