@@ -24,6 +24,7 @@ import { PageRepository } from '../../src/escalation/store/page-repository.ts';
 import type { PagingTables } from '../../src/escalation/store/tables.ts';
 import type { DirectoryLookup } from '../../src/escalation/ports/directory-lookup.ts';
 import type { PagingMetrics } from '../../src/escalation/ports/paging-metrics.ts';
+import { PAGING_IDS } from '../../src/escalation/ids.ts';
 import type { PageResponders } from '../../src/escalation/domain/page-permissions.ts';
 
 export const ROUTING_KEY_ENV = 'PD_ROUTING_KEY_REGISTRY';
@@ -192,4 +193,33 @@ export async function startPagingE2E(options: PagingRigOptions = {}): Promise<Pa
     drain: () => h.drain(),
     stop: () => h.stop(),
   };
+}
+
+/**
+ * A click on a page button sent as a raw signed request, exactly as given: the same payload can be
+ * delivered several times (Slack's retry, a double delivery), or without a response_url.
+ */
+export function rawClick(
+  slack: SlackEmulator,
+  args: { userId: string; message: { channel: string; ts: string }; actionId: string; value: string; actionTs?: string; responseUrl?: string },
+) {
+  const payload = {
+    type: 'block_actions',
+    ...slack.payloadIdentity(args.userId),
+    trigger_id: `${Date.now()}.raw`,
+    container: { type: 'message', message_ts: args.message.ts, channel_id: args.message.channel, is_ephemeral: false },
+    channel: { id: args.message.channel, name: slack.channel(args.message.channel)?.name ?? 'directmessage' },
+    message: { type: 'message', ts: args.message.ts, text: '' },
+    ...(args.responseUrl ? { response_url: args.responseUrl } : {}),
+    actions: [{ action_id: args.actionId, block_id: PAGING_IDS.blocks.actions, type: 'button', value: args.value, action_ts: args.actionTs ?? '1764500000.000100' }],
+  };
+  return slack.sendRaw({ payload });
+}
+
+/** The value a button of a page message carries, as Slack would send it back. */
+export function buttonValue(message: { blocks?: unknown }, actionId: string): string {
+  const blocks = (message.blocks ?? []) as { elements?: { action_id?: string; value?: string }[] }[];
+  const value = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)?.value;
+  if (!value) throw new Error(`no ${actionId} button on the message`);
+  return value;
 }
