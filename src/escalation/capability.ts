@@ -98,6 +98,7 @@ export function pagingModule(options: Partial<PagingSettings> = {}): CapabilityM
           registerPagingListeners(app, {
             ...forPeople,
             clickRetryMs: settings.clickRetryMs,
+            showPage: deps.showPage,
             acknowledgePage: (input, now) => acknowledgePage(deps, input, now),
             escalatePage: (input, now) => escalatePage(deps, input, now),
             resolvePage: (input, now) => resolvePage(deps, input, now),

@@ -2,7 +2,7 @@ import type { AcknowledgeResult } from '../../escalation/domain/escalation-engin
 import type { PageActor } from '../../escalation/domain/page-permissions.ts';
 import { acknowledgeReply, noSuchPage } from '../../escalation/views/page-replies.ts';
 import { readPageButtonValue } from '../../escalation/views/paging-message.ts';
-import { actorOf, answer, type PageButtonArgs, type PageButtonDeps } from './page-buttons.ts';
+import { actorOf, answer, showOnClicked, type PageButtonArgs, type PageButtonDeps } from './page-buttons.ts';
 import { NOT_RECORDED, recordClick } from './record-click.ts';
 
 export interface AcknowledgeButtonDeps extends PageButtonDeps {
@@ -18,6 +18,7 @@ export function acknowledgeButton(deps: AcknowledgeButtonDeps) {
     if (!pageId) return answer(args, noSuchPage(pageId));
     const r = await recordClick(args, 'acknowledgement', deps.clickRetryMs, () => deps.acknowledgePage({ pageId, actor: actorOf(deps, args) }, clickedAt));
     if (r === NOT_RECORDED) return;
+    if (r?.kind === 'acknowledged') await showOnClicked(deps, args, r.state);
     await answer(args, r ? acknowledgeReply(r, (id) => deps.people.mention(id)) : noSuchPage(pageId));
   };
 }

@@ -2,7 +2,7 @@ import type { EscalateResult } from '../../escalation/domain/escalation-engine.t
 import type { EscalatePageInput } from '../../escalation/use-cases/escalate-page.ts';
 import { escalateReply, noSuchPage } from '../../escalation/views/page-replies.ts';
 import { readPageButtonValue } from '../../escalation/views/paging-message.ts';
-import { actorOf, answer, type PageButtonArgs, type PageButtonDeps } from './page-buttons.ts';
+import { actorOf, answer, showOnClicked, type PageButtonArgs, type PageButtonDeps } from './page-buttons.ts';
 import { NOT_RECORDED, recordClick } from './record-click.ts';
 
 export interface EscalateButtonDeps extends PageButtonDeps {
@@ -23,6 +23,7 @@ export function escalateButton(deps: EscalateButtonDeps) {
     const input: EscalatePageInput = { pageId, actor: actorOf(deps, args), ...(seenStepSeq !== undefined ? { seenStepSeq } : {}), clickKey: `${args.body.user.id}:${args.action.action_ts}` };
     const r = await recordClick(args, 'escalation', deps.clickRetryMs, () => deps.escalatePage(input, clickedAt));
     if (r === NOT_RECORDED) return;
+    if (r?.kind === 'escalated') await showOnClicked(deps, args, r.state);
     await answer(args, r ? escalateReply(r) : noSuchPage(pageId));
   };
 }

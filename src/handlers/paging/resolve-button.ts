@@ -2,7 +2,7 @@ import type { ResolveResult } from '../../escalation/domain/escalation-engine.ts
 import type { PageActor } from '../../escalation/domain/page-permissions.ts';
 import { noSuchPage, resolveReply } from '../../escalation/views/page-replies.ts';
 import { readPageButtonValue } from '../../escalation/views/paging-message.ts';
-import { actorOf, answer, type PageButtonArgs, type PageButtonDeps } from './page-buttons.ts';
+import { actorOf, answer, showOnClicked, type PageButtonArgs, type PageButtonDeps } from './page-buttons.ts';
 import { NOT_RECORDED, recordClick } from './record-click.ts';
 
 export interface ResolveButtonDeps extends PageButtonDeps {
@@ -18,6 +18,7 @@ export function resolveButton(deps: ResolveButtonDeps) {
     if (!pageId) return answer(args, noSuchPage(pageId));
     const r = await recordClick(args, 'resolution', deps.clickRetryMs, () => deps.resolvePage({ pageId, actor: actorOf(deps, args) }, clickedAt));
     if (r === NOT_RECORDED) return;
+    if (r?.kind === 'resolved') await showOnClicked(deps, args, r.state);
     await answer(args, r ? resolveReply(r, (id) => deps.people.mention(id)) : noSuchPage(pageId));
   };
 }
