@@ -37,9 +37,14 @@ export function resolveReply(r: ResolveResult, mention: Mention): string | undef
 /** What a click is, in the answers about recording it. */
 export type ClickKind = 'acknowledgement' | 'escalation' | 'resolution';
 
-/** Said at once when the database does not answer: the click is being retried, with its time. */
-export function clickPending(kind: ClickKind, retryForSeconds: number): string {
-  return `:hourglass_flowing_sand: The bot cannot reach its database right now. Your ${kind} is not recorded yet; it is retried for ${retryForSeconds} s with the time you clicked, and you will be told if it fails.`;
+/**
+ * Said at once when the database does not answer (it is down: the click is retried for a while,
+ * with its time; or only slow: it is still waiting), so the person knows the click is not lost.
+ */
+export function clickPending(kind: ClickKind, retryForSeconds?: number): string {
+  return retryForSeconds === undefined
+    ? `:hourglass_flowing_sand: The bot's database is slow to answer. Your ${kind} is not recorded yet; it will be as soon as the database answers, and you will be told if it fails.`
+    : `:hourglass_flowing_sand: The bot cannot reach its database right now. Your ${kind} is not recorded yet; it is retried for ${retryForSeconds} s with the time you clicked, and you will be told if it fails.`;
 }
 
 /** Said when the retries ran out: nothing changed, and the page goes on as it was. */
