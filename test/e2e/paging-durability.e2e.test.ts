@@ -79,9 +79,14 @@ describe.runIf(postgresAvailable)('two bots on one PostgreSQL database', () => {
     const b = await startPagingE2E({ pagerduty: false, manualJobs: false, clock, store: await open(), replicaId: 'replica-b' });
     try {
       const pageId = await raise(a, 'page registry severity=critical registry down everywhere');
+      // Jobs in flight (claimed, lease held) on either replica: the clock only moves on when there are none,
+      // as real time does not jump minutes while a DM is being sent (a lease outlived means a stalled replica).
+      const inFlight = async () =>
+        Number((await storeA.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('locked_until', '>=', clock.now().getTime()).executeTakeFirstOrThrow()).n);
       for (const minutes of [0, 5, 5, 10, 14]) {
         clock.advance(minutes * MIN);
         for (let i = 0; i < 5; i++) await Promise.all([a.h.bot.jobRunner.runDue(), b.h.bot.jobRunner.runDue(), a.h.bot.jobRunner.runDue(), b.h.bot.jobRunner.runDue()]);
+        await expect.poll(inFlight, { timeout: 10_000, interval: 20 }).toBe(0);
       }
       await new Promise((r) => setTimeout(r, 100));
       const dms = (user: string) => pageDms(a.h.slack, user).length + pageDms(b.h.slack, user).length;

@@ -19,6 +19,7 @@ import type { AuditEntry } from '../../src/platform/store/audit-log.ts';
 import type { PagingMetrics } from '../../src/escalation/ports/paging-metrics.ts';
 import type { DirectoryLookup } from '../../src/escalation/ports/directory-lookup.ts';
 import { pageMessage } from '../../src/escalation/views/paging-message.ts';
+import { SENDING_FENCE_MS } from '../../src/escalation/store/page-repository.ts';
 import type { EscalationDirectory } from '../../src/escalation/domain/directory.ts';
 
 export interface RecordedChange {
@@ -33,6 +34,7 @@ export class InMemoryPages implements PageStore {
   private readonly outbox = new Map<string, OutboxEntry>();
   private readonly shown: PageMessage[] = [];
   private readonly cursors = new Map<string, { posted: number; scheduled: number }>();
+  private readonly fences = new Map<string, { run: string; until: number }>();
   /** Every committed change with what it asked for, in commit order. */
   readonly changes: RecordedChange[] = [];
   /** The jobs handed over to be completed with a change (or on their own when nothing changed). */
@@ -98,10 +100,12 @@ export class InMemoryPages implements PageStore {
     return e ? { ...e } : undefined;
   }
 
-  async beginDelivery(key: string, now: Date, wanted: (page: PageState, effect: NotifyEffect) => boolean): Promise<DeliveryStart> {
+  async beginDelivery(key: string, now: Date, wanted: (page: PageState, effect: NotifyEffect) => boolean, run: string): Promise<DeliveryStart> {
     const entry = this.outbox.get(key);
     if (!entry) return { kind: 'no-page' };
     if (entry.sentAt !== null || entry.droppedAt !== null) return { kind: 'settled-before' };
+    const fence = this.fences.get(key);
+    if (fence && fence.run !== run && fence.until > now.getTime()) return { kind: 'busy' };
     const page = await this.load(entry.effect.pageId);
     if (!page) return { kind: 'no-page' };
     const resumed = entry.sendingAt !== null;
@@ -111,13 +115,19 @@ export class InMemoryPages implements PageStore {
       return { kind: 'dropped', effect: entry.effect };
     }
     entry.sendingAt ??= now.getTime();
+    this.fences.set(key, { run, until: now.getTime() + SENDING_FENCE_MS });
     return { kind: 'send', page, effect: entry.effect, resumed };
+  }
+
+  async releaseDelivery(key: string, run: string): Promise<void> {
+    if (this.fences.get(key)?.run === run) this.fences.delete(key);
   }
 
   async finishDelivery(key: string, dm: PostedMessage, now: Date): Promise<PageState | undefined> {
     const entry = this.outbox.get(key);
     if (!entry) return undefined;
     if (entry.sentAt === null && entry.droppedAt === null) entry.sentAt = now.getTime();
+    this.fences.delete(key);
     await this.addMessage({ pageId: entry.effect.pageId, channel: dm.channel, ts: dm.ts, kind: 'dm', personId: entry.effect.personId }, now);
     const page = await this.load(entry.effect.pageId);
     if (page && page.status !== 'triggered') this.syncsAfterDelivery.push(page.id);

@@ -45,11 +45,14 @@ export interface OutboxEntry {
  *   `resumed`: an earlier attempt got this far (it may have sent), so look before sending again;
  * - `uncertain`: no longer wanted, but an earlier attempt may have sent it: find that DM (to show
  *   the page as it is now) before settling it as dropped;
+ * - `busy`: another run of the job holds the "sending" fence (it took over after a lost lease);
  * - `dropped`: no longer wanted (acknowledged or resolved since the step chose the person);
  * - `settled-before`: sent or dropped already; `no-page`: nothing to deliver.
  */
 export type DeliveryStart =
   | { kind: 'send'; page: PageState; effect: NotifyEffect; resumed: boolean }
+  /** Another run of the job is sending it right now (it took over after a lost lease): try again later. */
+  | { kind: 'busy' }
   | { kind: 'uncertain'; page: PageState; effect: NotifyEffect }
   | { kind: 'dropped'; effect: NotifyEffect }
   | { kind: 'settled-before' }
@@ -86,8 +89,13 @@ export interface PageStore {
    */
   transition<T extends Transition>(id: string, now: Date, fn: (state: PageState) => T, options?: TransitionOptions<T>): Promise<TransitionOutcome<T> | undefined>;
   outboxEntry(key: string): Promise<OutboxEntry | undefined>;
-  /** The first half of the ack-wins gate: decide on the page as it is now and commit the decision. */
-  beginDelivery(key: string, now: Date, wanted: (page: PageState, effect: NotifyEffect) => boolean): Promise<DeliveryStart>;
+  /**
+   * The first half of the ack-wins gate: decide on the page as it is now and commit the decision;
+   * `run` (one job run) holds the sending fence until `finishDelivery` or `releaseDelivery`, or it expires.
+   */
+  beginDelivery(key: string, now: Date, wanted: (page: PageState, effect: NotifyEffect) => boolean, run: string): Promise<DeliveryStart>;
+  /** The send failed: lift `run`'s fence so the job's retry may send at once (looking first). */
+  releaseDelivery(key: string, run: string): Promise<void>;
   /** The second half: the DM went out; records it as sent and as a message of the page. Answers the page as it is now. */
   finishDelivery(key: string, dm: PostedMessage, now: Date): Promise<PageState | undefined>;
   /** Settles an entry as dropped (after `uncertain` found no earlier DM). */

@@ -20,6 +20,12 @@ class VersionConflict extends Error {}
 const MAX_RACES = 50;
 
 /**
+ * How long a job run may take to send one DM before another run may take over (with a look for
+ * the DM first): longer than a DM can take (a channel look-up, a check and a post, 10 s each at most).
+ */
+export const SENDING_FENCE_MS = 60_000;
+
+/**
  * The page store over Kysely (SQLite or PostgreSQL). Writes go through the platform's `commit`,
  * which applies the jobs and audit entry of a change in the change's own transaction; the page
  * outbox (`page_outbox`) is paging's own table, because its sent/dropped gate is paging's rule.
@@ -117,13 +123,17 @@ export class PageRepository implements PageStore {
     return row ? { effect: JSON.parse(row.payload) as NotifyEffect, sendingAt: row.sending_at, sentAt: row.sent_at, droppedAt: row.dropped_at } : undefined;
   }
 
-  async beginDelivery(key: string, now: Date, wanted: (page: PageState, effect: NotifyEffect) => boolean): Promise<DeliveryStart> {
+  async beginDelivery(key: string, now: Date, wanted: (page: PageState, effect: NotifyEffect) => boolean, run: string): Promise<DeliveryStart> {
     // Short and self-contained: the decision and the "sending" mark commit before the DM goes out,
     // so an acknowledgement never waits for Slack (and nothing here waits for it).
     return this.db.transaction().execute(async (trx): Promise<DeliveryStart> => {
-      const entry = await trx.selectFrom('page_outbox').selectAll().where('key', '=', key).executeTakeFirst();
+      // FOR UPDATE (PostgreSQL): two runs of one job decide one after the other, so one holds the fence.
+      let q = trx.selectFrom('page_outbox').selectAll().where('key', '=', key);
+      if (this.dialect === 'postgres') q = q.forUpdate();
+      const entry = await q.executeTakeFirst();
       if (!entry) return { kind: 'no-page' };
       if (entry.sent_at !== null || entry.dropped_at !== null) return { kind: 'settled-before' };
+      if (entry.sending_by !== null && entry.sending_by !== run && (entry.sending_until ?? 0) > now.getTime()) return { kind: 'busy' };
       const page = await this.load(entry.page_id, trx);
       if (!page) return { kind: 'no-page' };
       const effect = JSON.parse(entry.payload) as NotifyEffect;
@@ -133,9 +143,17 @@ export class PageRepository implements PageStore {
         await this.settle(trx, key, 'dropped', now);
         return { kind: 'dropped', effect };
       }
-      if (!resumed) await trx.updateTable('page_outbox').set({ sending_at: now.getTime() }).where('key', '=', key).where('sending_at', 'is', null).execute();
+      await trx
+        .updateTable('page_outbox')
+        .set({ sending_at: entry.sending_at ?? now.getTime(), sending_by: run, sending_until: now.getTime() + SENDING_FENCE_MS })
+        .where('key', '=', key)
+        .execute();
       return { kind: 'send', page, effect, resumed };
     });
+  }
+
+  async releaseDelivery(key: string, run: string): Promise<void> {
+    await this.db.updateTable('page_outbox').set({ sending_by: null, sending_until: null }).where('key', '=', key).where('sending_by', '=', run).execute();
   }
 
   async finishDelivery(key: string, dm: PostedMessage, now: Date): Promise<PageState | undefined> {
@@ -234,7 +252,7 @@ export class PageRepository implements PageStore {
       if (e.kind !== 'notify') continue;
       await trx
         .insertInto('page_outbox')
-        .values({ key: e.key, page_id: e.pageId, payload: JSON.stringify(e), created_at: now.getTime(), sending_at: null, sent_at: null, dropped_at: null })
+        .values({ key: e.key, page_id: e.pageId, payload: JSON.stringify(e), created_at: now.getTime(), sending_at: null, sending_by: null, sending_until: null, sent_at: null, dropped_at: null })
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
     }
@@ -243,7 +261,7 @@ export class PageRepository implements PageStore {
   private async settle(trx: Executor<PagingDatabase>, key: string, how: 'sent' | 'dropped', now: Date): Promise<boolean> {
     const r = await trx
       .updateTable('page_outbox')
-      .set(how === 'sent' ? { sent_at: now.getTime() } : { dropped_at: now.getTime() })
+      .set(how === 'sent' ? { sent_at: now.getTime(), sending_by: null, sending_until: null } : { dropped_at: now.getTime(), sending_by: null, sending_until: null })
       .where('key', '=', key)
       .where('sent_at', 'is', null)
       .where('dropped_at', 'is', null)

@@ -38,6 +38,9 @@ export type PageOutboxTable = {
   created_at: number;
   /** Set when the DM is about to go out (committed first): a retry that finds it looks before sending again. */
   sending_at: number | null;
+  /** The job run sending it now, and until when that holds (a fence against a second run of the job). */
+  sending_by: string | null;
+  sending_until: number | null;
   sent_at: number | null;
   dropped_at: number | null;
 };

@@ -98,4 +98,17 @@ describe('the page-notify job', () => {
     expect(deps.notifier.dms).toHaveLength(0);
     expect(deps.pages.outboxOf(pageId)).toEqual([{ personId: 'priya', state: 'dropped' }]);
   });
+
+  it('fences off a second run of the job (its lease was lost while the first was sending): it waits, nothing is sent twice', async () => {
+    const { deps, keys, notify } = await raised();
+    let release!: () => void;
+    deps.notifier.holdNextDm = new Promise((r) => (release = r));
+    const first = notify(keys()[0]!);
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(notify(keys()[0]!, REFERENCE, 2)).rejects.toThrow('is being sent by another run of this job');
+    release();
+    await first;
+    await notify(keys()[0]!, REFERENCE, 3);
+    expect(deps.notifier.dms).toHaveLength(1);
+  });
 });

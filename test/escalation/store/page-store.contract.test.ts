@@ -7,7 +7,7 @@ import { ManualClock } from '../../../src/core/clock.ts';
 import { acknowledge, fireStep, resolve, startPage } from '../../../src/escalation/domain/escalation-engine.ts';
 import { shouldDeliver } from '../../../src/escalation/domain/effects.ts';
 import type { PageStore } from '../../../src/escalation/ports/page-store.ts';
-import { PageRepository } from '../../../src/escalation/store/page-repository.ts';
+import { PageRepository, SENDING_FENCE_MS } from '../../../src/escalation/store/page-repository.ts';
 import { Jobs } from '../../../src/platform/jobs/jobs.ts';
 import { createCommitTransition } from '../../../src/platform/outbox/commit-transition.ts';
 import { AuditLog } from '../../../src/platform/store/audit-log.ts';
@@ -81,14 +81,21 @@ describe.each(subjects)('the page store, $name', (subject) => {
     await pages.create(t, REFERENCE, CREATED);
     const first = t.effects.find((e) => e.kind === 'notify')!;
     expect((await pages.outboxEntry(first.key))?.effect.personId).toBe('priya');
-    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver)).toMatchObject({ kind: 'send', resumed: false, effect: { personId: 'priya' }, page: { id: 'page-1' } });
+    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver, 'run-1')).toMatchObject({ kind: 'send', resumed: false, effect: { personId: 'priya' }, page: { id: 'page-1' } });
     expect(await pages.outboxEntry(first.key)).toMatchObject({ sendingAt: REFERENCE.getTime(), sentAt: null });
-    // The send failed (or the process died): the next attempt knows an earlier one got this far.
-    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver)).toMatchObject({ kind: 'send', resumed: true });
+    // A second run of the job (its lease was lost) while the first is sending: it waits.
+    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver, 'run-2')).toEqual({ kind: 'busy' });
+    // The send failed: the first run lifts its fence, and the retry knows an earlier attempt got this far.
+    await pages.releaseDelivery(first.key, 'run-1');
+    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver, 'run-2')).toMatchObject({ kind: 'send', resumed: true });
+    // A run that died holding the fence is taken over once the fence has expired.
+    const later = new Date(REFERENCE.getTime() + SENDING_FENCE_MS + 1);
+    expect(await pages.beginDelivery(first.key, new Date(REFERENCE.getTime() + 1000), shouldDeliver, 'run-3')).toEqual({ kind: 'busy' });
+    expect(await pages.beginDelivery(first.key, later, shouldDeliver, 'run-3')).toMatchObject({ kind: 'send', resumed: true });
     expect(await pages.finishDelivery(first.key, { channel: 'D1', ts: '1.0' }, REFERENCE)).toMatchObject({ id: 'page-1', status: 'triggered' });
-    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver)).toEqual({ kind: 'settled-before' });
+    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver, 'run-1')).toEqual({ kind: 'settled-before' });
     expect(await pages.messages('page-1')).toEqual([{ pageId: 'page-1', channel: 'D1', ts: '1.0', kind: 'dm', personId: 'priya' }]);
-    expect(await pages.beginDelivery('page-1:notify:9:9:nobody', REFERENCE, shouldDeliver)).toEqual({ kind: 'no-page' });
+    expect(await pages.beginDelivery('page-1:notify:9:9:nobody', REFERENCE, shouldDeliver, 'run-1')).toEqual({ kind: 'no-page' });
   });
 
   it('drops a notification whose page was acknowledged before it was sent, and answers "uncertain" when an earlier attempt was sending', async () => {
@@ -97,9 +104,9 @@ describe.each(subjects)('the page store, $name', (subject) => {
     const at = minutesAfter(REFERENCE, 5);
     const step = await pages.transition('page-1', at, (s) => fireStep(s, at, dir, { stepSeq: 1 }));
     const [sam] = step!.result.effects.filter((e) => e.kind === 'notify');
-    expect(await pages.beginDelivery(sam!.key, at, shouldDeliver)).toMatchObject({ kind: 'send', resumed: false });
+    expect(await pages.beginDelivery(sam!.key, at, shouldDeliver, 'run-1')).toMatchObject({ kind: 'send', resumed: false });
     await pages.transition('page-1', at, (s) => acknowledge(s, 'priya', at));
-    expect(await pages.beginDelivery(sam!.key, at, shouldDeliver)).toMatchObject({ kind: 'uncertain', effect: { personId: 'sam' }, page: { status: 'acknowledged' } });
+    expect(await pages.beginDelivery(sam!.key, at, shouldDeliver, 'run-1')).toMatchObject({ kind: 'uncertain', effect: { personId: 'sam' }, page: { status: 'acknowledged' } });
     await pages.dropDelivery(sam!.key, at);
     expect(await pages.outboxEntry(sam!.key)).toMatchObject({ sentAt: null, droppedAt: at.getTime() });
 
@@ -108,7 +115,7 @@ describe.each(subjects)('the page store, $name', (subject) => {
     await again.create(t, REFERENCE, CREATED);
     await again.transition('page-1', at, (s) => acknowledge(s, 'priya', at));
     const key = t.effects.find((e) => e.kind === 'notify')!.key;
-    expect(await again.beginDelivery(key, at, shouldDeliver)).toMatchObject({ kind: 'dropped', effect: { personId: 'priya' } });
+    expect(await again.beginDelivery(key, at, shouldDeliver, 'run-1')).toMatchObject({ kind: 'dropped', effect: { personId: 'priya' } });
     expect(await again.outboxEntry(key)).toMatchObject({ sendingAt: null, droppedAt: at.getTime() });
   });
 
@@ -117,7 +124,7 @@ describe.each(subjects)('the page store, $name', (subject) => {
     const t = opened();
     await pages.create(t, REFERENCE, CREATED);
     const key = t.effects.find((e) => e.kind === 'notify')!.key;
-    await pages.beginDelivery(key, REFERENCE, shouldDeliver);
+    await pages.beginDelivery(key, REFERENCE, shouldDeliver, 'run-1');
     const at = minutesAfter(REFERENCE, 1);
     await pages.transition('page-1', at, (s) => acknowledge(s, 'priya', at));
     expect(await pages.finishDelivery(key, { channel: 'D1', ts: '1.0' }, at)).toMatchObject({ status: 'acknowledged' });
