@@ -19,9 +19,10 @@ import type { EscalationPolicy } from './policy-schema.ts';
  *     same version; if the ack commits first, the re-run fireStep sees `acknowledged` and returns
  *     no effects.
  *  2. Notifications go through the outbox. Right before sending each one, the deliverer re-reads
- *     the page (same transaction that marks the outbox row sent, `FOR UPDATE` on PostgreSQL) and
- *     sends only if `shouldDeliver(page, effect)`: an ack that landed after the step committed but
- *     before delivery cancels the not-yet-sent notifications.
+ *     the page and commits its decision (the row marked "sending") in a short transaction, sends
+ *     with nothing held, and records the DM after: it sends only if `shouldDeliver(page, effect)`,
+ *     so an ack that landed after the step committed cancels the not-yet-sent notifications, and
+ *     one that lands while a DM is in flight has that DM shown acknowledged as soon as it is recorded.
  *  3. Step jobs carry `stepSeq`; `fireStep(..., { stepSeq })` is a no-op when the page has moved
  *     on (acknowledged, resolved, or escalateNow already fired the step), so the runner need not
  *     find and delete old jobs to stay correct (`cancel-next-step` is only tidiness).
