@@ -10,7 +10,7 @@
  *   (vi)  stalls: one chat.postMessage held while another page is acknowledged
  * Per run it prints doubled channel posts, doubled DMs, doubled and lost timeline lines, and extra
  * steps from repeated clicks (goal 0 each), and the stall figures.
- * Run: npx tsx bench/delivery-faults.bench.ts   (PAGES, KILLS override the defaults)
+ * Run: npx tsx bench/delivery-faults.bench.ts   (PAGES, KILLS override the defaults; ONLY=dropped|429|kill|replicas|stall runs one)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -430,23 +430,37 @@ async function stall(name: string, store: Store): Promise<void> {
   await slack.waitFor(() => slack.ephemerals(DIMS, channel).some((m) => JSON.stringify(m.blocks ?? []).includes('Open pages')), { timeoutMs: 70_000, intervalMs: 5 });
   const listMs = performance.now() - l0;
   const ready = (await fetch(`${bot.url}/readyz`)).status;
-  const row = { run: `(vi) stall, ${name}`, 'Acknowledge shown on the clicked message ms': Math.round(clickedMs), 'on every message of the page ms': Math.round(everywhereMs), 'page list ms': Math.round(listMs), 'page list ack ms': Math.round(listed.ackMs), '/readyz': ready, 'calls still held': slack.faults.heldCount('chat.postMessage') };
+  const held = slack.faults.heldCount('chat.postMessage');
+  // The held call outlived the bot's 10 s timeout and its job was retried (looking first, finding
+  // nothing yet). Slack then performs the held call after all: no check made before it lands can see it.
+  let late = 0;
+  if (name === 'SQLite') {
+    await sleep(14_000);
+    slack.faults.releaseHeld();
+    await settled(store, slack);
+    const c = await count(store, slack);
+    late = c.doubledPosts + c.doubledDms + c.doubledLines;
+  }
+  const row = { run: `(vi) stall, ${name}`, 'Acknowledge shown on the clicked message ms': Math.round(clickedMs), 'on every message of the page ms': Math.round(everywhereMs), 'page list ms': Math.round(listMs), 'page list ack ms': Math.round(listed.ackMs), '/readyz': ready, 'calls held meanwhile': held, ...(name === 'SQLite' ? { 'doubles from the held call landing after the retry': late } : {}) };
   rows.push(row);
   console.log(JSON.stringify(row));
   await bot.stop();
   await emu.close();
 }
 
-async function main(): Promise<void> {
-  const t0 = Date.now();
-  await droppedAnswers();
-  await rateLimited();
-  await killNine();
-  await twoReplicas();
+async function stalls(): Promise<void> {
   await stall('SQLite', await openDatabase({ kind: 'sqlite', path: ':memory:' }));
   const pgStore = await postgresStore();
   if (pgStore) await stall('PostgreSQL', pgStore);
   else console.log(JSON.stringify({ run: '(vi) stall, PostgreSQL', skipped: `PostgreSQL not reachable at ${PG_URL}` }));
+}
+
+const RUNS: Record<string, () => Promise<void>> = { dropped: droppedAnswers, '429': rateLimited, kill: killNine, replicas: twoReplicas, stall: stalls };
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  // ONLY=kill (or dropped, 429, replicas, stall) runs one of them.
+  for (const [name, run] of Object.entries(RUNS)) if (!process.env.ONLY || process.env.ONLY === name) await run();
   console.log(`\ndelivery under faults (${Math.round((Date.now() - t0) / 1000)} s)`);
   console.table(rows);
   // The child runner and pools are gone; a held emulator timer must not keep the bench alive.
