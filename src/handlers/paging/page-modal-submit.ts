@@ -72,9 +72,12 @@ export function pageModalSubmit(deps: PageModalSubmitDeps) {
     try {
       reply = pageRequestReply(await deps.requestPage(request, deps.clock.now()), deps.channelFor(meta.subprojectId), (id) => deps.people.mention(id));
     } catch (err) {
-      const text = isDatabaseUnavailable(err) ? `:warning: The bot cannot reach its database. ${PAGE_NOT_RAISED}` : `:warning: Your page could not be raised: something went wrong (it was logged). ${PAGE_NOT_RAISED}`;
+      const unavailable = isDatabaseUnavailable(err);
+      const text = unavailable ? `:warning: The bot cannot reach its database. ${PAGE_NOT_RAISED}` : `:warning: Your page could not be raised: something went wrong (it was logged). ${PAGE_NOT_RAISED}`;
       await tellSubmitter(client, meta.channelId, body.user.id, text);
-      throw err;
+      // An outage is expected and the person knows; anything else is a bug for the log.
+      if (!unavailable) throw err;
+      return;
     }
     await tellSubmitter(client, meta.channelId, body.user.id, reply);
   };
