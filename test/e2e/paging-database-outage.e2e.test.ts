@@ -136,8 +136,12 @@ describe.runIf(postgresAvailable)('paging while PostgreSQL is unreachable', () =
     await h.slack.waitFor(() => allText([h.slack.messages('k8s-infra-alerts').find((m) => m.ts === post.ts)!]).includes('Acknowledged* by <@U0DIMS001>'), { timeoutMs: 5000 });
   });
 
-  it('tells the person their acknowledgement could not be recorded when the outage outlasts the retries, and a page command that the page was NOT raised', async () => {
+  it('tells the person their acknowledgement could not be recorded when the outage outlasts the retries, and a page command or form that the page was NOT raised', async () => {
     const { h, store, page, post } = await start(1500);
+    const channelId = h.slack.channelByName('wg-k8s-infra')!.id;
+    // A form opened before the outage and submitted during it.
+    await h.slack.sendSlashCommand({ userId: SLACK.hh, channelId, text: 'page website' });
+    const form = await h.slack.waitFor(() => h.slack.topView(SLACK.hh), { timeoutMs: 5000 });
     await proxy!.down();
     await h.slack.clickButton({ userId: SLACK.dims, source: { channelId: post.channel, messageTs: post.ts }, actionId: PAGING_IDS.actions.acknowledge });
     const told = await h.slack.waitFor(() => h.slack.ephemerals(SLACK.dims).find((m) => m.text.startsWith(':warning:')), { timeoutMs: 10_000 });
@@ -148,9 +152,14 @@ describe.runIf(postgresAvailable)('paging while PostgreSQL is unreachable', () =
     const answer = await h.slack.waitFor(() => h.slack.ephemerals(SLACK.thockin, channel).find((m) => allText([m]).includes('NOT raised')), { timeoutMs: 15_000 });
     expect(allText([answer])).toContain('Your page was NOT raised: nobody was notified.');
 
+    const submitted = await h.slack.submitView({ userId: SLACK.hh, viewId: form.id, values: { [PAGING_IDS.blocks.summary]: { [PAGING_IDS.actions.summary]: 'docs site 500s' } } });
+    expect(submitted.ok).toBe(true);
+    const formAnswer = await h.slack.waitFor(() => h.slack.ephemerals(SLACK.hh, channelId).find((m) => m.text.includes('NOT raised')), { timeoutMs: 15_000 });
+    expect(formAnswer.text).toBe(':warning: The bot cannot reach its database. Your page was NOT raised: nobody was notified. Ask in #wg-k8s-infra or reach the on-call directly.');
+
     await proxy!.up();
     // Nothing was applied behind the person's back: the page is still triggered, and escalating.
     await expect.poll(async () => (await stored(store, page.id)).status, { timeout: 10_000 }).toBe('triggered');
-    expect((await h.bot.api(PAGING_API).openPages()).some((p) => p.subprojectId === 'dns')).toBe(false);
+    expect((await h.bot.api(PAGING_API).openPages()).some((p) => p.subprojectId === 'dns' || p.subprojectId === 'website')).toBe(false);
   });
 });
