@@ -1,4 +1,3 @@
-import { Counter } from 'prom-client';
 import type { CapabilityModule, RawConfig } from '../platform/capability.ts';
 import { pageCommand } from '../handlers/paging/page-command.ts';
 import { registerPagingListeners } from '../handlers/paging/register-paging-listeners.ts';
@@ -81,8 +80,6 @@ export function pagingModule(options: Partial<PagingSettings> = {}): CapabilityM
         channelFor: deps.channelFor,
         requestPage: (request: Parameters<typeof requestPage>[1], now: Date) => requestPage(deps, request, now),
       };
-      // The platform's HTTP counter is on the shared registry; Platform does not hand it out (yet).
-      const httpRequests = platform.registry.getSingleMetric('k8s_infra_bot_http_requests_total');
       return {
         commands: [
           {
@@ -108,9 +105,7 @@ export function pagingModule(options: Partial<PagingSettings> = {}): CapabilityM
             secrets: platform.env.secrets.pagerdutyWebhookSecrets,
             clock: platform.clock,
             log,
-            countRequest: (status) => {
-              if (httpRequests instanceof Counter) httpRequests.inc({ route: '/webhooks/pagerduty', status });
-            },
+            countRequest: (status) => platform.countHttpRequest('/webhooks/pagerduty', Number(status)),
             applyPagerEvent: (event, now) => applyPagerEvent(deps, event, now),
           }),
         jobs: [pageStepJob.bind(deps), pageNotifyJob.bind(deps), pagePagerJob.bind(deps), pagePostJob.bind(deps), pageSyncJob.bind(deps), pageThreadJob.bind(deps)],
