@@ -27,6 +27,8 @@ import { pagePagerJob } from '../src/escalation/jobs/page-pager.ts';
 import { pagePostJob } from '../src/escalation/jobs/page-post.ts';
 import { pageStepJob } from '../src/escalation/jobs/page-step.ts';
 import { pageSyncJob } from '../src/escalation/jobs/page-sync.ts';
+import { pageThreadJob } from '../src/escalation/jobs/page-thread.ts';
+import { DEFAULT_PAGING_SETTINGS } from '../src/escalation/settings.ts';
 import { createCommitTransition } from '../src/platform/outbox/commit-transition.ts';
 import { Metrics } from '../src/platform/http/metrics.ts';
 import { AuditLog } from '../src/platform/store/audit-log.ts';
@@ -71,11 +73,15 @@ async function run(name: string, store: Store): Promise<void> {
     config,
     policies: config.escalationPolicies,
     rota: () => onCall,
+    participants: () => [],
     people: new PeopleDirectory(config),
     notifier,
+    findDm: async () => undefined,
+    audit,
     pager,
     hasPager: () => false,
     metrics: prometheusPagingMetrics(new Metrics({ defaultMetrics: false }).registry),
+    settings: DEFAULT_PAGING_SETTINGS,
     log,
   });
   const repo = deps.pages;
@@ -88,7 +94,7 @@ async function run(name: string, store: Store): Promise<void> {
       lateness.push(Date.now() - ctx.job.dueAt.getTime());
     },
   });
-  for (const job of [pageNotifyJob.bind(deps), pagePagerJob.bind(deps), pagePostJob.bind(deps), pageSyncJob.bind(deps)]) runner.add(job);
+  for (const job of [pageNotifyJob.bind(deps), pagePagerJob.bind(deps), pagePostJob.bind(deps), pageSyncJob.bind(deps), pageThreadJob.bind(deps)]) runner.add(job);
 
   // Open the pages as if raised over the last minute: step 2 (1-minute delay) comes due over the next SPREAD_S seconds.
   const policy = { id: 'bench', repeat: 0, steps: [{ targets: ['primary' as const, 'owners' as const], delayMinutes: 1 }, { targets: ['secondary' as const, 'leads' as const], delayMinutes: 5 }] };
@@ -123,7 +129,7 @@ async function run(name: string, store: Store): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
       const id = ids[(k++ * 7919) % ids.length]!;
       const t = performance.now();
-      await acknowledgePage(deps, { pageId: id, by: 'dims' }, systemClock.now());
+      await acknowledgePage(deps, { pageId: id, actor: { kind: 'person', id: 'dims' } }, systemClock.now());
       acks.push(performance.now() - t);
     }
   })();

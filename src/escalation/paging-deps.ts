@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Notifier } from '../core/notifier.ts';
+import type { Notifier, PostedMessage } from '../core/notifier.ts';
 import type { CoreConfig } from '../platform/config/core-schema.ts';
 import type { PeopleDirectory } from '../platform/config/people-directory.ts';
 import type { CommitTransition } from '../platform/outbox/commit-transition.ts';
@@ -8,12 +8,15 @@ import type { CoreTables } from '../platform/store/core-tables.ts';
 import type { Dialect } from '../platform/store/open-database.ts';
 import type { OnCallService } from '../rota/api.ts';
 import { choosePolicy } from './domain/choose-policy.ts';
+import type { PageResponders } from './domain/page-permissions.ts';
 import type { EscalationPolicy } from './domain/policy-schema.ts';
-import { PageLocks } from './page-locks.ts';
 import type { DirectoryLookup } from './ports/directory-lookup.ts';
+import type { PageAuditTrail } from './ports/page-audit.ts';
 import type { Pager } from './ports/pager.ts';
 import type { PagingMetrics } from './ports/paging-metrics.ts';
 import { rotaDirectory } from './rota-directory.ts';
+import type { PagingSettings } from './settings.ts';
+import { PageReportRepository } from './store/page-report-repository.ts';
 import { PageRepository } from './store/page-repository.ts';
 import { pageMessage, type ShowPage } from './views/paging-message.ts';
 
@@ -25,28 +28,36 @@ export interface PagingServices {
   config: Pick<CoreConfig, 'people' | 'subprojects' | 'leads' | 'channels'>;
   policies: readonly EscalationPolicy[];
   rota: () => OnCallService;
+  /** Everyone in a subproject's rotations. */
+  participants(subprojectId: string): readonly string[];
   people: Pick<PeopleDirectory, 'mention'>;
+  /** Paging's keyed deliveries (see paging-slack.ts). */
   notifier: Notifier;
+  findDm(slackId: string, key: string): Promise<PostedMessage | undefined>;
+  audit: PageAuditTrail;
   pager: Pager;
   hasPager(subprojectId: string): boolean;
   metrics: PagingMetrics;
+  settings: PagingSettings;
   log: Pick<Logger, 'warn'>;
 }
 
 /** Everything paging's use cases and jobs need; each takes its own narrow part of it. */
 export interface PagingDeps {
   pages: PageRepository;
-  /** One per capability: an acknowledgement and a notification of the same page never interleave on this replica. */
-  locks: PageLocks;
+  reports: PageReportRepository;
   directoryFor: DirectoryLookup;
   policyFor(subprojectId: string): EscalationPolicy;
   hasPager(subprojectId: string): boolean;
-  resolvers(subprojectId: string): { owners: readonly string[]; leads: readonly string[] };
+  respondersFor(subprojectId: string): PageResponders;
   showPage: ShowPage;
   channelFor(subprojectId: string): string;
   notifier: Notifier;
+  findDm(slackId: string, key: string): Promise<PostedMessage | undefined>;
+  audit: PageAuditTrail;
   pager: Pager;
   metrics: PagingMetrics;
+  strangerPagesPerHour: number;
   log: { warn(details: Record<string, unknown>, message: string): void };
 }
 
@@ -54,16 +65,19 @@ export function pagingDeps(s: PagingServices): PagingDeps {
   const subproject = (id: string) => s.config.subprojects.find((x) => x.id === id);
   return {
     pages: new PageRepository(s.db, s.dialect, s.commit),
-    locks: new PageLocks(),
+    reports: new PageReportRepository(s.db, s.dialect),
     directoryFor: rotaDirectory(s.config, s.rota),
     policyFor: (id) => choosePolicy(s.policies, subproject(id)?.escalationPolicy),
     hasPager: (id) => s.hasPager(id),
-    resolvers: (id) => ({ owners: subproject(id)?.owners ?? [], leads: s.config.leads }),
+    respondersFor: (id) => ({ owners: subproject(id)?.owners ?? [], participants: s.participants(id), leads: s.config.leads }),
     showPage: (page) => pageMessage(page, (id) => s.people.mention(id), subproject(page.subprojectId)?.name),
     channelFor: (id) => subproject(id)?.channel ?? s.config.channels.alerts.name,
     notifier: s.notifier,
+    findDm: (slackId, key) => s.findDm(slackId, key),
+    audit: s.audit,
     pager: s.pager,
     metrics: s.metrics,
+    strangerPagesPerHour: s.settings.strangerPagesPerHour,
     log: { warn: (details, message) => s.log.warn(details, message) },
   };
 }

@@ -110,20 +110,41 @@ describe('paging with bad input and failing outside services', () => {
     expect(JSON.parse(unknown.body)).toMatchObject({ outcome: 'ignored' });
   });
 
-  it('mirrors an acknowledgement made in PagerDuty to Slack messages and the timeline', async () => {
-    await e2e.slack.sendSlashCommand({ userId: SLACK.dims, channelId: channel(), text: 'page gke severity=critical prow-build nodes not ready' });
-    await rig.drain();
-    const page = (await pages().openPages()).find((p) => p.subprojectId === 'clusters')!;
-    const body = incidentWebhookBody({ eventType: 'incident.acknowledged', incidentKey: page.id, agentName: 'Jane Doe' });
+  it('mirrors a resolution made in PagerDuty to Slack messages and the timeline', async () => {
+    // The registry page of the test above: sent to PagerDuty, acknowledged by hh in Slack.
+    const page = (await pages().openPages()).find((p) => p.subprojectId === 'registry')!;
+    expect(page.pager.trigger).toBe('ok');
+    const body = incidentWebhookBody({ eventType: 'incident.resolved', incidentKey: page.id, agentName: 'Jane Doe' });
     const hook = await sendSignedWebhook(`${e2e.bot.url}/webhooks/pagerduty`, body, { secrets: ['old-secret', WEBHOOK_SECRET] });
     expect(hook.status).toBe(200);
     await rig.drain();
     const post = postOf(page.id)!;
-    expect(allText([post])).toContain('Acknowledged* by Jane Doe (in PagerDuty)');
-    expect(allText(e2e.slack.thread('k8s-infra-alerts', post.ts))).toContain('acknowledged in PagerDuty by Jane Doe');
+    expect(allText([post])).toContain('Resolved* by Jane Doe (in PagerDuty)');
+    expect(allText(e2e.slack.thread('k8s-infra-alerts', post.ts))).toContain('resolved in PagerDuty by Jane Doe');
     // The same webhook again changes nothing.
     const again = await sendSignedWebhook(`${e2e.bot.url}/webhooks/pagerduty`, body, { secrets: [WEBHOOK_SECRET] });
     expect(JSON.parse(again.body)).toMatchObject({ outcome: 'unchanged' });
+  });
+
+  it('ignores and audits a signed PagerDuty acknowledgement or resolution for a page never sent to PagerDuty', async () => {
+    // clusters has no PagerDuty routing key: PagerDuty never heard of this page, so nobody acted on it there.
+    await e2e.slack.sendSlashCommand({ userId: SLACK.dims, channelId: channel(), text: 'page gke severity=critical prow-build nodes not ready' });
+    await rig.drain();
+    const page = (await pages().openPages()).find((p) => p.subprojectId === 'clusters')!;
+    expect(page.pager.trigger).toBe('skipped');
+    for (const eventType of ['incident.acknowledged', 'incident.resolved'] as const) {
+      const hook = await sendSignedWebhook(`${e2e.bot.url}/webhooks/pagerduty`, incidentWebhookBody({ eventType, incidentKey: page.id, agentName: 'Mallory' }), { secrets: [WEBHOOK_SECRET] });
+      expect(hook.status).toBe(202);
+      expect(JSON.parse(hook.body)).toMatchObject({ outcome: 'ignored' });
+    }
+    await rig.drain();
+    expect((await pages().openPages()).find((p) => p.id === page.id)?.status).toBe('triggered');
+    const refused = await rig.audit.list({ subject: `page:${page.id}`, action: 'page.refused' });
+    expect(refused.map((a) => [a.actor, a.payload.reason, a.payload.event])).toEqual([
+      ['pagerduty:Mallory', 'never-sent-to-pagerduty', 'acknowledge'],
+      ['pagerduty:Mallory', 'never-sent-to-pagerduty', 'resolve'],
+    ]);
+    expect(allText([postOf(page.id)!])).not.toContain('Mallory');
   });
 
   it('lists open pages', async () => {

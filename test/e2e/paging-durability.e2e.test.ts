@@ -79,9 +79,14 @@ describe.runIf(postgresAvailable)('two bots on one PostgreSQL database', () => {
     const b = await startPagingE2E({ pagerduty: false, manualJobs: false, clock, store: await open(), replicaId: 'replica-b' });
     try {
       const pageId = await raise(a, 'page registry severity=critical registry down everywhere');
+      // Jobs in flight (claimed, lease held) on either replica: the clock only moves on when there are none,
+      // as real time does not jump minutes while a DM is being sent (a lease outlived means a stalled replica).
+      const inFlight = async () =>
+        Number((await storeA.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('locked_until', '>=', clock.now().getTime()).executeTakeFirstOrThrow()).n);
       for (const minutes of [0, 5, 5, 10, 14]) {
         clock.advance(minutes * MIN);
         for (let i = 0; i < 5; i++) await Promise.all([a.h.bot.jobRunner.runDue(), b.h.bot.jobRunner.runDue(), a.h.bot.jobRunner.runDue(), b.h.bot.jobRunner.runDue()]);
+        await expect.poll(inFlight, { timeout: 10_000, interval: 20 }).toBe(0);
       }
       await new Promise((r) => setTimeout(r, 100));
       const dms = (user: string) => pageDms(a.h.slack, user).length + pageDms(b.h.slack, user).length;
@@ -127,7 +132,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     const computed = fireStep(seen, now, directory, { stepSeq: seen.stepSeq });
     expect(computed.effects.some((e) => e.kind === 'notify')).toBe(true);
     // The ack commits between the step's read and its write.
-    expect((await acknowledgePage(r, { pageId, by: 'nikhita' }, now))?.kind).toBe('acknowledged');
+    expect((await acknowledgePage(r, { pageId, actor: { kind: 'person', id: 'nikhita' } }, now))?.kind).toBe('acknowledged');
     // The step's read happened before the ack: hand the repository that stale snapshot first.
     const realLoad = repo.load.bind(repo);
     let stale = true;
@@ -154,7 +159,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     const stepJob = { id: `${pageId}:step:1`, kind: 'page-step' };
     expect((await r.jobs.get(stepJob.id))?.status).toBe('pending');
     await pageStepJob.bind(r).run({ pageId, stepSeq: 1 }, jobContext(r.jobs, stepJob, r.clock.now()));
-    await acknowledgePage(r, { pageId, by: 'nikhita' }, r.clock.now());
+    await acknowledgePage(r, { pageId, actor: { kind: 'person', id: 'nikhita' } }, r.clock.now());
     await r.drain();
     expect(pageDms(r.h.slack, SLACK.bentheelder)).toHaveLength(0);
     expect((await outboxOf(r.store, pageId)).map((o) => `${o.effect.personId}:${o.sent ? 'sent' : o.dropped ? 'dropped' : 'pending'}`)).toEqual(['nikhita:sent', 'bentheelder:dropped']);
@@ -167,7 +172,7 @@ describe.each(testDatabases)('an acknowledgement racing a step wins, on $name', 
     let ackedAt = 0;
     await Promise.all([
       runner.runDue().then(() => runner.runDue()),
-      acknowledgePage(r, { pageId, by: 'nikhita' }, r.clock.now()).then(() => (ackedAt = performance.now())),
+      acknowledgePage(r, { pageId, actor: { kind: 'person', id: 'nikhita' } }, r.clock.now()).then(() => (ackedAt = performance.now())),
     ]);
     await r.drain();
     const allDms = [SLACK.nikhita, SLACK.bentheelder].flatMap((u) => pageDms(r.h.slack, u));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
 import { PAGING_IDS } from '../../src/escalation/ids.ts';
 import type { Harness } from '../helpers/harness.ts';
-import { allText, pageDms, SLACK, startPagingE2E, type PagingRig } from '../escalation/paging-fixture.ts';
+import { allText, buttonValue, pageDms, rawClick, SLACK, startPagingE2E, type PagingRig } from '../escalation/paging-fixture.ts';
 
 const MIN = 60_000;
 
@@ -70,5 +70,35 @@ describe('paging: the Escalate now button', () => {
     const final = await rig.audit.list({ subject: `page:${page.id}` });
     expect(final.map((a) => a.action)).toEqual(['page.created', 'page.escalated', 'page.escalated']);
     expect(final[2]).toMatchObject({ actor: 'system', payload: { step: 3 } });
+  });
+
+  it('escalates one step for the same click delivered three times at once, and for two clicks 1.5 s apart; the repeats are told', async () => {
+    const channel = e2e.slack.channelByName('wg-k8s-infra')!;
+    await e2e.slack.sendSlashCommand({ userId: SLACK.thockin, channelId: channel.id, text: 'page dns severity=warning zone push failing' });
+    await rig.drain();
+    const dns = (await rig.paging.openPages()).find((p) => p.subprojectId === 'dns')!;
+    const post = e2e.slack.messages('k8s-infra-alerts').find((m) => (!m.thread_ts || m.thread_ts === m.ts) && allText([m]).includes(dns.id))!;
+    const value = buttonValue(post, PAGING_IDS.actions.escalate);
+    expect(value).toBe(`${dns.id}@1`);
+
+    // One click, delivered three times at once (a double delivery, Slack retrying): one payload, one action_ts.
+    const click = { userId: SLACK.dims, message: post, actionId: PAGING_IDS.actions.escalate, value, actionTs: '1764500000.000200' };
+    const answers = await Promise.all([rawClick(e2e.slack, click), rawClick(e2e.slack, click), rawClick(e2e.slack, click)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    await e2e.slack.waitFor(() => e2e.slack.ephemerals(SLACK.dims, 'k8s-infra-alerts').filter((m) => m.text.startsWith('Already escalated')).length === 2);
+    const escalations = async () => (await rig.audit.list({ subject: `page:${dns.id}`, action: 'page.escalated' })).length;
+    expect(await escalations()).toBe(1);
+    expect(e2e.slack.ephemerals(SLACK.dims, 'k8s-infra-alerts').at(-1)?.text).toBe('Already escalated to step 2: your click did not escalate again.');
+
+    // A second person clicks the same (not yet updated) message 1.5 s later: it showed step 1, so nothing happens.
+    await new Promise((r) => setTimeout(r, 1500));
+    await rawClick(e2e.slack, { ...click, userId: SLACK.ameukam, actionTs: '1764500001.500000' });
+    await e2e.slack.waitFor(() => e2e.slack.ephemerals(SLACK.ameukam, 'k8s-infra-alerts').find((m) => m.text.startsWith('Already escalated')));
+    expect(await escalations()).toBe(1);
+    expect((await rig.paging.openPages()).find((p) => p.id === dns.id)).toMatchObject({ stepIndex: 1 });
+    // The message, brought up to date, carries the new step: a click on it escalates again.
+    await rig.drain();
+    const updated = e2e.slack.messages('k8s-infra-alerts').find((m) => m.ts === post.ts)!;
+    expect(buttonValue(updated, PAGING_IDS.actions.escalate)).toBe(`${dns.id}@2`);
   });
 });

@@ -107,9 +107,11 @@ describe('paging end to end through the Slack emulator and a local PagerDuty', (
     await drain();
     expect(pageDms(e2e.slack, SLACK.ameukam)).toHaveLength(0);
 
-    // jimangel is neither owner, lead nor acknowledger: refused. hh (the acknowledger) resolves.
+    // jimangel is neither owner, participant, lead nor acknowledger: refused. hh (the acknowledger) resolves.
     await e2e.slack.clickButton({ userId: SLACK.jimangel, source: { messageTs: post.ts, channelId: post.channel }, actionId: PAGING_IDS.actions.resolve });
-    expect((await e2e.slack.waitFor(() => e2e.slack.ephemerals(SLACK.jimangel).at(-1))).text).toContain('may not resolve');
+    expect((await e2e.slack.waitFor(() => e2e.slack.ephemerals(SLACK.jimangel).at(-1))).text).toBe(
+      ":no_entry: Only whoever acknowledged it, the owners of registry, the participants of its rotations and the group's leads may resolve this page.",
+    );
     expect((await pages.openPages()).map((p) => p.id)).toContain(page.id);
     await e2e.slack.clickButton({ userId: SLACK.hh, source: { messageTs: dm.ts, channelId: dm.channel }, actionId: PAGING_IDS.actions.resolve });
     await expect.poll(async () => (await pages.openPages()).some((p) => p.id === page.id), { timeout: 5000 }).toBe(false);
@@ -127,7 +129,8 @@ describe('paging end to end through the Slack emulator and a local PagerDuty', (
 
     // Audit trail, metrics.
     const audit = await rig.audit.list({ subject: `page:${page.id}` });
-    expect(audit.map((a) => a.action)).toEqual(['page.created', 'page.escalated', 'page.escalated', 'page.acknowledged', 'page.resolved']);
+    expect(audit.map((a) => a.action)).toEqual(['page.created', 'page.escalated', 'page.escalated', 'page.acknowledged', 'page.refused', 'page.resolved']);
+    expect(audit.find((a) => a.action === 'page.refused')).toMatchObject({ actor: 'jimangel', payload: { action: 'resolve', reason: 'no-role' } });
     const metrics = await (await fetch(`${e2e.bot.url}/metrics`)).text();
     expect(metrics).toMatch(/k8s_infra_bot_page_time_to_acknowledge_seconds_sum\{subproject="registry",severity="warning"\} 660/);
     expect(metrics).toMatch(/k8s_infra_bot_page_time_to_resolve_seconds_count\{subproject="registry",severity="warning"\} 1/);

@@ -18,13 +18,14 @@ import { ROTA_API } from '../../src/rota/api.ts';
 import { paging } from '../../src/escalation/capability.ts';
 import { PAGING_API, type PagingApi } from '../../src/escalation/api.ts';
 import type { NotifyEffect } from '../../src/escalation/domain/effects.ts';
-import { PageLocks } from '../../src/escalation/page-locks.ts';
 import { rotaDirectory } from '../../src/escalation/rota-directory.ts';
 import { prometheusPagingMetrics } from '../../src/escalation/prometheus-paging-metrics.ts';
 import { PageRepository } from '../../src/escalation/store/page-repository.ts';
 import type { PagingTables } from '../../src/escalation/store/tables.ts';
 import type { DirectoryLookup } from '../../src/escalation/ports/directory-lookup.ts';
 import type { PagingMetrics } from '../../src/escalation/ports/paging-metrics.ts';
+import { PAGING_IDS } from '../../src/escalation/ids.ts';
+import type { PageResponders } from '../../src/escalation/domain/page-permissions.ts';
 
 export const ROUTING_KEY_ENV = 'PD_ROUTING_KEY_REGISTRY';
 export const ROUTING_KEY = 'R0UT1NGKEYREGISTRY0123456789abcd';
@@ -83,8 +84,8 @@ export interface PagingPorts {
   pages: PageRepository;
   audit: AuditLog;
   jobs: Jobs;
-  locks: PageLocks;
   directoryFor: DirectoryLookup;
+  respondersFor(subprojectId: string): PageResponders;
   metrics: PagingMetrics;
 }
 
@@ -96,8 +97,12 @@ export function pagingPorts(store: Store, h: Harness, clock: ManualClock): Pagin
     pages: new PageRepository(store.db, store.dialect, commit),
     audit,
     jobs,
-    locks: new PageLocks(),
     directoryFor: rotaDirectory(h.config, () => h.bot.api(ROTA_API)),
+    respondersFor: (id) => {
+      const subproject = h.config.subprojects.find((s) => s.id === id);
+      const participants = h.config.rotations.filter((r) => subproject?.rotations.includes(r.id)).flatMap((r) => r.participants);
+      return { owners: subproject?.owners ?? [], participants, leads: h.config.leads };
+    },
     metrics: prometheusPagingMetrics(new Registry()),
   };
 }
@@ -188,4 +193,33 @@ export async function startPagingE2E(options: PagingRigOptions = {}): Promise<Pa
     drain: () => h.drain(),
     stop: () => h.stop(),
   };
+}
+
+/**
+ * A click on a page button sent as a raw signed request, exactly as given: the same payload can be
+ * delivered several times (Slack's retry, a double delivery), or without a response_url.
+ */
+export function rawClick(
+  slack: SlackEmulator,
+  args: { userId: string; message: { channel: string; ts: string }; actionId: string; value: string; actionTs?: string; responseUrl?: string },
+) {
+  const payload = {
+    type: 'block_actions',
+    ...slack.payloadIdentity(args.userId),
+    trigger_id: `${Date.now()}.raw`,
+    container: { type: 'message', message_ts: args.message.ts, channel_id: args.message.channel, is_ephemeral: false },
+    channel: { id: args.message.channel, name: slack.channel(args.message.channel)?.name ?? 'directmessage' },
+    message: { type: 'message', ts: args.message.ts, text: '' },
+    ...(args.responseUrl ? { response_url: args.responseUrl } : {}),
+    actions: [{ action_id: args.actionId, block_id: PAGING_IDS.blocks.actions, type: 'button', value: args.value, action_ts: args.actionTs ?? '1764500000.000100' }],
+  };
+  return slack.sendRaw({ payload });
+}
+
+/** The value a button of a page message carries, as Slack would send it back. */
+export function buttonValue(message: { blocks?: unknown }, actionId: string): string {
+  const blocks = (message.blocks ?? []) as { elements?: { action_id?: string; value?: string }[] }[];
+  const value = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)?.value;
+  if (!value) throw new Error(`no ${actionId} button on the message`);
+  return value;
 }

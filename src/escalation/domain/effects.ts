@@ -71,7 +71,7 @@ export interface Transition {
 
 /**
  * The re-check the deliverer does right before sending a notification, on the page row it has
- * just read (in the same transaction that marks the outbox row sent): a page that has been
+ * just read (in the short transaction that marks the outbox row "sending"): a page that has been
  * acknowledged or resolved since the step fired must not wake anyone. Status only moves forward
  * (triggered → acknowledged → resolved), so status alone decides; a later step firing (version
  * moved on) does not cancel an earlier step's notifications.

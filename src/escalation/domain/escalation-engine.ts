@@ -19,9 +19,10 @@ import type { EscalationPolicy } from './policy-schema.ts';
  *     same version; if the ack commits first, the re-run fireStep sees `acknowledged` and returns
  *     no effects.
  *  2. Notifications go through the outbox. Right before sending each one, the deliverer re-reads
- *     the page (same transaction that marks the outbox row sent, `FOR UPDATE` on PostgreSQL) and
- *     sends only if `shouldDeliver(page, effect)`: an ack that landed after the step committed but
- *     before delivery cancels the not-yet-sent notifications.
+ *     the page and commits its decision (the row marked "sending") in a short transaction, sends
+ *     with nothing held, and records the DM after: it sends only if `shouldDeliver(page, effect)`,
+ *     so an ack that landed after the step committed cancels the not-yet-sent notifications, and
+ *     one that lands while a DM is in flight has that DM shown acknowledged as soon as it is recorded.
  *  3. Step jobs carry `stepSeq`; `fireStep(..., { stepSeq })` is a no-op when the page has moved
  *     on (acknowledged, resolved, or escalateNow already fired the step), so the runner need not
  *     find and delete old jobs to stay correct (`cancel-next-step` is only tidiness).
@@ -45,31 +46,39 @@ export interface FireResult extends Transition {
   noop?: string;
 }
 
+/** The person may not do this (the domain's policy said no): nothing changed. */
+export interface NotAllowed {
+  kind: 'not-allowed';
+  message: string;
+  state: PageState;
+  effects: [];
+}
+
 export type AcknowledgeResult =
   | (Transition & { kind: 'acknowledged' })
   | { kind: 'already-acknowledged'; alreadyAcknowledgedBy: string; at: string; message: string; state: PageState; effects: [] }
-  | { kind: 'refused'; message: string; state: PageState; effects: [] };
+  | { kind: 'refused'; message: string; state: PageState; effects: [] }
+  | NotAllowed;
 
 export type ResolveResult =
   | (Transition & { kind: 'resolved' })
   | { kind: 'already-resolved'; resolvedBy: string; at: string; message: string; state: PageState; effects: [] }
-  | { kind: 'not-allowed'; message: string; state: PageState; effects: [] };
+  | NotAllowed;
 
 export type EscalateResult =
   | (Transition & { kind: 'escalated' })
-  | { kind: 'refused'; message: string; state: PageState; effects: [] };
+  /** The page moved on since the person saw it (their click, delivered again, or a step that fired). */
+  | { kind: 'already-escalated'; step: number; pass: number; message: string; state: PageState; effects: [] }
+  | { kind: 'refused'; message: string; state: PageState; effects: [] }
+  | NotAllowed;
 
-/** Who may resolve a page; `by` is a person id. */
-export type MayResolve = (by: string, page: PageState) => boolean;
+export function notAllowed(state: PageState, message: string): NotAllowed {
+  return { kind: 'not-allowed', message, state, effects: [] };
+}
 
 export interface ActorOptions {
   /** Where the action came from (default slack). From the pager itself: not echoed back, permission not checked. */
   via?: ActorSource;
-}
-
-/** Default rule: the acknowledger, owners of the page's subproject, and the group's leads. */
-export function defaultMayResolve(who: { owners: readonly string[]; leads: readonly string[] }): MayResolve {
-  return (by, page) => by === page.acknowledgedBy || who.owners.includes(by) || who.leads.includes(by);
 }
 
 function iso(d: Date): string {
@@ -103,8 +112,12 @@ export function pagerEffect(state: PageState, action: PagerAction, attempt = 1, 
   };
 }
 
-/** Ack/resolve are worth telling the pager only if it may know the alert. */
-function pagerKnowsAlert(state: PageState): boolean {
+/**
+ * Whether the pager may know the page's alert: its trigger was accepted, or is being sent (an
+ * answer lost on the way may still have opened it). Ack/resolve are worth telling the pager only
+ * then, and an acknowledgement or resolution *from* the pager for any other page is not believed.
+ */
+export function pagerKnowsAlert(state: Pick<PageState, 'pager'>): boolean {
   return state.pager.trigger === 'ok' || state.pager.trigger === 'pending' || state.pager.trigger === 'retrying';
 }
 
@@ -158,11 +171,26 @@ export function fireStep(state: PageState, now: Date, directory: EscalationDirec
   return runSteps(state, now, directory, state.version + 1);
 }
 
-/** Runs the next step now instead of waiting out the current step's delay. */
-export function escalateNow(state: PageState, now: Date, directory: EscalationDirectory, by: string): EscalateResult {
+/** The step the page is at, as people read it ("step 2", "step 1, pass 2"). */
+export function stepLabel(state: Pick<PageState, 'stepIndex' | 'pass' | 'policy'>): string {
+  const step = Math.max(1, state.stepIndex + 1);
+  return state.policy.repeat > 0 ? `step ${step}, pass ${state.pass}` : `step ${step}`;
+}
+
+/**
+ * Runs the next step now instead of waiting out the current step's delay. `seenStepSeq` is the
+ * step the person saw on the message they clicked (its button carries it): when the page has moved
+ * on since (the same click delivered again, a double click, a step that fired meanwhile), nothing
+ * changes and the answer says where the page is, so one click is at most one step.
+ */
+export function escalateNow(state: PageState, now: Date, directory: EscalationDirectory, by: string, seenStepSeq?: number): EscalateResult {
   if (state.status === 'resolved') return { kind: 'refused', message: `page ${state.id} is already resolved`, state, effects: [] };
   if (state.status === 'acknowledged') {
     return { kind: 'refused', message: `page ${state.id} is already acknowledged by ${actorName(state.acknowledgedBy, state.acknowledgedVia)}`, state, effects: [] };
+  }
+  if (seenStepSeq !== undefined && seenStepSeq !== state.stepSeq) {
+    const step = Math.max(1, state.stepIndex + 1);
+    return { kind: 'already-escalated', step, pass: state.pass, message: `already escalated to ${stepLabel(state)}`, state, effects: [] };
   }
   if (state.exhaustedAt !== undefined) {
     return { kind: 'refused', message: `the escalation policy of page ${state.id} is exhausted: nobody left to escalate to`, state, effects: [] };
@@ -206,23 +234,17 @@ export function acknowledge(state: PageState, by: string, now: Date, options: Ac
   return { kind: 'acknowledged', state: next, effects };
 }
 
-/** Resolves a page, triggered or acknowledged. `mayResolve` is skipped for events from the pager itself. */
-export function resolve(state: PageState, by: string, now: Date, mayResolve: MayResolve, options: ActorOptions = {}): ResolveResult {
+/**
+ * Resolves a page, triggered or acknowledged. Who may is not asked here: the use cases ask the
+ * policy (page-permissions.ts) for people, and the pager and other capabilities act on their own authority.
+ */
+export function resolve(state: PageState, by: string, now: Date, options: ActorOptions = {}): ResolveResult {
   if (state.status === 'resolved') {
     const who = state.resolvedBy ?? 'unknown';
     const at = state.resolvedAt ?? '';
     return { kind: 'already-resolved', resolvedBy: who, at, message: `already resolved by ${actorName(who, state.resolvedVia)} at ${at}`, state, effects: [] };
   }
   const fromPager = options.via === 'pagerduty';
-  if (!fromPager && !mayResolve(by, state)) {
-    const acker = state.acknowledgedBy ? `the acknowledger (@${state.acknowledgedBy}), ` : '';
-    return {
-      kind: 'not-allowed',
-      message: `@${by} may not resolve page ${state.id}: only ${acker}owners of ${state.subprojectId} or the group's leads may`,
-      state,
-      effects: [],
-    };
-  }
   const next: PageState = {
     ...state,
     status: 'resolved',
@@ -254,7 +276,7 @@ export function applyExternalPagerEvent(state: PageState | undefined, event: Ext
   const result =
     event.action === 'acknowledge'
       ? acknowledge(state, event.by, now, { via: 'pagerduty' })
-      : resolve(state, event.by, now, () => true, { via: 'pagerduty' });
+      : resolve(state, event.by, now, { via: 'pagerduty' });
   return { kind: 'applied', result };
 }
 

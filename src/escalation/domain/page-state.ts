@@ -19,7 +19,9 @@ export type TimelineKind =
   | 'escalated'
   | 'acknowledged'
   | 'resolved'
-  | 'pager';
+  | 'pager'
+  /** Someone else reported the same trouble while the page was open (their page joined it). */
+  | 'reported';
 
 export interface TimelineEntry {
   /** ISO-8601 instant. */
@@ -30,6 +32,8 @@ export interface TimelineEntry {
   /** 1-based step and pass the entry belongs to, when it belongs to one. */
   step?: number;
   pass?: number;
+  /** On a `reported` entry: the idempotency key of the request that added it (a retry adds nothing). */
+  reportKey?: string;
 }
 
 export interface NotificationRecord {

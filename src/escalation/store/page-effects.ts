@@ -6,6 +6,8 @@ import { pagePagerJob } from '../jobs/page-pager.ts';
 import { pagePostJob } from '../jobs/page-post.ts';
 import { pageStepJob, stepJobId } from '../jobs/page-step.ts';
 import { pageSyncJob } from '../jobs/page-sync.ts';
+import { pageThreadJob } from '../jobs/page-thread.ts';
+import type { TimelineBatch } from '../ports/page-store.ts';
 
 /**
  * The jobs a page change asks for, as the platform's effects (written in the change's
@@ -43,4 +45,15 @@ export function pageJobEffects(state: PageState, effects: readonly EscalationEff
 /** A new page is posted in its channel once. */
 export function pagePostEffect(state: PageState, now: Date): Effect {
   return deliverOnce(`page-post:${state.id}`, pagePostJob.request({ id: `page-post:${state.id}`, dueAt: now, payload: { pageId: state.id } }));
+}
+
+/** One batch of timeline entries for the page's thread, a delivery retried until it is posted. */
+export function pageThreadEffect(batch: TimelineBatch, now: Date): Effect {
+  const key = `page-thread:${batch.pageId}:${batch.from}`;
+  return deliverOnce(key, pageThreadJob.request({ id: key, dueAt: now, payload: batch }));
+}
+
+/** A DM recorded after its page was acknowledged or resolved is brought up to date at once. */
+export function pageSyncAfterDelivery(state: PageState, outboxKey: string, now: Date): Effect {
+  return schedule(pageSyncJob.request({ id: `page-sync:${state.id}:${state.version}:${outboxKey}`, dueAt: now, payload: { pageId: state.id } }));
 }

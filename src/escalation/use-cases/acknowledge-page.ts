@@ -1,26 +1,37 @@
-import { acknowledge, type AcknowledgeResult } from '../domain/escalation-engine.ts';
-import type { PageLocks } from '../page-locks.ts';
+import { acknowledge, notAllowed, type AcknowledgeResult } from '../domain/escalation-engine.ts';
+import { mayAcknowledge, recordedName, type PageActor, type PageResponders, type Permission } from '../domain/page-permissions.ts';
+import type { PageAuditTrail } from '../ports/page-audit.ts';
 import type { PageStore } from '../ports/page-store.ts';
 import type { PagingMetrics } from '../ports/paging-metrics.ts';
+import { recordRefusal } from '../refusals.ts';
 
 export interface AcknowledgePageDeps {
   pages: Pick<PageStore, 'transition'>;
-  locks: PageLocks;
+  respondersFor(subprojectId: string): PageResponders;
+  audit: PageAuditTrail;
   metrics: Pick<PagingMetrics, 'pageSettled'>;
 }
 
 /**
- * Someone takes the page from Slack. Idempotent: a second click (or Slack's retry) changes
- * nothing and says who was first. Committed under the page's lock, so no notification of this
- * replica is sent after it; undefined when there is no such page.
+ * Someone takes the page from Slack, if the policy lets them (asked on the page as committed, so a
+ * step that notified them a moment ago counts). Idempotent: a second click (or Slack's retry)
+ * changes nothing and says who was first. A refusal changes nothing, so the escalation goes on;
+ * it is audited. `now` is when they clicked. Undefined when there is no such page.
  */
-export async function acknowledgePage(deps: AcknowledgePageDeps, input: { pageId: string; by: string }, now: Date): Promise<AcknowledgeResult | undefined> {
-  const { pageId, by } = input;
-  const out = await deps.locks.with(pageId, () =>
-    deps.pages.transition(pageId, now, (s) => acknowledge(s, by, now), {
-      audit: (r) => (r.kind === 'acknowledged' ? { actor: by, action: 'page.acknowledged', payload: { via: 'slack' } } : undefined),
-    }),
+export async function acknowledgePage(deps: AcknowledgePageDeps, input: { pageId: string; actor: PageActor }, now: Date): Promise<AcknowledgeResult | undefined> {
+  const { pageId, actor } = input;
+  let refused: Extract<Permission, { allowed: false }> | undefined;
+  const out = await deps.pages.transition(
+    pageId,
+    now,
+    (s) => {
+      const may = mayAcknowledge(s, actor, deps.respondersFor(s.subprojectId));
+      refused = may.allowed ? undefined : may;
+      return may.allowed ? acknowledge(s, recordedName(actor), now) : notAllowed(s, may.message);
+    },
+    { audit: (r) => (r.kind === 'acknowledged' ? { actor: recordedName(actor), action: 'page.acknowledged', payload: { via: 'slack' } } : undefined) },
   );
+  if (refused) await recordRefusal(deps.audit, { subject: `page:${pageId}`, actor, action: 'acknowledge', reason: refused.reason }, now);
   if (out?.committed) deps.metrics.pageSettled(out.result.state);
   return out?.result;
 }

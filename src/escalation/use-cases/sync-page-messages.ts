@@ -1,25 +1,23 @@
 import type { Notifier } from '../../core/notifier.ts';
 import type { PageStore } from '../ports/page-store.ts';
-import { timelineReplies, type ShowPage } from '../views/paging-message.ts';
+import type { ShowPage } from '../views/paging-message.ts';
 
 export interface SyncPageMessagesDeps {
-  pages: Pick<PageStore, 'load' | 'messages' | 'timelinePosted' | 'claimTimeline'>;
-  notifier: Pick<Notifier, 'update' | 'post'>;
+  pages: Pick<PageStore, 'load' | 'messages' | 'queueTimeline'>;
+  notifier: Pick<Notifier, 'update'>;
   showPage: ShowPage;
   log: { warn(details: Record<string, unknown>, message: string): void };
 }
 
 /**
- * Brings every message of the page (the channel post and each DM) up to date and posts the new
- * timeline entries in the channel thread. Entries are claimed before posting, so two syncs of
- * one page never post the same entry twice.
+ * Brings every message of the page (the channel post and each DM) up to date, and hands the new
+ * timeline entries to a thread delivery (a job of its own, retried until posted).
  */
-export async function syncPageMessages(deps: SyncPageMessagesDeps, pageId: string): Promise<void> {
+export async function syncPageMessages(deps: SyncPageMessagesDeps, pageId: string, now: Date): Promise<void> {
   const page = await deps.pages.load(pageId);
   if (!page) return;
   const messages = await deps.pages.messages(pageId);
-  const channel = messages.find((m) => m.kind === 'channel');
-  if (!channel) return; // the post job syncs once it has posted
+  if (!messages.some((m) => m.kind === 'channel')) return; // the post job syncs once it has posted
   const rendered = deps.showPage(page);
   for (const m of messages) {
     try {
@@ -29,10 +27,5 @@ export async function syncPageMessages(deps: SyncPageMessagesDeps, pageId: strin
       deps.log.warn({ err, page: pageId, channel: m.channel }, 'could not update a page message');
     }
   }
-  const posted = await deps.pages.timelinePosted(pageId);
-  if (posted >= page.timeline.length) return;
-  if (!(await deps.pages.claimTimeline(pageId, posted, page.timeline.length))) return;
-  for (const text of timelineReplies(page.timeline.slice(posted))) {
-    await deps.notifier.post(channel.channel, { text, threadTs: channel.ts });
-  }
+  await deps.pages.queueTimeline(pageId, now);
 }

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { clip, context, messageBlocks, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 import type { PageState } from '../domain/page-state.ts';
 import { pageStatusLine, type Mention } from './paging-message.ts';
+import { shownInline } from './shown-text.ts';
 
 /** Leaves room under Slack's 50 blocks for the header and the "more" line. */
 const SHOWN = 45;
@@ -14,7 +15,7 @@ export function pageListReply(pages: readonly PageState[], mention: Mention): { 
   const shown = pages.slice(0, SHOWN);
   // By hand, not `header()`: the reply has always been without `emoji: true`.
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: clip(`Open pages (${pages.length})`, SLACK_LIMITS.headerText) } }];
-  for (const p of shown) blocks.push(section(`*${p.subprojectId}* (${p.severity}) · \`${p.id}\`\n${clip(p.summary, 200)}\n${pageStatusLine(p, mention)}`));
+  for (const p of shown) blocks.push(section(`*${p.subprojectId}* (${p.severity}) · \`${p.id}\`\n${shownInline(p.summary, 200)}\n${pageStatusLine(p, mention)}`));
   if (pages.length > shown.length) blocks.push(context(`…and ${pages.length - shown.length} more`));
   return { response_type: 'ephemeral', text: `${pages.length} open page(s)`, blocks: messageBlocks(blocks) };
 }

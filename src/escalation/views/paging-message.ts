@@ -1,9 +1,14 @@
 import type { Button, KnownBlock } from '@slack/types';
+import { escapeInline } from '../../core/mrkdwn.ts';
 import { actions, clip, context, section, SLACK_LIMITS } from '../../platform/slack/blocks.ts';
 import type { PageState, TimelineEntry } from '../domain/page-state.ts';
 import { PAGING_IDS } from '../ids.ts';
+import { actorShown, shown, shownInline } from './shown-text.ts';
 
-/** Person id → how to show them (`<@U…>`). Only contact data safe for a channel ever appears. */
+/**
+ * Person id → how to show them (`<@U…>`), or the id itself when it names nobody in the config.
+ * Only contact data safe for a channel ever appears.
+ */
 export type Mention = (personId: string) => string;
 
 /** A page message as every channel post and DM shows it. */
@@ -29,9 +34,10 @@ function hhmm(iso: string | undefined): string {
   return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'unknown time';
 }
 
+/** A PagerDuty agent's display name is third-party text: shown escaped, never as a mention. */
 function actor(id: string | undefined, via: PageState['acknowledgedVia'], mention: Mention): string {
   if (!id) return 'someone';
-  return via === 'pagerduty' ? `${id} (in PagerDuty)` : mention(id);
+  return via === 'pagerduty' ? `${shown(id, 200)} (in PagerDuty)` : actorShown(id, mention);
 }
 
 export function pageStatusLine(page: PageState, mention: Mention): string {
@@ -53,8 +59,22 @@ export function pageStatusLine(page: PageState, mention: Mention): string {
  * Built by hand rather than with `button()`: messages in Slack today carry buttons without
  * `emoji: true`, and every page message is re-rendered on each change.
  */
-function pageButton(actionId: string, text: string, pageId: string, style?: 'primary' | 'danger'): Button {
-  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text }, ...(style ? { style } : {}), value: pageId };
+function pageButton(actionId: string, text: string, value: string, style?: 'primary' | 'danger'): Button {
+  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text }, ...(style ? { style } : {}), value };
+}
+
+/**
+ * Escalate now carries the step the message shows (`<page id>@<stepSeq>`), so a click delivered
+ * again, or clicked twice, is recognised as the same step. Acknowledge and Resolve carry the page id.
+ */
+export function escalateValue(page: Pick<PageState, 'id' | 'stepSeq'>): string {
+  return `${page.id}@${page.stepSeq}`;
+}
+
+/** A page button's value read back; messages posted before the step was carried have only the page id. */
+export function readPageButtonValue(value: string | undefined): { pageId: string | undefined; seenStepSeq?: number } {
+  const m = /^(.+)@(\d{1,9})$/.exec(value ?? '');
+  return m ? { pageId: m[1], seenStepSeq: Number(m[2]) } : { pageId: value };
 }
 
 function buttons(page: PageState): KnownBlock | undefined {
@@ -62,33 +82,38 @@ function buttons(page: PageState): KnownBlock | undefined {
   const elements: Button[] = [];
   if (page.status === 'triggered') {
     elements.push(pageButton(PAGING_IDS.actions.acknowledge, 'Acknowledge', page.id, 'primary'));
-    if (!page.exhaustedAt) elements.push(pageButton(PAGING_IDS.actions.escalate, 'Escalate now', page.id));
+    if (!page.exhaustedAt) elements.push(pageButton(PAGING_IDS.actions.escalate, 'Escalate now', escalateValue(page)));
   }
   elements.push(pageButton(PAGING_IDS.actions.resolve, 'Resolve', page.id, 'danger'));
   return actions(PAGING_IDS.blocks.actions, elements);
 }
 
-/** The page as shown in its channel and in every DM: same text, same buttons. */
+/**
+ * The page as shown in its channel and in every DM: same text, same buttons. Everything a person
+ * or PagerDuty typed is escaped and clipped to what the block can hold.
+ */
 export function pageMessage(page: PageState, mention: Mention, subprojectName?: string): PageView {
-  const title = `${SEVERITY_ICON[page.severity]} Page for *${subprojectName ?? page.subprojectId}* (\`${page.subprojectId}\`) · severity *${page.severity}*`;
-  const blocks: KnownBlock[] = [section(`${title}\n${page.summary}`)];
-  if (page.details.trim() !== '') blocks.push(section(`*Details*\n${page.details}`));
-  blocks.push(context(`${pageStatusLine(page, mention)}\nPaged by ${mention(page.createdBy)} at ${hhmm(page.createdAt)} · page \`${page.id}\``));
+  const title = `${SEVERITY_ICON[page.severity]} Page for *${escapeInline(subprojectName ?? page.subprojectId)}* (\`${page.subprojectId}\`) · severity *${page.severity}*`;
+  const blocks: KnownBlock[] = [section(`${title}\n${shown(page.summary, SLACK_LIMITS.sectionText - title.length - 1)}`)];
+  if (page.details.trim() !== '') blocks.push(section(`*Details*\n${shown(page.details, SLACK_LIMITS.sectionText - 12)}`));
+  blocks.push(context(`${pageStatusLine(page, mention)}\nPaged by ${actorShown(page.createdBy, mention)} at ${hhmm(page.createdAt)} · page \`${page.id}\``));
   const buttonRow = buttons(page);
   if (buttonRow) blocks.push(buttonRow);
   const state = page.status === 'triggered' ? 'PAGE' : page.status.toUpperCase();
-  return { text: clip(`[${state}] ${page.subprojectId} (${page.severity}): ${page.summary}`, 2000), blocks };
+  // The text is what notifications show, and Slack formats it too: escaped like the blocks.
+  return { text: clip(`[${state}] ${page.subprojectId} (${page.severity}): ${shownInline(page.summary, 1900)}`, 2000), blocks };
 }
 
 /**
  * Timeline entries as thread replies, one line each, in replies of at most 3000 characters.
  * Names stay as plain `@id` (no `<@U…>`): a skipped person must not be pinged at 3 a.m. by the reason they were skipped.
+ * Entries quote summaries and PagerDuty names, so every line is escaped.
  */
 export function timelineReplies(entries: readonly TimelineEntry[]): string[] {
   const replies: string[] = [];
   let current = '';
   for (const e of entries) {
-    const line = clip(`\`${e.at.slice(11, 16)}\` ${e.text}`, 1000);
+    const line = `\`${e.at.slice(11, 16)}\` ${shown(e.text, 990)}`;
     if (current && current.length + 1 + line.length > REPLY_MAX) {
       replies.push(current);
       current = '';

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
+import { escapeInline } from '../../core/mrkdwn.ts';
 import { section } from '../../platform/slack/blocks.ts';
 import { writeMetadata } from '../../platform/slack/private-metadata.ts';
 import { SEVERITIES } from '../domain/directory.ts';
@@ -29,7 +30,7 @@ export function pageModal(meta: PageModalMetadata, subprojectName: string): Moda
     submit: { type: 'plain_text', text: 'Page' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      section(`Page *${subprojectName}* (\`${meta.subprojectId}\`): the on-call is notified now, then the escalation policy runs until someone acknowledges.`),
+      section(`Page *${escapeInline(subprojectName)}* (\`${meta.subprojectId}\`): the on-call is notified now, then the escalation policy runs until someone acknowledges.`),
       {
         type: 'input',
         block_id: BLOCKS.severity,

@@ -1,19 +1,23 @@
-import type { RaisePageRequest } from '../../escalation/api.ts';
+import { escapeInline } from '../../core/mrkdwn.ts';
+import { resolveSubproject } from '../../core/resolve-subproject.ts';
 import { parseSeverity, SEVERITIES, type Severity } from '../../escalation/domain/directory.ts';
 import type { PageState } from '../../escalation/domain/page-state.ts';
+import { PAGING_IDS } from '../../escalation/ids.ts';
+import type { PageRequest, PageRequestOutcome } from '../../escalation/use-cases/request-page.ts';
+import { pageRequestReply } from '../../escalation/views/page-request-replies.ts';
 import { pageListReply } from '../../escalation/views/paging-list.ts';
 import { pageModal, validatePageInput } from '../../escalation/views/paging-modal.ts';
-import { PAGING_IDS } from '../../escalation/ids.ts';
 import { UserFacingError, type CommandContext } from '../../platform/commands/command-router.ts';
 import type { CoreConfig } from '../../platform/config/core-schema.ts';
 import type { PeopleDirectory } from '../../platform/config/people-directory.ts';
-import { resolveSubproject } from '../../core/resolve-subproject.ts';
+import { actorFor } from './page-buttons.ts';
 
 export interface PageCommandDeps {
   config: Pick<CoreConfig, 'subprojects' | 'services'>;
   people: Pick<PeopleDirectory, 'bySlackId' | 'mention'>;
-  raisePage(input: RaisePageRequest, now: Date): Promise<{ page: PageState; created: boolean }>;
+  requestPage(request: PageRequest, now: Date): Promise<PageRequestOutcome>;
   listOpenPages(): Promise<PageState[]>;
+  channelFor(subprojectId: string): string;
 }
 
 /** `severity=warning` (or `sev=`) at the start of the summary picks the severity; default error. */
@@ -21,7 +25,7 @@ function splitSeverity(text: string): { severity: Severity; summary: string } {
   const m = /^(?:severity|sev)=(\S+)\s*/i.exec(text);
   if (!m) return { severity: 'error', summary: text };
   const severity = parseSeverity(m[1]!.toLowerCase());
-  if (!severity) throw new UserFacingError(`Unknown severity \`${m[1]}\`: use one of ${SEVERITIES.join(', ')}.`);
+  if (!severity) throw new UserFacingError(`Unknown severity \`${escapeInline(m[1]!.slice(0, 40))}\`: use one of ${SEVERITIES.join(', ')}.`);
   return { severity, summary: text.slice(m[0].length) };
 }
 
@@ -38,7 +42,7 @@ export function pageCommand(deps: PageCommandDeps) {
     const subproject = found.kind === 'found' ? deps.config.subprojects.find((s) => s.id === found.subprojectId) : undefined;
     if (!subproject) {
       const suggestion = found.kind === 'unknown' && found.suggestion ? ` Did you mean \`${found.suggestion}\`?` : '';
-      throw new UserFacingError(`I don't know the subproject or service \`${target}\`.${suggestion} Subprojects: ${deps.config.subprojects.map((s) => `\`${s.id}\``).join(', ')}.`);
+      throw new UserFacingError(`I don't know the subproject or service \`${escapeInline(target.slice(0, 80))}\`.${suggestion} Subprojects: ${deps.config.subprojects.map((s) => `\`${s.id}\``).join(', ')}.`);
     }
     const rest = ctx.rest.trim().slice(target.length).trim();
     if (rest === '') {
@@ -49,14 +53,12 @@ export function pageCommand(deps: PageCommandDeps) {
     const { severity, summary } = splitSeverity(rest);
     const problem = validatePageInput(summary, '')[PAGING_IDS.blocks.summary];
     if (problem) throw new UserFacingError(problem);
-    // Ack first: creating the page is a database write; Slack and PagerDuty work runs as jobs.
+    // Ack first: the page is a database write; Slack and PagerDuty work runs as jobs.
     await ctx.ack();
-    const person = deps.people.bySlackId(ctx.userId)?.id ?? ctx.userId;
-    const { page, created } = await deps.raisePage({ subprojectId: subproject.id, severity, summary, createdBy: person, key: `command:${ctx.triggerId}` }, ctx.now);
-    await ctx.reply(
-      created
-        ? `:rotating_light: Paged *${subproject.id}* (page \`${page.id}\`, severity ${severity}); the page is posted in #${subproject.channel}.`
-        : `Page \`${page.id}\` was already raised for this request.`,
+    const outcome = await deps.requestPage(
+      { subprojectId: subproject.id, severity, summary, actor: actorFor(deps.people, ctx.userId), slackId: ctx.userId, key: `command:${ctx.triggerId}` },
+      ctx.now,
     );
+    await ctx.reply(pageRequestReply(outcome, deps.channelFor(subproject.id), (id) => deps.people.mention(id)));
   };
 }

@@ -7,6 +7,9 @@ export type PagerDutyWebhookResult =
   /** Not a v3 webhook at all: answer 400. */
   | { kind: 'invalid'; reason: string };
 
+/** An agent's name longer than this is cut: it is shown on every message of the page. */
+export const MAX_AGENT_NAME = 200;
+
 const HANDLED = { 'incident.acknowledged': 'acknowledge', 'incident.resolved': 'resolve' } as const;
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -52,7 +55,8 @@ export function parsePagerDutyWebhook(rawBody: string, receivedAt: Date): PagerD
     event: {
       action: HANDLED[handled],
       pageId,
-      by: text(agent?.summary) ?? text(agent?.id) ?? 'PagerDuty',
+      // Third-party text: kept short here, escaped wherever it is shown.
+      by: [...(text(agent?.summary) ?? text(agent?.id) ?? 'PagerDuty')].slice(0, MAX_AGENT_NAME).join(''),
       at,
       incidentId,
       ...(eventId ? { eventId } : {}),

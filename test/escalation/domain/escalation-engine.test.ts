@@ -3,7 +3,6 @@ import type { EscalationEffect, NotifyEffect } from '../../../src/escalation/dom
 import {
   acknowledge,
   applyExternalPagerEvent,
-  defaultMayResolve,
   escalateNow,
   fireStep,
   pagerActionWanted,
@@ -227,7 +226,7 @@ describe('acknowledge', () => {
 
   it('is refused on a resolved page', () => {
     const { state } = startPage(input(), REFERENCE, dir);
-    const resolved = resolve(state, 'lucy', minutesAfter(REFERENCE, 1), defaultMayResolve({ owners: dir.owners, leads: dir.leads }));
+    const resolved = resolve(state, 'lucy', minutesAfter(REFERENCE, 1));
     const ack = acknowledge(resolved.state, 'bernd', minutesAfter(REFERENCE, 2));
     expect(ack).toMatchObject({
       kind: 'refused',
@@ -244,38 +243,18 @@ describe('acknowledge', () => {
 });
 
 describe('resolve', () => {
-  const may = defaultMayResolve({ owners: ['bernd', 'lucy', 'priya'], leads: ['sam', 'nina'] });
-
-  it('is allowed by default for the acknowledger, owners and leads, and refused for others', () => {
+  it('resolves a triggered or acknowledged page (who may is a question for the policy: page-permissions)', () => {
     const { state } = startPage(input(), REFERENCE, dir);
+    expect(resolve(state, 'lucy', REFERENCE).kind).toBe('resolved');
     const acked = acknowledge(state, 'thockin', minutesAfter(REFERENCE, 1)).state;
-    const at = minutesAfter(REFERENCE, 30);
-    expect(resolve(acked, 'thockin', at, may).kind).toBe('resolved'); // acknowledger, not an owner
-    expect(resolve(acked, 'lucy', at, may).kind).toBe('resolved'); // owner
-    expect(resolve(acked, 'nina', at, may).kind).toBe('resolved'); // lead
-    const stranger = resolve(state, 'mallory', at, may);
-    expect(stranger).toMatchObject({
-      kind: 'not-allowed',
-      message: "@mallory may not resolve page page-registry-0001: only owners of registry or the group's leads may",
-      effects: [],
-    });
-    expect(resolve(acked, 'mallory', at, may)).toMatchObject({
-      message: "@mallory may not resolve page page-registry-0001: only the acknowledger (@thockin), owners of registry or the group's leads may",
-    });
-  });
-
-  it('takes a custom rule', () => {
-    const leadsOnly = (by: string) => ['sam', 'nina'].includes(by);
-    const { state } = startPage(input(), REFERENCE, dir);
-    expect(resolve(state, 'lucy', REFERENCE, leadsOnly).kind).toBe('not-allowed');
-    expect(resolve(state, 'sam', REFERENCE, leadsOnly).kind).toBe('resolved');
+    expect(resolve(acked, 'thockin', minutesAfter(REFERENCE, 30)).state).toMatchObject({ status: 'resolved', resolvedBy: 'thockin', resolvedVia: 'slack' });
   });
 
   it('is idempotent and tells the pager once', () => {
     const { state } = startPage(input(), REFERENCE, dir);
-    const first = resolve(state, 'lucy', minutesAfter(REFERENCE, 30), may);
+    const first = resolve(state, 'lucy', minutesAfter(REFERENCE, 30));
     expect(first.effects.map((e) => (e.kind === 'pager' ? `pager:${e.action}` : e.kind))).toEqual(['cancel-next-step', 'pager:resolve']);
-    const again = resolve(first.state, 'sam', minutesAfter(REFERENCE, 31), may);
+    const again = resolve(first.state, 'sam', minutesAfter(REFERENCE, 31));
     expect(again).toMatchObject({ kind: 'already-resolved', resolvedBy: 'lucy', at: '2026-11-24T03:42:00.000Z', effects: [] });
   });
 });
@@ -300,6 +279,19 @@ describe('escalateNow', () => {
     expect(escalateNow(acked, REFERENCE, dir, 'nina')).toMatchObject({ kind: 'refused', message: 'page page-registry-0001 is already acknowledged by @bernd' });
     const exhausted = startPage(input({ usePager: false, policy: rolesOnly }), REFERENCE, directory()).state;
     expect(escalateNow(exhausted, REFERENCE, dir, 'nina').kind).toBe('refused');
+  });
+
+  it('is one step per click: a click made on step 1 after the page moved on says where it is and changes nothing', () => {
+    const { state } = startPage(input(), REFERENCE, dir);
+    const seen = state.stepSeq;
+    const first = escalateNow(state, minutesAfter(REFERENCE, 1), dir, 'nina', seen);
+    expect(first.kind).toBe('escalated');
+    // The same click delivered again, a double click, or a second person looking at the same message.
+    const again = escalateNow(first.state, minutesAfter(REFERENCE, 1), dir, 'nina', seen);
+    expect(again).toMatchObject({ kind: 'already-escalated', step: 2, pass: 1, message: 'already escalated to step 2', effects: [] });
+    expect(again.state).toBe(first.state);
+    // A click on the updated message (it shows step 2) escalates again.
+    expect(escalateNow(first.state, minutesAfter(REFERENCE, 2), dir, 'nina', first.state.stepSeq).kind).toBe('escalated');
   });
 });
 
@@ -344,7 +336,7 @@ describe('pager effects', () => {
     const acked = acknowledge(state, 'bernd', REFERENCE).state;
     expect(pagerActionWanted(acked, 'trigger')).toBe(false);
     expect(pagerActionWanted(acked, 'acknowledge')).toBe(true);
-    const resolved = resolve(acked, 'bernd', REFERENCE, () => true).state;
+    const resolved = resolve(acked, 'bernd', REFERENCE).state;
     expect(pagerActionWanted(resolved, 'acknowledge')).toBe(false);
     expect(pagerActionWanted(resolved, 'resolve')).toBe(true);
     const failed: PageState = { ...resolved, pager: { ...resolved.pager, trigger: 'failed' } };

@@ -14,7 +14,7 @@ describe('page metrics', () => {
     const escalated = escalateNow(page, minutesAfter(REFERENCE, 1), dir, 'nina');
     page = escalated.state;
     page = acknowledge(page, 'sam', new Date('2026-11-24T03:14:05Z')).state;
-    page = resolve(page, 'sam', new Date('2026-11-24T04:12:00Z'), () => true).state;
+    page = resolve(page, 'sam', new Date('2026-11-24T04:12:00Z')).state;
     expect(timeToAcknowledgeSeconds(page)).toBe(125);
     expect(timeToResolveSeconds(page)).toBe(3600);
     expect(pageMetrics(page)).toEqual({
@@ -29,7 +29,7 @@ describe('page metrics', () => {
   });
 
   it('leave time to acknowledge out for a page resolved without an ack', () => {
-    const page = resolve(open(), 'sam', minutesAfter(REFERENCE, 3), () => true).state;
+    const page = resolve(open(), 'sam', minutesAfter(REFERENCE, 3)).state;
     expect(pageMetrics(page)).toMatchObject({ timeToResolveSeconds: 180, notifications: 1 });
     expect(pageMetrics(page).timeToAcknowledgeSeconds).toBeUndefined();
   });

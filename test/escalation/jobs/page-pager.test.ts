@@ -4,7 +4,7 @@ import { acknowledgePage } from '../../../src/escalation/use-cases/acknowledge-p
 import { raisePage } from '../../../src/escalation/use-cases/raise-page.ts';
 import { PermanentJobError } from '../../../src/platform/jobs/permanent-job-error.ts';
 import { REFERENCE, directory, minutesAfter } from '../domain/directory-fixture.ts';
-import { fakeJobContext, inMemoryPaging, REQUEST } from '../in-memory-paging.ts';
+import { fakeJobContext, inMemoryPaging, person, REQUEST } from '../in-memory-paging.ts';
 
 async function raised() {
   const deps = inMemoryPaging(directory({ primary: 'priya' }), { hasPager: true });
@@ -31,7 +31,7 @@ describe('the page-pager job', () => {
     deps.pager.next.push({ kind: 'retryable', status: 503, message: 'server error' });
     await run(0);
     expect(effects()[1]).toMatchObject({ action: 'trigger', attempt: 2 });
-    await acknowledgePage(deps, { pageId, by: 'priya' }, minutesAfter(REFERENCE, 1));
+    await acknowledgePage(deps, { pageId, actor: person('priya') }, minutesAfter(REFERENCE, 1));
     await run(1, minutesAfter(REFERENCE, 2));
     expect(deps.pager.calls.map((c) => c.action)).toEqual(['trigger']);
   });

@@ -4,7 +4,7 @@ import { acknowledgePage } from '../../../src/escalation/use-cases/acknowledge-p
 import { raisePage } from '../../../src/escalation/use-cases/raise-page.ts';
 import { PermanentJobError } from '../../../src/platform/jobs/permanent-job-error.ts';
 import { REFERENCE, directory, minutesAfter } from '../domain/directory-fixture.ts';
-import { fakeJobContext, inMemoryPaging, REQUEST } from '../in-memory-paging.ts';
+import { fakeJobContext, inMemoryPaging, person, REQUEST } from '../in-memory-paging.ts';
 
 async function raised() {
   const deps = inMemoryPaging(directory({ primary: 'priya', owners: ['sam'] }));
@@ -33,7 +33,7 @@ describe('the page-step job', () => {
 
   it('changes nothing for a stale job (acknowledged page, or a step already fired), but still completes it', async () => {
     const { deps, pageId, step } = await raised();
-    await acknowledgePage(deps, { pageId, by: 'priya' }, minutesAfter(REFERENCE, 1));
+    await acknowledgePage(deps, { pageId, actor: person('priya') }, minutesAfter(REFERENCE, 1));
     const changes = deps.pages.changes.length;
     const ctx = fakeJobContext({ id: `${pageId}:step:1`, kind: 'page-step' }, minutesAfter(REFERENCE, 5));
     await step.run({ pageId, stepSeq: 1 }, ctx);

@@ -4,10 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
-import { acknowledge, fireStep, startPage } from '../../../src/escalation/domain/escalation-engine.ts';
+import { acknowledge, fireStep, resolve, startPage } from '../../../src/escalation/domain/escalation-engine.ts';
 import { shouldDeliver } from '../../../src/escalation/domain/effects.ts';
 import type { PageStore } from '../../../src/escalation/ports/page-store.ts';
-import { PageRepository } from '../../../src/escalation/store/page-repository.ts';
+import { PageRepository, SENDING_FENCE_MS } from '../../../src/escalation/store/page-repository.ts';
 import { Jobs } from '../../../src/platform/jobs/jobs.ts';
 import { createCommitTransition } from '../../../src/platform/outbox/commit-transition.ts';
 import { AuditLog } from '../../../src/platform/store/audit-log.ts';
@@ -64,43 +64,90 @@ describe.each(subjects)('the page store, $name', (subject) => {
     expect(await pages.transition('page-0', at, (s) => acknowledge(s, 'x', at))).toBeUndefined();
   });
 
-  it('delivers a queued notification once, and drops one whose page was acknowledged', async () => {
+  it('raises a page unless its subproject has one open, and names that one instead', async () => {
+    const pages = await subject.open();
+    expect(await pages.createUnlessOpen(opened('page-1'), REFERENCE, CREATED)).toEqual({ kind: 'created' });
+    expect(await pages.createUnlessOpen(opened('page-1'), REFERENCE, CREATED)).toEqual({ kind: 'exists' });
+    expect(await pages.createUnlessOpen(opened('page-2'), REFERENCE, CREATED)).toEqual({ kind: 'open', pageId: 'page-1' });
+    expect(await pages.load('page-2')).toBeUndefined();
+    const at = minutesAfter(REFERENCE, 1);
+    await pages.transition('page-1', at, (s) => resolve(s, 'sam', at));
+    expect(await pages.createUnlessOpen(opened('page-2'), at, CREATED)).toEqual({ kind: 'created' });
+  });
+
+  it('delivers a queued notification in two short steps: decided and marked sending, then recorded once', async () => {
     const pages = await subject.open();
     const t = opened();
     await pages.create(t, REFERENCE, CREATED);
     const first = t.effects.find((e) => e.kind === 'notify')!;
     expect((await pages.outboxEntry(first.key))?.effect.personId).toBe('priya');
-    const send = async () => ({ channel: 'D1', ts: '1.0' });
-    expect(await pages.deliver(first.key, REFERENCE, { wanted: shouldDeliver, send })).toBe('sent');
-    expect(await pages.deliver(first.key, REFERENCE, { wanted: shouldDeliver, send })).toBe('settled-before');
+    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver, 'run-1')).toMatchObject({ kind: 'send', resumed: false, effect: { personId: 'priya' }, page: { id: 'page-1' } });
+    expect(await pages.outboxEntry(first.key)).toMatchObject({ sendingAt: REFERENCE.getTime(), sentAt: null });
+    // A second run of the job (its lease was lost) while the first is sending: it waits.
+    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver, 'run-2')).toEqual({ kind: 'busy' });
+    // The send failed: the first run lifts its fence, and the retry knows an earlier attempt got this far.
+    await pages.releaseDelivery(first.key, 'run-1');
+    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver, 'run-2')).toMatchObject({ kind: 'send', resumed: true });
+    // A run that died holding the fence is taken over once the fence has expired.
+    const later = new Date(REFERENCE.getTime() + SENDING_FENCE_MS + 1);
+    expect(await pages.beginDelivery(first.key, new Date(REFERENCE.getTime() + 1000), shouldDeliver, 'run-3')).toEqual({ kind: 'busy' });
+    expect(await pages.beginDelivery(first.key, later, shouldDeliver, 'run-3')).toMatchObject({ kind: 'send', resumed: true });
+    expect(await pages.finishDelivery(first.key, { channel: 'D1', ts: '1.0' }, REFERENCE)).toMatchObject({ id: 'page-1', status: 'triggered' });
+    expect(await pages.beginDelivery(first.key, REFERENCE, shouldDeliver, 'run-1')).toEqual({ kind: 'settled-before' });
     expect(await pages.messages('page-1')).toEqual([{ pageId: 'page-1', channel: 'D1', ts: '1.0', kind: 'dm', personId: 'priya' }]);
-
-    const at = minutesAfter(REFERENCE, 5);
-    const step = await pages.transition('page-1', at, (s) => fireStep(s, at, dir, { stepSeq: 1 }));
-    await pages.transition('page-1', at, (s) => acknowledge(s, 'priya', at));
-    const second = step!.result.effects.find((e) => e.kind === 'notify')!;
-    expect(await pages.deliver(second.key, at, { wanted: shouldDeliver, send })).toBe('dropped');
-    expect(await pages.outboxEntry(second.key)).toMatchObject({ sentAt: null, droppedAt: at.getTime() });
-    expect(await pages.deliver('page-1:notify:9:9:nobody', at, { wanted: shouldDeliver, send })).toBe('no-page');
+    expect(await pages.beginDelivery('page-1:notify:9:9:nobody', REFERENCE, shouldDeliver, 'run-1')).toEqual({ kind: 'no-page' });
   });
 
-  it('keeps a notification queued when its send fails', async () => {
+  it('drops a notification whose page was acknowledged before it was sent, and answers "uncertain" when an earlier attempt was sending', async () => {
+    const pages = await subject.open();
+    await pages.create(opened(), REFERENCE, CREATED);
+    const at = minutesAfter(REFERENCE, 5);
+    const step = await pages.transition('page-1', at, (s) => fireStep(s, at, dir, { stepSeq: 1 }));
+    const [sam] = step!.result.effects.filter((e) => e.kind === 'notify');
+    expect(await pages.beginDelivery(sam!.key, at, shouldDeliver, 'run-1')).toMatchObject({ kind: 'send', resumed: false });
+    await pages.transition('page-1', at, (s) => acknowledge(s, 'priya', at));
+    expect(await pages.beginDelivery(sam!.key, at, shouldDeliver, 'run-1')).toMatchObject({ kind: 'uncertain', effect: { personId: 'sam' }, page: { status: 'acknowledged' } });
+    await pages.dropDelivery(sam!.key, at);
+    expect(await pages.outboxEntry(sam!.key)).toMatchObject({ sentAt: null, droppedAt: at.getTime() });
+
+    const again = await subject.open();
+    const t = opened();
+    await again.create(t, REFERENCE, CREATED);
+    await again.transition('page-1', at, (s) => acknowledge(s, 'priya', at));
+    const key = t.effects.find((e) => e.kind === 'notify')!.key;
+    expect(await again.beginDelivery(key, at, shouldDeliver, 'run-1')).toMatchObject({ kind: 'dropped', effect: { personId: 'priya' } });
+    expect(await again.outboxEntry(key)).toMatchObject({ sendingAt: null, droppedAt: at.getTime() });
+  });
+
+  it('answers the page as it is when a DM is recorded after an acknowledgement committed', async () => {
     const pages = await subject.open();
     const t = opened();
     await pages.create(t, REFERENCE, CREATED);
     const key = t.effects.find((e) => e.kind === 'notify')!.key;
-    await expect(pages.deliver(key, REFERENCE, { wanted: shouldDeliver, send: () => Promise.reject(new Error('slack is down')) })).rejects.toThrow('slack is down');
-    expect(await pages.outboxEntry(key)).toMatchObject({ sentAt: null, droppedAt: null });
-    expect(await pages.messages('page-1')).toEqual([]);
+    await pages.beginDelivery(key, REFERENCE, shouldDeliver, 'run-1');
+    const at = minutesAfter(REFERENCE, 1);
+    await pages.transition('page-1', at, (s) => acknowledge(s, 'priya', at));
+    expect(await pages.finishDelivery(key, { channel: 'D1', ts: '1.0' }, at)).toMatchObject({ status: 'acknowledged' });
+    expect(await pages.outboxEntry(key)).toMatchObject({ sentAt: at.getTime() });
   });
 
-  it('hands out each timeline entry to one sync only, and keeps messages once', async () => {
+  it('hands timeline entries to one thread delivery at a time, in order, and keeps messages once', async () => {
     const pages = await subject.open();
-    await pages.create(opened(), REFERENCE, CREATED);
-    expect(await pages.timelinePosted('page-1')).toBe(0);
-    expect(await pages.claimTimeline('page-1', 0, 3)).toBe(true);
-    expect(await pages.claimTimeline('page-1', 0, 3)).toBe(false);
-    expect(await pages.timelinePosted('page-1')).toBe(3);
+    const t = opened();
+    await pages.create(t, REFERENCE, CREATED);
+    const n = t.state.timeline.length;
+    expect(await pages.timelineCursor('page-1')).toEqual({ posted: 0, scheduled: 0 });
+    expect(await pages.queueTimeline('page-1', REFERENCE)).toEqual({ pageId: 'page-1', from: 0, to: n });
+    expect(await pages.queueTimeline('page-1', REFERENCE)).toBeUndefined();
+    const at = minutesAfter(REFERENCE, 1);
+    await pages.transition('page-1', at, (s) => acknowledge(s, 'priya', at));
+    // A batch is in flight: the new entry waits for it.
+    expect(await pages.queueTimeline('page-1', at)).toBeUndefined();
+    expect(await pages.timelineDelivered({ pageId: 'page-1', from: 0, to: n }, at)).toEqual({ pageId: 'page-1', from: n, to: n + 1 });
+    expect(await pages.timelineDelivered({ pageId: 'page-1', from: 0, to: n }, at)).toBeUndefined();
+    expect(await pages.timelineCursor('page-1')).toEqual({ posted: n, scheduled: n + 1 });
+    expect(await pages.timelineDelivered({ pageId: 'page-1', from: n, to: n + 1 }, at)).toBeUndefined();
+    expect(await pages.timelineCursor('page-1')).toEqual({ posted: n + 1, scheduled: n + 1 });
     const m = { pageId: 'page-1', channel: 'C1', ts: '1.0', kind: 'channel' as const, personId: null };
     await pages.addMessage(m, REFERENCE);
     await pages.addMessage(m, REFERENCE);

@@ -20,11 +20,25 @@ describe('applyPagerEvent', () => {
     expect(await applyPagerEvent(deps, { ...event, pageId: 'someone-elses-alert' }, REFERENCE)).toBe('ignored');
   });
 
-  it('resolves from PagerDuty without the rule for people', async () => {
-    const deps = inMemoryPaging(directory({ primary: 'priya' }));
+  it('resolves from PagerDuty without the policy for people', async () => {
+    const deps = inMemoryPaging(directory({ primary: 'priya' }), { hasPager: true });
     const { page } = await raisePage(deps, REQUEST, REFERENCE);
     expect(await applyPagerEvent(deps, { action: 'resolve', pageId: page.id, by: 'Jane Doe', at: '2026-11-24T03:15:00Z' }, minutesAfter(REFERENCE, 3))).toBe('applied');
     expect(await deps.pages.load(page.id)).toMatchObject({ status: 'resolved', resolvedVia: 'pagerduty' });
     expect(deps.pages.audits(page.id).at(-1)?.action).toBe('page.resolved');
+  });
+
+  it('ignores and audits a resolution or acknowledgement for a page that was never sent to PagerDuty', async () => {
+    const deps = inMemoryPaging(directory({ primary: 'priya' }), { hasPager: false });
+    const { page } = await raisePage(deps, REQUEST, REFERENCE);
+    expect(page.pager.trigger).toBe('skipped');
+    for (const action of ['resolve', 'acknowledge'] as const) {
+      expect(await applyPagerEvent(deps, { action, pageId: page.id, by: 'Mallory', at: '2026-11-24T03:15:00Z', incidentId: 'PX', eventId: `E-${action}` }, minutesAfter(REFERENCE, 3))).toBe('ignored');
+    }
+    expect((await deps.pages.load(page.id))?.status).toBe('triggered');
+    expect(deps.audit.entries.map((e) => [e.actor, e.action, e.payload.reason, e.payload.event])).toEqual([
+      ['pagerduty:Mallory', 'page.refused', 'never-sent-to-pagerduty', 'resolve'],
+      ['pagerduty:Mallory', 'page.refused', 'never-sent-to-pagerduty', 'acknowledge'],
+    ]);
   });
 });

@@ -3,31 +3,29 @@ import { acknowledgePage } from '../../../src/escalation/use-cases/acknowledge-p
 import { raisePage } from '../../../src/escalation/use-cases/raise-page.ts';
 import { syncPageMessages } from '../../../src/escalation/use-cases/sync-page-messages.ts';
 import { REFERENCE, directory, minutesAfter } from '../domain/directory-fixture.ts';
-import { inMemoryPaging, REQUEST } from '../in-memory-paging.ts';
+import { inMemoryPaging, person, REQUEST } from '../in-memory-paging.ts';
 
 describe('syncPageMessages', () => {
-  it('waits for the channel post, then updates every message and posts each timeline entry once in the thread', async () => {
+  it('waits for the channel post, then updates every message and hands new timeline entries to one thread delivery at a time', async () => {
     const deps = inMemoryPaging(directory({ primary: 'priya' }));
     const { page } = await raisePage(deps, REQUEST, REFERENCE);
-    await syncPageMessages(deps, page.id);
+    await syncPageMessages(deps, page.id, REFERENCE);
     expect(deps.notifier.updates).toEqual([]); // not posted yet: the post job syncs after posting
+    expect(deps.pages.threadBatches).toEqual([]);
 
     await deps.pages.addMessage({ pageId: page.id, channel: 'C-registry', ts: '1.000', kind: 'channel', personId: null }, REFERENCE);
     await deps.pages.addMessage({ pageId: page.id, channel: 'D-priya', ts: '2.000', kind: 'dm', personId: 'priya' }, REFERENCE);
-    await syncPageMessages(deps, page.id);
+    await syncPageMessages(deps, page.id, REFERENCE);
     expect(deps.notifier.updates.map((u) => u.posted.channel)).toEqual(['C-registry', 'D-priya']);
-    const thread = deps.notifier.posts.filter((p) => p.message.threadTs === '1.000');
-    expect(thread).toHaveLength(1);
-    expect(thread[0]!.message.text).toContain('page triggered by @nina');
+    const length = page.timeline.length;
+    expect(deps.pages.threadBatches).toEqual([{ pageId: page.id, from: 0, to: length }]);
 
-    // Nothing new: the messages are refreshed, the thread gets nothing twice.
-    await syncPageMessages(deps, page.id);
-    expect(deps.notifier.posts.filter((p) => p.message.threadTs === '1.000')).toHaveLength(1);
-
-    await acknowledgePage(deps, { pageId: page.id, by: 'priya' }, minutesAfter(REFERENCE, 1));
-    await syncPageMessages(deps, page.id);
+    // The batch is still in flight: a change meanwhile is left for it to hand out, so the thread stays in order.
+    await acknowledgePage(deps, { pageId: page.id, actor: person('priya') }, minutesAfter(REFERENCE, 1));
+    await syncPageMessages(deps, page.id, minutesAfter(REFERENCE, 1));
     expect(deps.notifier.updates.at(-1)?.message.text).toBe('[ACKNOWLEDGED] registry (warning): image pulls failing');
-    expect(deps.notifier.posts.at(-1)?.message.text).toMatch(/`03:13` acknowledged by @priya$/);
+    expect(deps.pages.threadBatches).toHaveLength(1);
+    expect(await deps.pages.timelineDelivered({ pageId: page.id, from: 0, to: length }, minutesAfter(REFERENCE, 1))).toEqual({ pageId: page.id, from: length, to: length + 1 });
   });
 
   it('keeps updating the other messages when one cannot be updated', async () => {
@@ -37,7 +35,7 @@ describe('syncPageMessages', () => {
     await deps.pages.addMessage({ pageId: page.id, channel: 'D-gone', ts: '2.000', kind: 'dm', personId: 'lucy' }, REFERENCE);
     await deps.pages.addMessage({ pageId: page.id, channel: 'D-priya', ts: '3.000', kind: 'dm', personId: 'priya' }, REFERENCE);
     deps.notifier.failingUpdates.add('D-gone');
-    await syncPageMessages(deps, page.id);
+    await syncPageMessages(deps, page.id, REFERENCE);
     expect(deps.notifier.updates.map((u) => u.posted.channel)).toEqual(['C-registry', 'D-priya']);
     expect(deps.warnings).toEqual(['could not update a page message']);
   });
