@@ -5,7 +5,7 @@ import { registerAuthorActions } from '../handlers/changes/author-actions.ts';
 import type { ChangeHandlerDeps } from '../handlers/changes/handler-deps.ts';
 import { registerReviewActions } from '../handlers/changes/review-actions.ts';
 import { INCIDENTS_API } from '../incidents/api.ts';
-import { createBoundedGithubClient } from '../integrations/github/bounded-github-client.ts';
+import { createGithubClient } from '../integrations/github/create-github-client.ts';
 import { GithubChangeTracker } from '../integrations/github/change-issues.ts';
 import { GithubPullRequestReader } from '../integrations/github/pull-request-files.ts';
 import { createSmtpNoticeMailer } from '../integrations/smtp/smtp-notice-mailer.ts';
@@ -48,7 +48,7 @@ export function changesModule(options: ChangesOptions = {}): CapabilityModule<ty
     ids: CHANGES_IDS,
     define(platform, section) {
       const { env, log } = platform;
-      const octokit = createBoundedGithubClient({ token: env.secrets.githubToken, baseUrl: env.githubApiUrl, timeoutMs: options.githubTimeoutMs ?? 10_000 });
+      const octokit = createGithubClient({ ...(env.secrets.githubToken ? { token: env.secrets.githubToken } : {}), baseUrl: env.githubApiUrl, timeoutMs: options.githubTimeoutMs ?? 10_000 });
       const smtpUrl = env.secret('SMTP_URL');
       const mailer = smtpUrl ? createSmtpNoticeMailer({ url: smtpUrl, timeoutMs: options.smtpTimeoutMs ?? 15_000 }) : undefined;
       log.info({ smtpRelay: mailer !== undefined, repo: section.repo }, mailer ? 'changes: kubernetes-dev@ notices go through the SMTP relay' : 'changes: no SMTP_URL, kubernetes-dev@ notices are given to authors to send');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readEnv } from '../../src/platform/config/env.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 
 function capture(secretValues: string[] = []) {
@@ -29,5 +30,17 @@ describe('logger', () => {
     const out = lines.join('');
     expect(out).not.toContain('xoxb-very-secret-token');
     expect(out.match(/\[redacted\]/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('scrubs a capability secret (SMTP_URL) read after the logger was made', () => {
+    const env = readEnv({ SMTP_URL: 'smtp://bot:relay-password-42@relay.example.org:587' });
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', secretValues: env.secretValues, destination: { write: (s: string) => void lines.push(s) } });
+    log.info('before: smtp://bot:relay-password-42@relay.example.org:587 is not read yet');
+    expect(env.secret('SMTP_URL')).toBe('smtp://bot:relay-password-42@relay.example.org:587');
+    log.error({ err: new Error('connect smtp://bot:relay-password-42@relay.example.org:587 refused') }, 'notice not sent');
+    expect(lines[0]).toContain('relay-password-42');
+    expect(lines[1]).not.toContain('relay-password-42');
+    expect(lines[1]).toContain('[redacted]');
   });
 });

@@ -4,15 +4,29 @@ export interface GithubClientOptions {
   /** GITHUB_TOKEN; without it only public reads work (and at a low rate limit). */
   token?: string;
   /** GITHUB_API_URL (GitHub Enterprise, or a fake server in tests); default https://api.github.com. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
+  /** No request waits longer than this (default 15 s): GitHub answering slowly must not hold a job for minutes. */
+  timeoutMs?: number;
 }
 
-/** The one Octokit the bot uses; `baseUrl` points it at a fake in tests, never a module mock. */
+export const GITHUB_REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * The one Octokit the bot uses; `baseUrl` points it at a fake in tests, never a module mock.
+ * Octokit itself sets no timeout on its fetch, so every request gets a deadline here (a caller's
+ * own signal still applies).
+ */
 export function createGithubClient(options: GithubClientOptions = {}): Octokit {
+  const timeoutMs = options.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
+  const boundedFetch: typeof fetch = (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+  };
   return new Octokit({
     ...(options.token ? { auth: options.token } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, '') } : {}),
     userAgent: 'k8s-infra-bot',
+    request: { fetch: boundedFetch },
     // Octokit logs 4xx/5xx warnings itself; the caller decides what is worth logging.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });

@@ -104,6 +104,7 @@ export function readEnv(raw: NodeJS.ProcessEnv): Env {
   const secretValues = [secrets.slackBotToken, secrets.slackSigningSecret, secrets.slackAppToken, secrets.githubToken, secrets.githubWebhookSecret, ...secrets.pagerdutyWebhookSecrets].filter(
     (s): s is string => typeof s === 'string' && s.length >= 6,
   );
+  const capabilitySecret = routingKeyReader(env);
   return {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
@@ -120,7 +121,12 @@ export function readEnv(raw: NodeJS.ProcessEnv): Env {
     secretValues,
     routingKeyFrom: routingKeyReader(env),
     value: (name) => env[name],
-    secret: routingKeyReader(env),
+    // A capability's secret joins the values the logger scrubs as soon as it is read.
+    secret: (name) => {
+      const value = capabilitySecret(name);
+      if (value !== undefined && value.length >= 6 && !secretValues.includes(value)) secretValues.push(value);
+      return value;
+    },
   };
 }
 

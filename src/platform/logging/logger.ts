@@ -32,11 +32,13 @@ export const REDACTED_PATHS = [
  * JSON logs with secrets removed twice over: by field name, and by value — any configured secret
  * that ends up inside a message or an error string is replaced before the line is written.
  */
-export function createLogger(options: { level: string; secretValues?: string[]; destination?: DestinationStream }): Logger {
-  const secrets = (options.secretValues ?? []).filter((s) => s.length >= 6);
-  const scrub = (line: string) => secrets.reduce((acc, s) => acc.split(s).join('[redacted]'), line);
+export function createLogger(options: { level: string; secretValues?: readonly string[]; destination?: DestinationStream }): Logger {
+  // Read at each line, not copied: a capability's own secret (SMTP_URL, a key) is added to the
+  // list when the capability reads it, after the logger exists.
+  const secrets = options.secretValues ?? [];
+  const scrub = (line: string) => secrets.reduce((acc, s) => (s.length >= 6 ? acc.split(s).join('[redacted]') : acc), line);
   const destination: DestinationStream = options.destination ?? pino.destination({ dest: 1, sync: false });
-  const scrubbed: DestinationStream = secrets.length === 0 ? destination : { write: (line: string) => destination.write(scrub(line)) };
+  const scrubbed: DestinationStream = options.secretValues === undefined ? destination : { write: (line: string) => destination.write(scrub(line)) };
   return pino(
     {
       level: options.level,

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrackerRefused } from '../../../src/changes/ports/change-tracker.ts';
-import { createBoundedGithubClient } from '../../../src/integrations/github/bounded-github-client.ts';
+import { createGithubClient } from '../../../src/integrations/github/create-github-client.ts';
 import { GithubChangeTracker } from '../../../src/integrations/github/change-issues.ts';
 import { GithubPullRequestReader } from '../../../src/integrations/github/pull-request-files.ts';
 import { FakeGithub } from '../../integrations/github/fake-github.ts';
@@ -18,7 +18,7 @@ describe('the changes GitHub adapters (Octokit against the local GitHub)', () =>
   beforeAll(async () => {
     github = await FakeGithub.start({ token: TOKEN });
     github.addRepo(REPO, k8sIoGroupsRepo());
-    const octokit = createBoundedGithubClient({ token: TOKEN, baseUrl: github.url, timeoutMs: 2000 });
+    const octokit = createGithubClient({ token: TOKEN, baseUrl: github.url, timeoutMs: 2000 });
     tracker = new GithubChangeTracker(octokit, REPO);
     reader = new GithubPullRequestReader(octokit);
   });
@@ -69,7 +69,7 @@ describe('the changes GitHub adapters (Octokit against the local GitHub)', () =>
   it('gives up on a GitHub that does not answer, within its timeout', async () => {
     const hanging = createServer(() => undefined); // takes the request, never answers
     await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
-    const slow = createBoundedGithubClient({ token: TOKEN, baseUrl: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`, timeoutMs: 300 });
+    const slow = createGithubClient({ token: TOKEN, baseUrl: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`, timeoutMs: 300 });
     const started = performance.now();
     await expect(new GithubPullRequestReader(slow).head(REPO, 1)).rejects.toThrow(/GitHub read pull request/);
     const took = performance.now() - started;
