@@ -46,14 +46,16 @@ export const SLACK_LIMITS = {
   hint: 2000,
 } as const;
 
+/** The first `end` UTF-16 units of `text`, one fewer when that would split a surrogate pair (a lone half is invalid JSON for Slack). */
+function cutAt(text: string, end: number): string {
+  const code = text.charCodeAt(end - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
+
 /** `text` cut to `max` characters, ending in an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  // Never split a surrogate pair: a lone half is invalid JSON for Slack.
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
+  return `${cutAt(text, max - 1)}…`;
 }
 
 export function plain(text: string, max: number = SLACK_LIMITS.sectionText): PlainTextElement {
@@ -138,7 +140,7 @@ export function textInput(options: {
     max_length: max,
     ...(options.minLength !== undefined ? { min_length: options.minLength } : {}),
     ...(options.multiline ? { multiline: true } : {}),
-    ...(options.initial ? { initial_value: options.initial.slice(0, max) } : {}),
+    ...(options.initial ? { initial_value: options.initial.length > max ? cutAt(options.initial, max) : options.initial } : {}),
     ...(options.placeholder ? { placeholder: plain(options.placeholder, SLACK_LIMITS.placeholder) } : {}),
   };
 }
