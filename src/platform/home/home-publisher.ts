@@ -19,6 +19,7 @@ export interface HomePublisherDeps {
   clock: Clock;
   log: Pick<Logger, 'warn'>;
   debounceMs?: number;
+  sectionTimeoutMs?: number;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -50,7 +51,7 @@ export class HomePublisher implements HomeRefresher {
     const sections = await Promise.all(
       this.deps.contributions().map(async (c): Promise<ComposedSection | undefined> => {
         try {
-          const blocks = await withTimeout(c.blocks(viewer, now), HOME_SECTION_TIMEOUT_MS);
+          const blocks = await withTimeout(c.blocks(viewer, now), this.deps.sectionTimeoutMs ?? HOME_SECTION_TIMEOUT_MS);
           return blocks && blocks.length > 0 ? { kind: 'ok', title: c.title, seeMore: c.seeMore, blocks } : undefined;
         } catch (err) {
           this.deps.log.warn({ err: (err as Error).message, section: c.title }, 'home: a section could not be loaded');

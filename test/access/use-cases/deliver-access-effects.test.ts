@@ -13,7 +13,7 @@ function deps(sink?: AuditSink) {
   const requests = new InMemoryAccessRequests([pendingRequest()]);
   const notifier = new RecordingNotifier();
   const once = memoryOnce();
-  return { requests, notifier, once, people: people(), auditSink: () => sink, clock: clockAt() };
+  return { requests, notifier, once, people: people(), auditSink: () => sink, clock: clockAt(), home: { refresh: () => undefined } };
 }
 
 describe('deliverAccessEffects (the outbox job)', () => {
