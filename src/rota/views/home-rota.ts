@@ -33,7 +33,7 @@ export interface HomeRotaView {
 function shiftLine(s: HomeShiftView, zone: string): string {
   const when = s.current ? `now until ${formatWhen(s.end, zone)}` : `${formatWhen(s.start, zone)} → ${formatWhen(s.end, zone)}`;
   const why = s.why ? ` (${s.why})` : '';
-  const flag = s.outsideWorkingHours ? ' · :crescent_moon: outside your working hours' : '';
+  const flag = s.outsideWorkingHours ? ` · :crescent_moon: ${s.current ? 'now ' : 'starts '}outside your working hours` : '';
   return `• *${escapeInline(s.subprojectId)}* · ${escapeInline(s.rotationName)}${why}: ${when}${flag}`;
 }
 

@@ -21,7 +21,7 @@ describe('rota Home section', () => {
     expect(blocks).toMatchSnapshot();
     const text = JSON.stringify(blocks);
     expect(text).toContain('now until Mon 30 Nov 09:00 GMT+1');
-    expect(text).toContain('Thu 26 Nov 05:30 GMT+1 → Fri 27 Nov 05:30 GMT+1 · :crescent_moon: outside your working hours');
+    expect(text).toContain('Thu 26 Nov 05:30 GMT+1 → Fri 27 Nov 05:30 GMT+1 · :crescent_moon: starts outside your working hours');
     expect(text).toContain('*GKE clusters* (`clusters`): _nobody_');
     expect(checkBlocks(blocks, 'home')).toEqual([]);
   });
