@@ -78,6 +78,8 @@ async function run(name: string, store: Store): Promise<void> {
     notifier,
     findDm: async () => undefined,
     audit,
+    // No Slack workspace to publish Home tabs to: the benchmark measures paging.
+    home: { refresh: () => undefined },
     pager,
     hasPager: () => false,
     metrics: prometheusPagingMetrics(new Metrics({ defaultMetrics: false }).registry),

@@ -18,6 +18,8 @@ import type { AccessIntegrations } from './ports/access-integrations.ts';
 import { AccessRequestStore } from './store/access-request-store.ts';
 import { prometheusAccessMetrics } from './prometheus-access-metrics.ts';
 import * as m0004 from './store/migrations/0004-access.ts';
+import { homeAccess } from './use-cases/home-access.ts';
+import { homeAccessBlocks } from './views/home-access.ts';
 
 export interface AccessOptions {
   /** Replaces the integrations built from the environment (tests add an audit sink, keep a handle on the catalog). */
@@ -70,13 +72,21 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
             log,
           }),
         jobs: [
-          deliverAccessEffectsJob.bind({ requests, notifier: platform.notifier, people, auditSink: () => integrations.auditSink(), once: platform.once, clock }),
+          deliverAccessEffectsJob.bind({ requests, notifier: platform.notifier, people, auditSink: () => integrations.auditSink(), once: platform.once, clock, home: platform.home }),
           openAccessPullRequestJob.bind({ requests, catalog, codeHost: () => integrations.codeHost(), clock, baseBranch: section.branch, log }),
           prepareRemovalJob.bind({ requests, codeHost: () => integrations.codeHost(), clock, baseBranch: section.branch, log }),
           remindBeforeExpiryJob.bind({ requests, clock, policy }),
           expireAccessJob.bind({ requests, clock }),
           supersedeAccessJob.bind({ requests, clock, policy }),
         ],
+        home: {
+          title: 'Access',
+          seeMore: 'access list',
+          blocks: async (viewer, now) => {
+            const found = await homeAccess({ requests, catalog, people }, viewer, now);
+            return homeAccessBlocks({ ...found, zone: (viewer.personId ? platform.people.person(viewer.personId)?.timezone : undefined) ?? 'UTC' });
+          },
+        },
         github: (event, payload) =>
           handleGithubEvent({ closed: { requests, clock, policy, headRepo: section.headRepo ?? section.repo, audit: platform.audit }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),
       };

@@ -25,6 +25,8 @@ import { sendNoticeJob } from './jobs/send-notice.ts';
 import * as m0007 from './store/migrations/0007-changes.ts';
 import { sqlChangeStore } from './store/sql-change-store.ts';
 import { handleGithubEvent } from './use-cases/handle-github-event.ts';
+import { homeChanges } from './use-cases/home-changes.ts';
+import { homeChangesBlocks } from './views/home-changes.ts';
 
 export interface ChangesOptions {
   /** How long the form waits for GitHub to say a PR exists (default 1500 ms: Slack wants an answer in 3 s). */
@@ -104,6 +106,11 @@ export function changesModule(options: ChangesOptions = {}): CapabilityModule<ty
           reachDeadlineJob.bind(deps),
           openWindowJob.bind(deps),
         ],
+        home: {
+          title: 'Changes',
+          seeMore: 'change list',
+          blocks: async (viewer) => homeChangesBlocks(await homeChanges({ changes: deps.changes, rules: deps.directory.rules }, viewer)),
+        },
         github: (event, payload) => handleGithubEvent(deps, event, payload),
       };
     },

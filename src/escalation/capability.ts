@@ -23,7 +23,9 @@ import * as m0105 from './store/migrations/0105-paging.ts';
 import { acknowledgePage } from './use-cases/acknowledge-page.ts';
 import { applyPagerEvent } from './use-cases/apply-pager-event.ts';
 import { escalatePage } from './use-cases/escalate-page.ts';
+import { homePages } from './use-cases/home-pages.ts';
 import { listOpenPages } from './use-cases/list-open-pages.ts';
+import { homePagesBlocks } from './views/home-pages.ts';
 import { raisePage } from './use-cases/raise-page.ts';
 import { requestPage } from './use-cases/request-page.ts';
 import { resolvePageOnBehalf } from './use-cases/resolve-page-on-behalf.ts';
@@ -68,6 +70,7 @@ export function pagingModule(options: Partial<PagingSettings> = {}): CapabilityM
         metrics: prometheusPagingMetrics(platform.registry),
         settings,
         log,
+        home: platform.home,
       });
       const api: PagingApi = {
         raise: (input, now) => raisePage(deps, input, now),
@@ -109,6 +112,11 @@ export function pagingModule(options: Partial<PagingSettings> = {}): CapabilityM
             applyPagerEvent: (event, now) => applyPagerEvent(deps, event, now),
           }),
         jobs: [pageStepJob.bind(deps), pageNotifyJob.bind(deps), pagePagerJob.bind(deps), pagePostJob.bind(deps), pageSyncJob.bind(deps), pageThreadJob.bind(deps)],
+        home: {
+          title: 'Pages',
+          seeMore: 'page list',
+          blocks: async (viewer) => homePagesBlocks(await homePages(deps, viewer), (id) => platform.people.mention(id), (id) => config.subprojects.find((s) => s.id === id)?.name),
+        },
         api,
       };
     },

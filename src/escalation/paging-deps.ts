@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Notifier, PostedMessage } from '../core/notifier.ts';
 import type { CoreConfig } from '../platform/config/core-schema.ts';
 import type { PeopleDirectory } from '../platform/config/people-directory.ts';
+import type { HomeRefresher } from '../platform/home/home-contract.ts';
 import type { CommitTransition } from '../platform/outbox/commit-transition.ts';
 import type { CoreTables } from '../platform/store/core-tables.ts';
 import type { Dialect } from '../platform/store/open-database.ts';
@@ -40,6 +41,7 @@ export interface PagingServices {
   metrics: PagingMetrics;
   settings: PagingSettings;
   log: Pick<Logger, 'warn'>;
+  home: HomeRefresher;
 }
 
 /** Everything paging's use cases and jobs need; each takes its own narrow part of it. */
@@ -58,6 +60,7 @@ export interface PagingDeps {
   pager: Pager;
   metrics: PagingMetrics;
   strangerPagesPerHour: number;
+  home: HomeRefresher;
   log: { warn(details: Record<string, unknown>, message: string): void };
 }
 
@@ -78,6 +81,7 @@ export function pagingDeps(s: PagingServices): PagingDeps {
     pager: s.pager,
     metrics: s.metrics,
     strangerPagesPerHour: s.settings.strangerPagesPerHour,
+    home: s.home,
     log: { warn: (details, message) => s.log.warn(details, message) },
   };
 }

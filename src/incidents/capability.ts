@@ -24,6 +24,8 @@ import type { IncidentPager } from './ports/incident-pager.ts';
 import type { IncidentTracker } from './ports/incident-tracker.ts';
 import * as m0006 from './store/migrations/0006-incidents.ts';
 import { sqlIncidentStore } from './store/sql-incident-store.ts';
+import { homeIncidents } from './use-cases/home-incidents.ts';
+import { homeIncidentsBlocks } from './views/home-incidents.ts';
 
 export interface IncidentOptions {
   /** Default: GitHub issues on `incidents.repo` through GITHUB_API_URL / GITHUB_TOKEN. */
@@ -68,6 +70,7 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
         reminderMinutes: section.reminderMinutes,
         announcements: platform.config.channels.announcements.name,
         knowsPerson: (slackId: string) => people.bySlackId(slackId) !== undefined,
+        home: platform.home,
       };
       return {
         commands: [
@@ -94,6 +97,11 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
           postIncidentMessageJob.bind(deps),
           inviteToChannelJob.bind(deps),
         ],
+        home: {
+          title: 'Incidents',
+          seeMore: 'incident list',
+          blocks: async (viewer) => homeIncidentsBlocks(await homeIncidents(deps, viewer)),
+        },
         api: {
           openIncidents: async () =>
             (await deps.incidents.listOpen()).map((i) => ({

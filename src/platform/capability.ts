@@ -21,6 +21,7 @@ import type { CoreConfig } from './config/core-schema.ts';
 import type { InfraConfig } from './config/schema.ts';
 import type { PlatformEnv } from './config/env.ts';
 import type { PeopleDirectory } from './config/people-directory.ts';
+import type { HomeContribution, HomeRefresher } from './home/home-contract.ts';
 import type { BoundJob, JobScheduler } from './jobs/define-job.ts';
 import type { CommitTransition, Once } from './outbox/commit-transition.ts';
 import type { AuditLog } from './store/audit-log.ts';
@@ -113,6 +114,11 @@ export interface Platform {
   /** Counts a request to one of the capability's routes in k8s_infra_bot_http_requests_total. */
   countHttpRequest(route: string, status: number): void;
   /**
+   * Republishes the Home tabs of these people (person ids or Slack ids), coalesced and a moment
+   * later: call it after a change that shows on someone's Home tab has committed (one line).
+   */
+  home: HomeRefresher;
+  /**
    * Another capability's api, looked up when called: capabilities are defined in list order,
    * and one started without the other gets a clear error at the call, not at start-up.
    */
@@ -134,6 +140,11 @@ export interface Capability<Api = undefined> {
    * down): schedules whatever must exist. Idempotent. `/readyz` fails until every hook succeeded.
    */
   onReady?: (now: Date) => Promise<void>;
+  /**
+   * Its section of each person's Home tab (what is waiting for them, what they are part of).
+   * Composed in CAPABILITIES order within Slack's 100 blocks; see src/platform/home/home-contract.ts.
+   */
+  home?: HomeContribution;
   api?: Api;
   stop?: () => Promise<void>;
 }

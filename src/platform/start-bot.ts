@@ -26,6 +26,9 @@ import { createCommitTransition, createOnce } from './outbox/commit-transition.t
 import { SlackHttpReceiver } from './slack/slack-http-receiver.ts';
 import type { ApiKey, Capability, CapabilityModule, Platform } from './capability.ts';
 import { CAPABILITIES } from './capabilities.ts';
+import { registerAppHomeListener } from './home/app-home-listener.ts';
+import { HomePublisher } from './home/home-publisher.ts';
+import type { HomeContribution } from './home/home-contract.ts';
 
 export interface BotOptions {
   env: Env;
@@ -43,6 +46,8 @@ export interface BotOptions {
   /** Runs after the HTTP server listens (its port is known) and before Slack is wired: local mode mounts the emulator here. */
   beforeSlack?: (web: Express, port: number) => Promise<{ slackApiUrl?: string; botToken?: string; signingSecret?: string; teamId?: string } | void>;
   jobPollMs?: number;
+  /** How long Home tab refreshes are coalesced (default HOME_REFRESH_DEBOUNCE_MS). */
+  homeDebounceMs?: number;
 }
 
 export interface Bot {
@@ -150,6 +155,15 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const people = new PeopleDirectory(config);
   const publicUrl = env.publicUrl ?? `http://localhost:${port}`;
   const apis = new Map<string, unknown>();
+  let homeContributions: readonly HomeContribution[] = [];
+  const home = new HomePublisher({
+    contributions: () => homeContributions,
+    people,
+    slack: slackClient,
+    clock,
+    log: log.child({ component: 'home' }),
+    ...(options.homeDebounceMs !== undefined ? { debounceMs: options.homeDebounceMs } : {}),
+  });
   const started = new Set(modules.map((m) => m.name));
 
   const platform: Platform = {
@@ -177,6 +191,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     people,
     publicUrl,
     countHttpRequest: (route, status) => metrics.httpRequests.inc({ route, status: String(status) }),
+    home,
     use<T>(key: ApiKey<T>) {
       return () => {
         if (!started.has(key.capability)) throw new Error(`the ${key.capability} capability is not running in this bot`);
@@ -195,6 +210,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     if (capability.api !== undefined) apis.set(module.name, capability.api);
     capabilities.push({ module, capability });
   }
+
+  homeContributions = capabilities.flatMap(({ capability }) => (capability.home ? [capability.home] : []));
+  registerAppHomeListener(app, { publisher: home, log: log.child({ component: 'home' }) });
 
   const router = new CommandRouter({ clock, log, metrics, isReady: () => ready }, buildCatalog(capabilities.flatMap((c) => c.capability.commands ?? [])));
   for (const { capability } of capabilities) {
@@ -261,6 +279,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     async stop() {
       stopped = true;
       await jobRunner.stop();
+      await home.stop();
       for (const { capability } of capabilities) await capability.stop?.();
       if (env.slackMode === 'socket') await app.stop();
       await new Promise<void>((resolve) => {

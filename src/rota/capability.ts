@@ -11,6 +11,7 @@ import { slackOnCallUsergroup } from './adapters/slack-oncall-usergroup.ts';
 import type { RotaApi } from './api.ts';
 import { rotaConfig } from './config.ts';
 import { registerCalendarRoutes } from './http/calendar-routes.ts';
+import { registerOncallJsonRoute } from './http/oncall-json-route.ts';
 import { ROTA_IDS } from './ids.ts';
 import { handoffJob, handoffRequest } from './jobs/handoff-job.ts';
 import { createOnCallService } from './on-call-service.ts';
@@ -18,7 +19,9 @@ import { RotaModel } from './rota-model.ts';
 import { DEFAULT_ROTA_SETTINGS, type RotaSettings } from './settings.ts';
 import * as m0002 from './store/migrations/0002-rota.ts';
 import { rotaStore } from './store/rota-store.ts';
+import { homeRota } from './use-cases/home-rota.ts';
 import { scheduleHandoffs } from './use-cases/schedule-handoffs.ts';
+import { homeRotaBlocks } from './views/home-rota.ts';
 
 /**
  * Rota: who is on call, schedules, overrides and swaps, handoff announcements, calendar feeds.
@@ -51,11 +54,14 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
           { name: 'owners', usage: 'owners [subproject]', summary: 'Staffing report: owners, affiliations, coverage gaps', example: '/k8s-infra owners clusters', handler: ownersCommand({ config, people }) },
         ],
         listeners: (app) => {
-          registerOverrideSubmission(app, { model, config, people, settings, commit, handoffAt, notifier, clock, log, refusals });
+          registerOverrideSubmission(app, { model, config, people, settings, commit, handoffAt, notifier, clock, log, refusals, home: platform.home });
           registerSwapSubmission(app, { model, people, commit, notifier, clock, log });
-          registerSwapDecision(app, { model, swaps: repository, people, commit, handoffAt, notifier, clock, refusals });
+          registerSwapDecision(app, { model, swaps: repository, people, commit, handoffAt, notifier, clock, refusals, home: platform.home });
         },
-        routes: (router) => registerCalendarRoutes(router, { model, people, settings, clock, publicUrl: platform.publicUrl }),
+        routes: (router) => {
+          registerCalendarRoutes(router, { model, people, settings, clock, publicUrl: platform.publicUrl });
+          registerOncallJsonRoute(router, { model, people, clock, countHttpRequest: (route, status) => platform.countHttpRequest(route, status) });
+        },
         jobs: [
           handoffJob.bind({
             model,
@@ -70,6 +76,14 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
         ],
         onReady: async (now) => {
           await scheduleHandoffs({ model, jobs: platform.jobs, handoffAt }, now);
+        },
+        home: {
+          title: 'On call',
+          seeMore: 'oncall',
+          blocks: async (viewer, now) => {
+            const view = await homeRota({ model, people }, viewer, now);
+            return view ? homeRotaBlocks(view) : undefined;
+          },
         },
         api: createOnCallService({ rotations, subprojects: config.subprojects }, repository),
       };

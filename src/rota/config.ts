@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { WEEKDAYS } from '../core/working-hours.ts';
 import { firstHandoff } from './domain/handoff-schedule.ts';
+import { tempelisNote } from './domain/oncall-usergroups.ts';
 import type { Rotation } from './domain/types.ts';
 import { hhmm, ianaZone, slug } from '../platform/config/sections/people.ts';
 import { configSection } from '../platform/capability.ts';
@@ -106,5 +107,13 @@ export const rotaConfig = configSection({
       }
     });
     return issues;
+  },
+  // The user groups announce-handoff keeps (subprojects with `syncUsergroup: true`), for Tempelis.
+  notes: (config) => {
+    const groups = entries(config.subprojects)
+      .filter((s) => s.syncUsergroup === true && typeof s.id === 'string')
+      .map((s) => ({ subprojectId: String(s.id), rotations: strings(s.rotations) }));
+    const note = tempelisNote(groups);
+    return note ? [note] : [];
   },
 });

@@ -374,6 +374,7 @@ export function inMemoryPaging(directory: EscalationDirectory, options: { policy
   const pages = new InMemoryPages();
   const notifier = new FakeNotifier();
   const warnings: string[] = [];
+  const homeRefreshes: string[][] = [];
   return {
     pages,
     reports: new InMemoryPageReports(),
@@ -390,6 +391,9 @@ export function inMemoryPaging(directory: EscalationDirectory, options: { policy
     metrics: new RecordingMetrics(),
     strangerPagesPerHour: options.strangerPagesPerHour ?? 3,
     warnings,
+    /** Who was asked to have their Home tab republished, per call. */
+    homeRefreshes,
+    home: { refresh: (who: readonly (string | undefined)[]) => void homeRefreshes.push(who.filter((w): w is string => w !== undefined)) },
     log: { warn: (_details: Record<string, unknown>, message: string) => void warnings.push(message) },
   };
 }

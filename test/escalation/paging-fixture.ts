@@ -87,6 +87,8 @@ export interface PagingPorts {
   directoryFor: DirectoryLookup;
   respondersFor(subprojectId: string): PageResponders;
   metrics: PagingMetrics;
+  /** This second replica's Home tabs are not what these tests look at. */
+  home: { refresh(who: readonly (string | undefined)[]): void };
 }
 
 export function pagingPorts(store: Store, h: Harness, clock: ManualClock): PagingPorts {
@@ -104,6 +106,7 @@ export function pagingPorts(store: Store, h: Harness, clock: ManualClock): Pagin
       return { owners: subproject?.owners ?? [], participants, leads: h.config.leads };
     },
     metrics: prometheusPagingMetrics(new Registry()),
+    home: { refresh: () => undefined },
   };
 }
 

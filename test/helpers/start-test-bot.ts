@@ -25,6 +25,8 @@ export interface TestBotOptions {
   jobPollMs?: number;
   /** The capabilities to run (default: all). */
   capabilities?: readonly CapabilityModule[];
+  /** How long Home tab refreshes are coalesced (default: the bot's). */
+  homeDebounceMs?: number;
 }
 
 export interface TestBot extends Bot {
@@ -67,6 +69,7 @@ export async function startTestBotUnready(options: TestBotOptions = {}): Promise
     replicaId: options.replicaId ?? 'test-replica',
     jobPollMs: options.jobPollMs ?? 20,
     ...(options.capabilities ? { capabilities: options.capabilities } : {}),
+    ...(options.homeDebounceMs !== undefined ? { homeDebounceMs: options.homeDebounceMs } : {}),
   });
   return Object.assign(bot, { logLines });
 }

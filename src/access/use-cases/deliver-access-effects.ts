@@ -5,6 +5,7 @@ import { attachApproverCopy, attachSlackThread } from '../domain/access-request-
 import type { AccessPeople } from '../ports/access-people.ts';
 import type { AccessRequests } from '../ports/access-requests.ts';
 import type { AuditSink } from '../ports/audit-sink.ts';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
 import type { Once } from '../../platform/outbox/commit-transition.ts';
 import { accessRequestMessage } from '../views/access-request-message.ts';
 import { expiryReminderMessage } from '../views/expiry-reminder-message.ts';
@@ -21,6 +22,7 @@ export interface DeliverAccessEffectsDeps {
   auditSink: () => AuditSink | undefined;
   once: Once;
   clock: Clock;
+  home: HomeRefresher;
 }
 
 /**
@@ -30,6 +32,9 @@ export interface DeliverAccessEffectsDeps {
  */
 export async function deliverAccessEffects(deps: DeliverAccessEffectsDeps, requestId: string, effects: readonly DeliveryEffect[]): Promise<void> {
   for (const e of effects) await deps.once(`access-effect:${e.key}`, () => deliver(deps, requestId, e));
+  // The change committed before this job ran: the requester's and the approvers' Home tabs show it.
+  const request = await deps.requests.get(requestId);
+  if (request) deps.home.refresh([request.requester.slackUserId, ...deps.people.slackUsersFor(request.approversAtRequest)]);
 }
 
 async function deliver(deps: DeliverAccessEffectsDeps, requestId: string, e: DeliveryEffect): Promise<void> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Notifier, PostedMessage } from '../../core/notifier.ts';
 import { defineJob } from '../../platform/jobs/define-job.ts';
 import { shouldDeliver } from '../domain/effects.ts';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
 import type { PageStore } from '../ports/page-store.ts';
 import type { PagingMetrics } from '../ports/paging-metrics.ts';
 import type { ShowPage } from '../views/paging-message.ts';
@@ -13,6 +14,7 @@ export interface PageNotifyDeps {
   findDm(slackId: string, key: string): Promise<PostedMessage | undefined>;
   showPage: ShowPage;
   metrics: Pick<PagingMetrics, 'notification'>;
+  home: HomeRefresher;
 }
 
 /** The delivery key a page DM carries in its Slack metadata. */
@@ -67,6 +69,7 @@ export const pageNotifyJob = defineJob('page-notify', z.object({ key: z.string()
       }
       await deps.pages.finishDelivery(key, dm, ctx.now);
       deps.metrics.notification('sent');
+      deps.home.refresh([start.effect.personId]);
     }
   }
 });

@@ -1,5 +1,7 @@
 import { acknowledge, notAllowed, type AcknowledgeResult } from '../domain/escalation-engine.ts';
 import { mayAcknowledge, recordedName, type PageActor, type PageResponders, type Permission } from '../domain/page-permissions.ts';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
+import { peopleOfPage } from '../domain/page-people.ts';
 import type { PageAuditTrail } from '../ports/page-audit.ts';
 import type { PageStore } from '../ports/page-store.ts';
 import type { PagingMetrics } from '../ports/paging-metrics.ts';
@@ -10,6 +12,7 @@ export interface AcknowledgePageDeps {
   respondersFor(subprojectId: string): PageResponders;
   audit: PageAuditTrail;
   metrics: Pick<PagingMetrics, 'pageSettled'>;
+  home: HomeRefresher;
 }
 
 /**
@@ -33,5 +36,6 @@ export async function acknowledgePage(deps: AcknowledgePageDeps, input: { pageId
   );
   if (refused) await recordRefusal(deps.audit, { subject: `page:${pageId}`, actor, action: 'acknowledge', reason: refused.reason }, now);
   if (out?.committed) deps.metrics.pageSettled(out.result.state);
+  if (out?.committed) deps.home.refresh(peopleOfPage(out.result.state));
   return out?.result;
 }

@@ -1,5 +1,7 @@
 import { notAllowed, resolve, type ResolveResult } from '../domain/escalation-engine.ts';
 import { mayResolve, recordedName, type PageActor, type PageResponders, type Permission } from '../domain/page-permissions.ts';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
+import { peopleOfPage } from '../domain/page-people.ts';
 import type { PageAuditTrail } from '../ports/page-audit.ts';
 import type { PageStore } from '../ports/page-store.ts';
 import type { PagingMetrics } from '../ports/paging-metrics.ts';
@@ -10,6 +12,7 @@ export interface ResolvePageDeps {
   respondersFor(subprojectId: string): PageResponders;
   audit: PageAuditTrail;
   metrics: Pick<PagingMetrics, 'pageSettled'>;
+  home: HomeRefresher;
 }
 
 /** A person resolves a page from Slack, if the policy lets them (a refusal is a result, audited, not an error). */
@@ -28,5 +31,6 @@ export async function resolvePage(deps: ResolvePageDeps, input: { pageId: string
   );
   if (refused) await recordRefusal(deps.audit, { subject: `page:${pageId}`, actor, action: 'resolve', reason: refused.reason }, now);
   if (out?.committed) deps.metrics.pageSettled(out.result.state);
+  if (out?.committed) deps.home.refresh(peopleOfPage(out.result.state));
   return out?.result;
 }

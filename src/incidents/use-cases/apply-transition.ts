@@ -4,6 +4,8 @@ import { audit, type Effect } from '../../platform/outbox/effects.ts';
 import type { Incident, TimelineEntry } from '../domain/incident.ts';
 import type { Transition } from '../domain/incident-lifecycle.ts';
 import { mayAct, refusalText, type IncidentAction, type IncidentActor } from '../domain/incident-policy.ts';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
+import { peopleOfIncident } from '../domain/incident-people.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 import { refreshSummary, type RefreshSummaryDeps } from './refresh-summary.ts';
 
@@ -15,6 +17,7 @@ export interface TransitionDeps extends RefreshSummaryDeps {
   incidents: Pick<IncidentStore, 'get' | 'timeline' | 'saveTransition'>;
   clock: Clock;
   log: Pick<Logger, 'warn'>;
+  home: HomeRefresher;
 }
 
 export interface TransitionRequest {
@@ -65,6 +68,7 @@ export async function applyTransition(deps: TransitionDeps, request: TransitionR
     if (saved === 'duplicate-entry') return { ok: false, reason: 'Already on the timeline.', duplicate: true };
     if (saved === 'conflict') continue;
     void refreshSummary(deps, before.id).catch((err: unknown) => deps.log.warn({ err, incident: before.id }, 'could not refresh the incident summary'));
+    deps.home.refresh([...peopleOfIncident(before), ...peopleOfIncident(t.incident)]);
     return { ok: true, before, after: t.incident, entries: t.entries };
   }
   return { ok: false, reason: 'The incident changed while saving; try again.' };

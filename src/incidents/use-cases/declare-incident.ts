@@ -7,6 +7,8 @@ import type { ReminderMinutes } from '../domain/reminder-rule.ts';
 import { githubDelivery } from '../jobs/record-on-github.ts';
 import { nextReminder } from '../jobs/remind-commander.ts';
 import { setUpIncidentJob } from '../jobs/set-up-incident.ts';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
+import { peopleOfIncident } from '../domain/incident-people.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 
 /** What the declare form gives; the id comes from the submission's key. */
@@ -16,6 +18,7 @@ export interface DeclareIncidentDeps {
   incidents: Pick<IncidentStore, 'declare' | 'get'>;
   reminderMinutes: ReminderMinutes;
   clock: Clock;
+  home: HomeRefresher;
 }
 
 /**
@@ -32,5 +35,6 @@ export async function declareIncident(deps: DeclareIncidentDeps, request: Declar
     githubDelivery(`incident-github:${id}:create`, { incidentId: id, action: 'create' }, now),
     nextReminder(incident, deps.reminderMinutes, 0),
   ]);
+  if (created) deps.home.refresh(peopleOfIncident(incident));
   return { incident: created ? incident : ((await deps.incidents.get(id)) ?? incident), created };
 }

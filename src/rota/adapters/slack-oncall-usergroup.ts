@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { onCallUsergroupHandle } from '../domain/oncall-usergroups.ts';
 import type { OnCallUsergroup } from '../ports.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { OnCallUsergroup } from '../ports.ts';
 export function slackOnCallUsergroup(slack: Pick<WebClient, 'usergroups'>): OnCallUsergroup {
   return {
     async follow(subprojectId, slackId) {
-      const handle = `k8s-infra-oncall-${subprojectId}`;
+      const handle = onCallUsergroupHandle(subprojectId);
       const list = await slack.usergroups.list({ include_users: false });
       let group = list.usergroups?.find((g) => g.handle === handle);
       if (!group) {

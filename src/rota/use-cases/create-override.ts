@@ -7,6 +7,7 @@ import { audit, schedule } from '../../platform/outbox/effects.ts';
 import { checkOverrideForm, type OverrideFormErrors } from '../domain/override-form.ts';
 import { mayOverride } from '../domain/rota-policy.ts';
 import { hasErrors } from '../domain/validate-override.ts';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
 import type { HandoffRequest, RotaCommit, RotaRefusals } from '../ports.ts';
 import type { RotaModel } from '../rota-model.ts';
 import type { RotaSettings } from '../settings.ts';
@@ -23,6 +24,7 @@ export interface CreateOverrideDeps {
   clock: Clock;
   log: Pick<Logger, 'warn'>;
   refusals: RotaRefusals;
+  home: HomeRefresher;
 }
 
 export interface OverrideSubmission {
@@ -86,6 +88,7 @@ export async function createOverride(deps: CreateOverrideDeps, submission: Overr
     };
   });
   if (!created) return 'exists';
+  deps.home.refresh([submission.submittedBy, cover, ...deps.model.layerRotations(subprojectId).flatMap((r) => r.participants)]);
   const text = `:repeat: Override: ${deps.people.mention(person)} covers *${subproject.name}* from ${formatUtcShort(from)} to ${formatUtcShort(to)} (created by ${deps.people.mention(createdBy)}).`;
   await deps.notifier.dm(submission.submittedBy, { text }).catch((err: unknown) => deps.log.warn({ err }, 'rota: override confirmation failed'));
   if (cover !== submission.submittedBy) await deps.notifier.dm(cover, { text }).catch((err: unknown) => deps.log.warn({ err }, 'rota: override DM failed'));

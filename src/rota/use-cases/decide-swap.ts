@@ -1,3 +1,4 @@
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
 import type { KnownBlock } from '@slack/types';
 import type { Clock } from '../../core/clock.ts';
 import type { Notifier } from '../../core/notifier.ts';
@@ -23,6 +24,7 @@ export interface DecideSwapDeps {
   notifier: Pick<Notifier, 'dm'>;
   clock: Clock;
   refusals: RotaRefusals;
+  home: HomeRefresher;
 }
 
 /** Where the answer shows: to the person who clicked, and in place of the proposal they clicked. */
@@ -89,6 +91,7 @@ export async function decideSwap(deps: DecideSwapDeps, click: { swapId: string; 
     decidedBy: deps.people.mention(swap.counterpart),
   });
   await answer.replace(swapDecidedMessage(view(swap.counterpart, swap.counterpartShift, swap.requesterShift)));
+  if (outcome === 'accepted') deps.home.refresh([swap.requester, swap.counterpart]);
   const requesterSlack = deps.people.person(swap.requester)?.slack;
   if (requesterSlack) await deps.notifier.dm(requesterSlack, swapDecidedMessage(view(swap.requester, swap.requesterShift, swap.counterpartShift)));
   return outcome;

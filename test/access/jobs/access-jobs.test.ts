@@ -26,7 +26,7 @@ describe('access job kinds', async () => {
     const requests = new InMemoryAccessRequests([t.request]);
     const notifier = new RecordingNotifier();
     const sink = new InMemoryAuditSink();
-    await deliverAccessEffectsJob.bind({ requests, notifier, people: people(), auditSink: () => sink, once: memoryOnce(), clock: clockAt() }).run(stored, claimedJob(outbox.job.id));
+    await deliverAccessEffectsJob.bind({ requests, notifier, people: people(), auditSink: () => sink, once: memoryOnce(), clock: clockAt(), home: { refresh: () => undefined } }).run(stored, claimedJob(outbox.job.id));
     expect(notifier.posts).toHaveLength(1);
     expect(sink.entries).toEqual([expect.objectContaining({ action: 'access.requested', at: new Date('2022-01-19T12:00:00Z'), key: 'ar-000000000001:audit:access.requested:1' })]);
   });
@@ -34,7 +34,7 @@ describe('access job kinds', async () => {
   it('a payload that does not match its schema fails the job for good', async () => {
     const deps = { requests: new InMemoryAccessRequests(), clock: clockAt() };
     await expect(expireAccessJob.bind(deps).run({ request: 'ar-1' }, claimedJob('x'))).rejects.toBeInstanceOf(PermanentJobError);
-    const outbox = deliverAccessEffectsJob.bind({ requests: new InMemoryAccessRequests(), notifier: new RecordingNotifier(), people: people(), auditSink: () => undefined, once: memoryOnce(), clock: clockAt() });
+    const outbox = deliverAccessEffectsJob.bind({ requests: new InMemoryAccessRequests(), notifier: new RecordingNotifier(), people: people(), auditSink: () => undefined, once: memoryOnce(), clock: clockAt(), home: { refresh: () => undefined } });
     await expect(outbox.run({ requestId: 'ar-1', effects: [{ type: 'launch-rockets', key: 'k' }] }, claimedJob('y'))).rejects.toThrow(/payload of access.effects does not match its schema/);
   });
 });

@@ -13,7 +13,9 @@ function deps(sink?: AuditSink) {
   const requests = new InMemoryAccessRequests([pendingRequest()]);
   const notifier = new RecordingNotifier();
   const once = memoryOnce();
-  return { requests, notifier, once, people: people(), auditSink: () => sink, clock: clockAt() };
+  const homeRefreshes: string[][] = [];
+  const home = { refresh: (who: readonly (string | undefined)[]) => void homeRefreshes.push(who.filter((w): w is string => w !== undefined)) };
+  return { requests, notifier, once, people: people(), auditSink: () => sink, clock: clockAt(), home, homeRefreshes };
 }
 
 describe('deliverAccessEffects (the outbox job)', () => {
@@ -25,6 +27,8 @@ describe('deliverAccessEffects (the outbox job)', () => {
     expect((await d.requests.get(id))?.slackThread).toEqual({ channel: 'C-wg-k8s-infra', ts: '1700000000.000001', permalink: 'https://slack.example/archives/C-wg-k8s-infra/p1700000000000001' });
     expect(d.notifier.updates).toHaveLength(1);
     expect(d.notifier.dms.map((m) => m.userId)).toEqual([AMEUKAM, DIMS]);
+    // The requester's and the approvers' Home tabs show the request.
+    expect(d.homeRefreshes).toEqual([[JIM, AMEUKAM, DIMS]]);
     expect(d.notifier.dmTextsTo(DIMS)[0]).toMatch(/^You can approve this access request \(<https:\/\/slack.example\/\S+\|thread>\): Access request: /);
     // The job retried after everything was done: nothing is sent again.
     await deliverAccessEffects(d, id, [post]);

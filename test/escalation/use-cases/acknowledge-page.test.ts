@@ -22,6 +22,8 @@ describe('acknowledgePage', () => {
     expect(deps.pages.audits(pageId).at(-1)).toEqual({ actor: 'priya', action: 'page.acknowledged', payload: { via: 'slack' } });
     expect(deps.metrics.settled).toEqual([`${pageId}:acknowledged`]);
     expect(deps.audit.entries).toEqual([]);
+    // Everyone the page is about gets their Home tab republished: the notified, who raised it, who took it.
+    expect(deps.homeRefreshes).toEqual([expect.arrayContaining(['priya', 'nina'])]);
   });
 
   it('refuses someone the page did not notify who is no owner, participant or lead, and someone not in the config: nothing changes, the refusal is audited', async () => {

@@ -218,6 +218,7 @@ export function incidentTestDeps() {
   const channels = new FakeChannels();
   const notifier = new RecordingNotifier();
   const audits: AuditEntry[] = [];
+  const homeRefreshes: string[][] = [];
   const log = { warn: vi.fn(), error: vi.fn() };
   const settings = { repo: 'kubernetes/k8s.io', labels: ['sig/k8s-infra'], reminderMinutes: { SEV1: 30, SEV2: 60, SEV3: 240, SEV4: 1440 } };
   return {
@@ -249,6 +250,9 @@ export function incidentTestDeps() {
     reminderMinutes: settings.reminderMinutes,
     announcements: ANNOUNCEMENTS,
     knowsPerson: (slackId: string) => slackId in PEOPLE,
+    /** Who was asked to have their Home tab republished, per call. */
+    homeRefreshes,
+    home: { refresh: (who: readonly (string | undefined)[]) => void homeRefreshes.push(who.filter((w): w is string => w !== undefined)) },
   };
 }
 

@@ -9,6 +9,8 @@ describe('assignRole', () => {
     deps.incidents.put(anIncident());
     const r = await assignRole(deps, 'inc-1', 'commander', DIMS, actor(ARNAUD), 'incident-cmd:T1');
     expect(r).toMatchObject({ ok: true, after: { commander: DIMS } });
+    // The one who lost the role and the one who got it see it on their Home tabs.
+    expect(deps.homeRefreshes.at(-1)).toEqual(expect.arrayContaining([ARNAUD, DIMS]));
     // The new commander steers from now on.
     await assignRole(deps, 'inc-1', 'scribe', BEN, actor(DIMS), 'incident-cmd:T2');
     expect(await deps.incidents.get('inc-1')).toMatchObject({ commander: DIMS, roles: { scribe: BEN } });

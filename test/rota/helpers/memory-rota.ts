@@ -141,6 +141,8 @@ export function memoryRotaDeps(now: string, config: InfraConfig = testConfig()) 
   const notifier = new RecordingNotifier();
   const usergroup = new RecordingUsergroup();
   const refused: { actor: string; action: string; subject: string; reason: string }[] = [];
+  /** Who the use cases asked to have their Home tab republished, in call order. */
+  const homeRefreshes: string[][] = [];
   const deps = {
     config,
     people: new PeopleDirectory(config),
@@ -155,8 +157,9 @@ export function memoryRotaDeps(now: string, config: InfraConfig = testConfig()) 
     clock,
     log: silent,
     refusals: { record: async (r: { actor: string; action: 'override' | 'swap.answer'; subject: string; reason: string }) => void refused.push(r) },
+    home: { refresh: (who: readonly (string | undefined)[]) => void homeRefreshes.push(who.filter((w): w is string => w !== undefined)) },
   };
-  return { deps, store, notifier, usergroup, clock, config, refused };
+  return { deps, store, notifier, usergroup, clock, config, refused, homeRefreshes };
 }
 
 /** Slack ids of config/infra.yaml's people. */

@@ -23,9 +23,12 @@ const submission = (over: Partial<OverrideSubmission> = {}): OverrideSubmission 
 
 describe('createOverride', () => {
   it('answers Slack first, then stores the override once with its audit entry and handoff rows at both ends, and tells both people', async () => {
-    const { deps, store, notifier } = memoryRotaDeps(T0);
+    const { deps, store, notifier, homeRefreshes } = memoryRotaDeps(T0);
     const { got, answer } = answers();
     expect(await createOverride(deps, submission({ cover: SLACK.hh, subprojectId: 'registry' }), answer)).toBe('created');
+    // The Home tabs of the people concerned: who asked, who covers, everyone rotating for registry.
+    expect(homeRefreshes).toHaveLength(1);
+    expect(homeRefreshes[0]).toEqual(expect.arrayContaining([SLACK.ameukam, SLACK.hh, 'nikhita', 'bentheelder', 'upodroid']));
     expect(got).toEqual([undefined]);
     expect(store.overrides).toMatchObject([{ id: 'override:V1', subprojectId: 'registry', person: 'hh', createdBy: 'ameukam' }]);
     expect(store.auditActions()).toEqual(['override.created']);
@@ -38,6 +41,7 @@ describe('createOverride', () => {
     expect(await createOverride(deps, submission({ cover: SLACK.hh, subprojectId: 'registry' }), answer)).toBe('exists');
     expect(store.overrides).toHaveLength(1);
     expect(store.auditActions()).toEqual(['override.created']);
+    expect(homeRefreshes).toHaveLength(1);
     expect(notifier.dms).toHaveLength(2);
   });
 

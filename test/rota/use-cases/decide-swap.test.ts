@@ -27,9 +27,10 @@ async function proposed(now = T0) {
 
 describe('decideSwap', () => {
   it('accepted by the other person: decided once, audited, handoff rows at the four instants, proposal replaced, requester told', async () => {
-    const { deps, store, notifier } = await proposed();
+    const { deps, store, notifier, homeRefreshes } = await proposed();
     const a = answer();
     expect(await decideSwap(deps, { swapId: 'swap:V1', decision: 'accepted', slackUser: SLACK.dims }, a)).toBe('accepted');
+    expect(homeRefreshes).toEqual([['ameukam', 'dims']]);
     expect(store.swaps[0]).toMatchObject({ status: 'accepted', decidedBy: 'dims' });
     expect(store.auditActions()).toEqual(['swap.accepted']);
     expect(store.scheduledJobIds().sort()).toEqual(
