@@ -19,6 +19,10 @@ import { DEFAULT_ROTA_SETTINGS, type RotaSettings } from './settings.ts';
 import * as m0002 from './store/migrations/0002-rota.ts';
 import { rotaStore } from './store/rota-store.ts';
 import { scheduleHandoffs } from './use-cases/schedule-handoffs.ts';
+import { staffingReports } from './use-cases/staffing-report.ts';
+import { weeklyDigest } from './use-cases/weekly-digest.ts';
+import { oncallDigestMessage } from './views/oncall-digest.ts';
+import { ownersMessage } from './views/rota-owners.ts';
 
 /**
  * Rota: who is on call, schedules, overrides and swaps, handoff announcements, calendar feeds.
@@ -31,6 +35,7 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
     config: rotaConfig,
     migrations: { '0002-rota': m0002 },
     ids: ROTA_IDS,
+    reports: ['oncall-digest', 'staffing'],
     define(platform, rotations) {
       const { config, people, notifier, clock, log } = platform;
       const store = rotaStore(platform, config.subprojects);
@@ -70,6 +75,10 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
         ],
         onReady: async (now) => {
           await scheduleHandoffs({ model, jobs: platform.jobs, handoffAt }, now);
+        },
+        reports: {
+          'oncall-digest': async (ctx) => oncallDigestMessage({ ...(await weeklyDigest({ model, people }, ctx)), timezone: ctx.timezone }),
+          staffing: async (ctx) => ownersMessage(staffingReports({ config }, { subprojectIds: config.subprojects.map((s) => s.id), now: ctx.now }), (id) => people.mention(id)),
         },
         api: createOnCallService({ rotations, subprojects: config.subprojects }, repository),
       };
