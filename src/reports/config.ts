@@ -60,7 +60,8 @@ function scheduleReferences(config: RawConfig, known: KnownNames): ConfigIssue[]
     if (typeof s.report === 'string' && !known.reports.includes(s.report)) {
       issues.push({ path: ['schedules', i, 'report'], message: `unknown report "${s.report}" (known: ${[...known.reports].sort().join(', ')})` });
     }
-    if (typeof s.channel === 'string' && !/^[CG][A-Z0-9]{2,}$/.test(s.channel) && !channels.has(s.channel)) {
+    // A malformed name or a channel id is left to the schema.
+    if (typeof s.channel === 'string' && /^[a-z0-9_-]{1,80}$/.test(s.channel) && !channels.has(s.channel)) {
       issues.push({ path: ['schedules', i, 'channel'], message: `unknown channel "${s.channel}" (not in channels: nor any channel: of this file; known: ${[...channels].sort().join(', ')})` });
     }
   });

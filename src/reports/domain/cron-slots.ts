@@ -22,9 +22,9 @@ function candidates(slots: CronSlots, day: DateTime): Date[] {
       const at = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: slots.timezone });
       // A wall time skipped by a spring change does not exist that day.
       if (at.hour !== hour || at.minute !== minute) continue;
-      const later = at.plus({ hours: 1 });
-      if (later.hour === hour && later.minute === minute && later.offset !== at.offset) out.push(later.toJSDate());
-      out.push(at.toJSDate());
+      // A wall time repeated by an autumn change exists at two instants; luxon picks one of them.
+      const same = [at.plus({ hours: 1 }), at, at.minus({ hours: 1 })].filter((d) => d.hour === hour && d.minute === minute);
+      out.push(...same.map((d) => d.toJSDate()));
     }
   }
   return out;
