@@ -1,3 +1,4 @@
+import type { AccessApi } from './api.ts';
 import type { CapabilityModule } from '../platform/capability.ts';
 import { accessCommand } from '../handlers/access/access-command.ts';
 import { registerAccessListeners } from '../handlers/access/register-access-listeners.ts';
@@ -25,7 +26,7 @@ export interface AccessOptions {
 }
 
 /** Access: requests to join a Google group, approved in Slack, turned into a pull request to kubernetes/k8s.io. */
-export function accessModule(options: AccessOptions = {}): CapabilityModule<typeof accessConfig> {
+export function accessModule(options: AccessOptions = {}): CapabilityModule<typeof accessConfig, AccessApi> {
   return {
     name: 'access',
     config: accessConfig,
@@ -77,6 +78,9 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
           expireAccessJob.bind({ requests, clock }),
           supersedeAccessJob.bind({ requests, clock, policy }),
         ],
+        api: {
+          groups: async () => (await catalog.get()).groups.map((g) => ({ emailId: g.emailId, name: g.name, file: g.file, approvers: g.approvers })),
+        },
         github: (event, payload) =>
           handleGithubEvent({ closed: { requests, clock, policy, headRepo: section.headRepo ?? section.repo, audit: platform.audit }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),
       };
