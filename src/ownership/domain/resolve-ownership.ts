@@ -82,10 +82,17 @@ function resolveDomain(catalog: OwnershipCatalog, thing: string): Ownership | un
   return { kind: 'domain', thing, owner: sub(catalog.dnsSubproject), facts: [`DNS: ${record} of zone ${zone} (${types.join(', ')}), in dns/zone-configs`] };
 }
 
+function resolveBucket(catalog: OwnershipCatalog, bucket: string): Ownership | undefined {
+  const bucketProject = catalog.buckets.get(bucket);
+  if (bucketProject === undefined) return undefined;
+  const p = projectOwner(catalog, bucketProject);
+  return { kind: 'bucket', thing: `gs://${bucket}`, owner: p?.owner ?? { kind: 'sig', sig: 'SIG K8s Infra' }, facts: [`Bucket gs://${bucket} in project ${bucketProject} (audit/buckets-by-project.txt)`, ...(p ? [p.fact] : [])] };
+}
+
 /**
  * Who owns a thing someone names: an out-of-scope service first (prow.k8s.io is SIG Testing's
  * even though k8s.io has its record), then the group's services and their aliases, image paths,
- * Google groups, buckets, clusters, GCP projects, and DNS names. Unknown: the closest names.
+ * Google groups, clusters, GCP projects, buckets and DNS names. Unknown: the closest names.
  */
 export function resolveOwnership(input: string, catalog: OwnershipCatalog): OwnershipAnswer {
   const thing = normaliseThing(input);
@@ -96,15 +103,13 @@ export function resolveOwnership(input: string, catalog: OwnershipCatalog): Owne
   }
   const service = catalog.services.find((s) => s.id === thing || s.name.toLowerCase() === thing || s.aliases.some((a) => a.toLowerCase() === thing));
   if (service) return { found: { kind: 'service', thing: service.id, owner: sub(service.subproject), facts: [`Service ${service.name} (${service.id}), SIGs ${service.sigs.join(', ')}`] } };
+  // `gs://` says it is a bucket; a bare name is a project first (k8s-staging-x names both).
+  const asBucket = thing.startsWith('gs://') ? resolveBucket(catalog, bucket) : undefined;
+  if (asBucket) return { found: asBucket };
   const image = resolveImage(catalog, thing);
   if (image) return { found: image };
   const group = resolveGroup(catalog, thing);
   if (group) return { found: group };
-  const bucketProject = catalog.buckets.get(bucket);
-  if (bucketProject !== undefined) {
-    const p = projectOwner(catalog, bucketProject);
-    return { found: { kind: 'bucket', thing: `gs://${bucket}`, owner: p?.owner ?? { kind: 'sig', sig: 'SIG K8s Infra' }, facts: [`Bucket gs://${bucket} in project ${bucketProject} (audit/buckets-by-project.txt)`, ...(p ? [p.fact] : [])] } };
-  }
   const cluster = catalog.clusters.get(thing);
   if (cluster) {
     const p = projectOwner(catalog, cluster.project);
@@ -114,6 +119,8 @@ export function resolveOwnership(input: string, catalog: OwnershipCatalog): Owne
   }
   const project = projectOwner(catalog, thing);
   if (project) return { found: { kind: 'project', thing, owner: project.owner, facts: [project.fact] } };
+  const bareBucket = resolveBucket(catalog, bucket);
+  if (bareBucket) return { found: bareBucket };
   const domain = resolveDomain(catalog, thing);
   if (domain) return { found: domain };
   return { found: undefined, suggestions: suggestions(catalog, thing) };
