@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { KnownBlock } from '@slack/types';
+import type { OpenIncident } from '../../incidents/api.ts';
 import { escapeInline } from '../../core/mrkdwn.ts';
 import type { ReportMessage } from '../../platform/capability.ts';
 import { context, header, messageBlocks, section } from '../../platform/slack/blocks.ts';
@@ -15,15 +16,8 @@ export interface OpenPageLine {
   acknowledgedBy?: string;
 }
 
-export interface OpenIncidentLine {
-  id: string;
-  title: string;
-  severity: string;
-  services: readonly string[];
-  commanderSlackId: string;
-  channelId: string | null;
-  declaredAt: Date;
-}
+/** An open incident as the incidents capability's api gives it. */
+export type OpenIncidentLine = OpenIncident;
 
 /** What the summary could not learn (a capability not running, an answer that failed): said, never hidden. */
 export type Unknown = { pages?: string; incidents?: string };
