@@ -68,7 +68,7 @@ export interface Bot {
 }
 
 /** A capability gives exactly the reports its module declares, and no two share a name. */
-function addReports(reports: Map<string, ReportBuilder>, module: CapabilityModule, capability: Capability<unknown>): void {
+export function addReports(reports: Map<string, ReportBuilder>, module: CapabilityModule, capability: Capability<unknown>): void {
   const declared = [...(module.reports ?? [])].sort();
   const given = Object.keys(capability.reports ?? {}).sort();
   if (declared.join() !== given.join()) throw new Error(`${module.name} declares reports [${declared.join(', ')}] but gives [${given.join(', ')}]`);
