@@ -1,3 +1,4 @@
+import type { AccessApi } from './api.ts';
 import type { CapabilityModule } from '../platform/capability.ts';
 import { accessCommand } from '../handlers/access/access-command.ts';
 import { registerAccessListeners } from '../handlers/access/register-access-listeners.ts';
@@ -27,7 +28,7 @@ export interface AccessOptions {
 }
 
 /** Access: requests to join a Google group, approved in Slack, turned into a pull request to kubernetes/k8s.io. */
-export function accessModule(options: AccessOptions = {}): CapabilityModule<typeof accessConfig> {
+export function accessModule(options: AccessOptions = {}): CapabilityModule<typeof accessConfig, AccessApi> {
   return {
     name: 'access',
     config: accessConfig,
@@ -86,6 +87,9 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
             const found = await homeAccess({ requests, catalog, people }, viewer, now);
             return homeAccessBlocks({ ...found, zone: (viewer.personId ? platform.people.person(viewer.personId)?.timezone : undefined) ?? 'UTC' });
           },
+          },
+        api: {
+          groups: async () => (await catalog.get()).groups.map((g) => ({ emailId: g.emailId, name: g.name, file: g.file, approvers: g.approvers })),
         },
         github: (event, payload) =>
           handleGithubEvent({ closed: { requests, clock, policy, headRepo: section.headRepo ?? section.repo, audit: platform.audit }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),

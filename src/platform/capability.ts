@@ -36,7 +36,7 @@ export interface ConfigSection<K extends string = string, S extends z.ZodType = 
    * References into other sections that the schema cannot see (a subproject naming a rotation).
    * Runs on the raw document too, so every error is reported at once: skip what is malformed.
    */
-  crossReferences?: (config: RawConfig) => ConfigIssue[];
+  crossReferences?: (config: RawConfig, known: KnownNames) => ConfigIssue[];
   /**
    * Things `check-config` reports without failing: settings that still work but should move
    * (contact data that belongs in the database, say). Shown as `file:line: path: warning: …`.
@@ -44,6 +44,12 @@ export interface ConfigSection<K extends string = string, S extends z.ZodType = 
   warnings?: (config: RawConfig) => ConfigIssue[];
   /** Extra text `check-config` prints for a valid file (e.g. the YAML another repository needs). */
   notes?: (config: RawConfig) => string[];
+}
+
+/** Names the capabilities declare statically, for checks that refer across capabilities. */
+export interface KnownNames {
+  /** Every report some capability contributes (`CapabilityModule.reports`). */
+  reports: readonly string[];
 }
 
 /** The parsed document as cross-reference checks see it: possibly invalid, so every field unknown. */
@@ -123,7 +129,24 @@ export interface Platform {
    * and one started without the other gets a clear error at the call, not at start-up.
    */
   use<T>(key: ApiKey<T>): () => T;
+  /** A report some running capability contributes, looked up when called (undefined when none is running). */
+  report(name: string): ReportBuilder | undefined;
 }
+
+/** What a report is built for: the instant of the firing and the timezone of its schedule. */
+export interface ReportContext {
+  now: Date;
+  timezone: string;
+}
+
+/** A report as posted to a channel: Block Kit built by a pure view (at most 50 blocks). */
+export interface ReportMessage {
+  text: string;
+  blocks: unknown[];
+}
+
+/** Builds one named report; reads what it needs and never posts (the reports capability does). */
+export type ReportBuilder = (ctx: ReportContext) => Promise<ReportMessage>;
 
 /** A running capability: what it adds to the bot. Every part is optional. */
 export interface Capability<Api = undefined> {
@@ -146,6 +169,11 @@ export interface Capability<Api = undefined> {
    */
   home?: HomeContribution;
   api?: Api;
+  /**
+   * Named reports that `schedules:` may post (`oncall-digest`, `staffing`): exactly the names the
+   * module declares in `CapabilityModule.reports`.
+   */
+  reports?: Readonly<Record<string, ReportBuilder>>;
   stop?: () => Promise<void>;
 }
 
@@ -174,6 +202,8 @@ export interface CapabilityModule<S extends ConfigSection | undefined = ConfigSe
   config: S;
   migrations: Readonly<Record<string, Migration>>;
   ids: IdTable;
+  /** The names of the reports its running capability gives (static, so check-config knows them). */
+  reports?: readonly string[];
   cli?: readonly CliCommand[];
   define(platform: Platform, section: SectionValue<S>): Capability<Api>;
 }

@@ -24,7 +24,7 @@ import type { Notifier } from '../core/notifier.ts';
 import { PeopleDirectory } from './config/people-directory.ts';
 import { createCommitTransition, createOnce } from './outbox/commit-transition.ts';
 import { SlackHttpReceiver } from './slack/slack-http-receiver.ts';
-import type { ApiKey, Capability, CapabilityModule, Platform } from './capability.ts';
+import type { ApiKey, Capability, CapabilityModule, Platform, ReportBuilder } from './capability.ts';
 import { CAPABILITIES } from './capabilities.ts';
 import { registerAppHomeListener } from './home/app-home-listener.ts';
 import { HomePublisher } from './home/home-publisher.ts';
@@ -70,6 +70,17 @@ export interface Bot {
   /** Resolves once migrations ran, every `onReady` hook succeeded and background work started. */
   whenReady: Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A capability gives exactly the reports its module declares, and no two share a name. */
+export function addReports(reports: Map<string, ReportBuilder>, module: CapabilityModule, capability: Capability<unknown>): void {
+  const declared = [...(module.reports ?? [])].sort();
+  const given = Object.keys(capability.reports ?? {}).sort();
+  if (declared.join() !== given.join()) throw new Error(`${module.name} declares reports [${declared.join(', ')}] but gives [${given.join(', ')}]`);
+  for (const [name, build] of Object.entries(capability.reports ?? {})) {
+    if (reports.has(name)) throw new Error(`two capabilities give the report ${name}`);
+    reports.set(name, build);
+  }
 }
 
 /** One Slack Web API call (a post, a views.open) never waits longer than this. */
@@ -164,6 +175,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     log: log.child({ component: 'home' }),
     ...(options.homeDebounceMs !== undefined ? { debounceMs: options.homeDebounceMs } : {}),
   });
+  const reports = new Map<string, ReportBuilder>();
   const started = new Set(modules.map((m) => m.name));
 
   const platform: Platform = {
@@ -201,6 +213,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         return api as T;
       };
     },
+    report: (name) => reports.get(name),
   };
 
   const sections = new Map<string, unknown>(Object.entries(config));
@@ -208,6 +221,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   for (const module of modules) {
     const capability = module.define(platform, module.config ? sections.get(module.config.key) : undefined);
     if (capability.api !== undefined) apis.set(module.name, capability.api);
+    addReports(reports, module, capability);
     capabilities.push({ module, capability });
   }
 

@@ -70,7 +70,8 @@ export function parseConfig(text: string, file: string): LoadResult {
   const raw = js !== null && typeof js === 'object' && !Array.isArray(js) ? Object.fromEntries(Object.entries(js)) : {};
   const parsed = parseInfraConfig(js);
   const schemaIssues = parsed.success ? [] : flattenIssues(parsed.error.issues);
-  const dangling = [checkCoreReferences(raw), ...CAPABILITIES.map((c) => c.config?.crossReferences?.(raw) ?? [])].flat();
+  const known = { reports: CAPABILITIES.flatMap((c) => c.reports ?? []) };
+  const dangling = [checkCoreReferences(raw), ...CAPABILITIES.map((c) => c.config?.crossReferences?.(raw, known) ?? [])].flat();
   const errors = [...schemaIssues, ...dangling].map((i) => toError(i.path, i.message));
   errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
