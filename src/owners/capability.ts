@@ -1,5 +1,6 @@
 import type { CapabilityModule } from '../platform/capability.ts';
 import { contactCommand } from '../handlers/owners/contact-command.ts';
+import { ownersCommand } from '../handlers/owners/owners-command.ts';
 import { registerContactSubmission } from '../handlers/owners/contact-submission.ts';
 import { registerRevealActions } from '../handlers/owners/reveal-actions.ts';
 import { importContactsCommand, reencryptContactsCommand } from './cli/contact-cli.ts';
@@ -24,6 +25,13 @@ export function ownersModule(): CapabilityModule<typeof ownersConfig> {
       const contacts = contactDirectory(platform);
       return {
         commands: [
+          {
+            name: 'owners',
+            usage: 'owners [subproject]',
+            summary: 'Staffing report: owners, affiliations, coverage gaps',
+            example: '/k8s-infra owners clusters',
+            handler: ownersCommand({ config: platform.config, people: platform.people }),
+          },
           {
             name: 'contact',
             usage: 'contact [@person]',
