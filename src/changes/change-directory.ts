@@ -3,7 +3,7 @@ import type { ChangesSettings } from './config.ts';
 import type { Author } from './domain/announce.ts';
 import type { ChangeRules, SigRules } from './domain/rules.ts';
 import type { Tier } from './domain/tier.ts';
-import type { OwnerCalendar } from './domain/working-days.ts';
+import type { OwnerCalendar } from '../core/working-days-deadline.ts';
 
 /** What the changes capability looks up in the config: names, people by Slack id and GitHub login, calendars. */
 export interface ChangeDirectory {

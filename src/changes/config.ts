@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { configSection, type RawConfig } from '../platform/capability.ts';
 import { entries, idsOf, personCheck, strings, type ConfigIssue } from '../platform/config/cross-references.ts';
-import { isValidDay, quietPeriodShape } from './domain/quiet-periods.ts';
+import { isValidDay, quietPeriodShape } from '../core/quiet-periods.ts';
 import { TIERS } from './domain/tier.ts';
 
 const repoName = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name');

@@ -25,6 +25,11 @@ export interface PagingApi {
    */
   resolveOnBehalf(pageId: string, actor: string, reason: string, now: Date): Promise<ResolveResult | undefined>;
   openPages(): Promise<PageState[]>;
+  /**
+   * A line on an open page's timeline (and its thread) written on the caller's authority, once
+   * per key, audited as `actor` (a contact reveal). False when the page is resolved or unknown.
+   */
+  noteOnTimeline(pageId: string, note: { key: string; text: string; actor: string }, now: Date): Promise<boolean>;
 }
 
 export const PAGING_API = apiKey<PagingApi>('paging');

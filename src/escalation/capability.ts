@@ -13,6 +13,7 @@ import { pagePostJob } from './jobs/page-post.ts';
 import { pageStepJob } from './jobs/page-step.ts';
 import { pageSyncJob } from './jobs/page-sync.ts';
 import { pageThreadJob } from './jobs/page-thread.ts';
+import { noteOnTimeline } from './use-cases/note-on-timeline.ts';
 import { pagingDeps } from './paging-deps.ts';
 import { pagingSlack } from './paging-slack.ts';
 import { prometheusPagingMetrics } from './prometheus-paging-metrics.ts';
@@ -76,6 +77,7 @@ export function pagingModule(options: Partial<PagingSettings> = {}): CapabilityM
         raise: (input, now) => raisePage(deps, input, now),
         resolveOnBehalf: (pageId, actor, reason, now) => resolvePageOnBehalf(deps, { pageId, actor, reason }, now),
         openPages: () => listOpenPages(deps),
+        noteOnTimeline: (pageId, note, now) => noteOnTimeline(deps, { pageId, ...note }, now),
       };
       const forPeople = {
         people: platform.people,

@@ -17,6 +17,11 @@ export interface OpenIncident {
 export interface IncidentsApi {
   /** Incidents not yet resolved, oldest first. */
   openIncidents(): Promise<OpenIncident[]>;
+  /**
+   * A line on an open incident's timeline written on the caller's authority, once per key,
+   * audited as `actorSlackId` (a contact reveal). False when the incident is resolved or unknown.
+   */
+  noteOnTimeline(incidentId: string, note: { key: string; text: string; actorSlackId: string }, now: Date): Promise<boolean>;
 }
 
 export const INCIDENTS_API = apiKey<IncidentsApi>('incidents');

@@ -7,6 +7,7 @@ import { registerIncidentUpdateView } from '../handlers/incidents/incident-updat
 import { createIssuesTracker } from '../integrations/github/issues-tracker.ts';
 import type { CapabilityModule } from '../platform/capability.ts';
 import type { IncidentsApi } from './api.ts';
+import { noteOnTimeline } from './use-cases/note-on-timeline.ts';
 import { ROTA_API } from '../rota/api.ts';
 import { enginePager } from './adapters/engine-pager.ts';
 import { slackIncidentChannels } from './adapters/slack-incident-channels.ts';
@@ -113,6 +114,7 @@ export function incidentsModule(options: IncidentOptions = {}): CapabilityModule
               channelId: i.channelId,
               declaredAt: i.declaredAt,
             })),
+          noteOnTimeline: (incidentId, note, now) => noteOnTimeline(deps, { incidentId, ...note }, now),
         },
       };
     },

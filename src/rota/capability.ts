@@ -2,7 +2,6 @@ import type { CapabilityModule } from '../platform/capability.ts';
 import { oncallCommand } from '../handlers/rota/oncall-command.ts';
 import { overrideCommand } from '../handlers/rota/override-command.ts';
 import { registerOverrideSubmission } from '../handlers/rota/override-submission.ts';
-import { ownersCommand } from '../handlers/rota/owners-command.ts';
 import { scheduleCommand } from '../handlers/rota/schedule-command.ts';
 import { swapCommand } from '../handlers/rota/swap-command.ts';
 import { registerSwapDecision } from '../handlers/rota/swap-decision.ts';
@@ -56,7 +55,6 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
           { name: 'schedule', usage: 'schedule <subproject> [weeks]', summary: 'The coming shifts of a subproject', example: '/k8s-infra schedule registry 4', handler: scheduleCommand({ model, people, config, settings }) },
           { name: 'override', usage: 'override', summary: 'Cover someone’s shift (opens a form)', example: '/k8s-infra override', handler: overrideCommand({ model, people, config, settings, refusals }) },
           { name: 'swap', usage: 'swap', summary: 'Propose a swap of two shifts (opens a form)', example: '/k8s-infra swap', handler: swapCommand({ model, people }) },
-          { name: 'owners', usage: 'owners [subproject]', summary: 'Staffing report: owners, affiliations, coverage gaps', example: '/k8s-infra owners clusters', handler: ownersCommand({ config, people }) },
         ],
         listeners: (app) => {
           registerOverrideSubmission(app, { model, config, people, settings, commit, handoffAt, notifier, clock, log, refusals, home: platform.home });

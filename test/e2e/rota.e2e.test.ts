@@ -59,16 +59,6 @@ describe('rota end to end through the Slack emulator', () => {
     expect(allText(await command(U.ameukam, 'schedule regsitry'))).toContain('Did you mean `registry`?');
   });
 
-  it('owners: the staffing report marks violations, bootstrapping warnings and coverage gaps', async () => {
-    const reply = allText(await command(U.ameukam, 'owners'));
-    expect(reply).toContain('*GCS buckets and artifacts* (`storage`)');
-    expect(reply).toContain(':clock3: *Coverage gap*');
-    const one = allText(await command(U.ameukam, 'owners test-compute'));
-    expect(one).toContain('Company C holds 2 of 3 owners');
-    expect(one).toContain(':red_circle: *Violation*');
-    expect(allText(await command(U.ameukam, 'owners apps'))).toContain('tolerated while the subproject is bootstrapping');
-  });
-
   it('override: the modal defaults to me for the current shift; it is stored with an audit entry and changes who is on call', async () => {
     await e2e.slack.sendSlashCommand({ userId: U.ameukam, channelId: channel, text: 'override dns' });
     const view = await e2e.slack.waitFor(() => e2e.slack.topView(U.ameukam));

@@ -1,6 +1,6 @@
 import { day, utc } from './format.ts';
-import type { QuietPeriod } from './quiet-periods.ts';
-import { workingDayDeadline, type OwnerCalendar } from './working-days.ts';
+import type { QuietPeriod } from '../../core/quiet-periods.ts';
+import { workingDayDeadline, type OwnerCalendar } from '../../core/working-days-deadline.ts';
 
 export interface Deadline {
   /** When the count started. */

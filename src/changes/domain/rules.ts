@@ -1,4 +1,4 @@
-import type { QuietPeriod } from './quiet-periods.ts';
+import type { QuietPeriod } from '../../core/quiet-periods.ts';
 
 /** A SIG as the review rules see it: who may review for it and where it hears of changes. */
 export interface SigRules {

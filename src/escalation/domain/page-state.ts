@@ -34,6 +34,8 @@ export interface TimelineEntry {
   pass?: number;
   /** On a `reported` entry: the idempotency key of the request that added it (a retry adds nothing). */
   reportKey?: string;
+  /** On a `note` another capability added (a contact reveal): its idempotency key. */
+  noteKey?: string;
 }
 
 export interface NotificationRecord {

@@ -101,7 +101,10 @@ export function readEnv(raw: NodeJS.ProcessEnv): Env {
   }
   if (problems.length > 0 || !parsed.success) throw new EnvError(`invalid environment:\n  ${problems.join('\n  ')}`);
   const e = parsed.data;
-  const secretValues = [secrets.slackBotToken, secrets.slackSigningSecret, secrets.slackAppToken, secrets.githubToken, secrets.githubWebhookSecret, ...secrets.pagerdutyWebhookSecrets].filter(
+  const secretValues = [secrets.slackBotToken, secrets.slackSigningSecret, secrets.slackAppToken, secrets.githubToken, secrets.githubWebhookSecret, ...secrets.pagerdutyWebhookSecrets,
+    // The contact directory's keys, whole and each one, so none reaches a log line.
+    ...contactKeyPieces(routingKeyReader(env)('CONTACTS_KEY')),
+  ].filter(
     (s): s is string => typeof s === 'string' && s.length >= 6,
   );
   const capabilitySecret = routingKeyReader(env);
@@ -128,6 +131,13 @@ export function readEnv(raw: NodeJS.ProcessEnv): Env {
       return value;
     },
   };
+}
+
+/** `id:key,id:key` as one secret and as its keys: any of them could end up in a message. */
+function contactKeyPieces(raw: string | undefined): string[] {
+  if (!raw) return [];
+  const entries = raw.split(/[,\n]/).map((e) => e.trim()).filter(Boolean);
+  return [raw, ...entries, ...entries.map((e) => e.slice(e.indexOf(':') + 1))];
 }
 
 /** The routing keys named by the config, read from the environment `readEnv` was given. */

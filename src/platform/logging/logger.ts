@@ -26,6 +26,9 @@ export const REDACTED_PATHS = [
   'phone',
   '*.phone',
   '*.*.phone',
+  'alternateEmails',
+  '*.alternateEmails',
+  '*.*.alternateEmails',
 ];
 
 /**

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { staffingReport, utcWeekStart } from '../../../src/rota/domain/staffing.ts';
 import { handoffAnnouncement, handoffDm } from '../../../src/rota/views/rota-handoff.ts';
 import { onCallMessage } from '../../../src/rota/views/rota-oncall.ts';
 import { overrideModal } from '../../../src/rota/views/rota-override-modal.ts';
-import { ownersMessage } from '../../../src/rota/views/rota-owners.ts';
 import { MAX_SCHEDULE_LINES, scheduleMessage } from '../../../src/rota/views/rota-schedule.ts';
 import { swapDecidedMessage, swapModal, swapProposalMessage } from '../../../src/rota/views/rota-swap.ts';
 
@@ -37,18 +35,6 @@ describe('rota views', () => {
     for (const b of m.blocks) expect((b as { text: { text: string } }).text.text.length).toBeLessThanOrEqual(3000);
     expect(JSON.stringify(m.blocks)).toContain(`and ${500 - MAX_SCHEDULE_LINES} more`);
     expect(scheduleMessage({ subprojectId: 'dns', name: 'DNS', weeks: 1, shifts: shifts.slice(0, 2).map((s, i) => ({ ...s, why: i ? 'override' : 'swap' })), zone: 'UTC' })).toMatchSnapshot();
-  });
-
-  it('owners message marks violations, warnings and gaps', () => {
-    const people = [
-      { id: 'a', affiliation: 'Company C', timezone: 'America/Los_Angeles', workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, start: '09:00', end: '17:00' } },
-      { id: 'b', affiliation: 'Company C', timezone: 'Europe/Berlin', workingHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, start: '09:00', end: '17:00' } },
-    ];
-    const week = utcWeekStart(T0);
-    const reports = [staffingReport({ id: 'apps', owners: ['a', 'b'], bootstrapping: true }, people, week), staffingReport({ id: 'web', owners: ['a', 'b', 'x'] }, people, week)];
-    const m = ownersMessage(reports, (id) => `<@${id}>`);
-    expect(m.text).toBe('Staffing: apps (violation), web (violation)');
-    expect(m).toMatchSnapshot();
   });
 
   it('override modal', () => {

@@ -1,9 +1,9 @@
 import type { SubprojectsAndServices } from '../../core/resolve-subproject.ts';
 import type { CommandContext } from '../../platform/commands/command-router.ts';
 import type { PeopleDirectory } from '../../platform/config/people-directory.ts';
-import { staffingReports, type StaffingReportDeps } from '../../rota/use-cases/staffing-report.ts';
-import { ownersMessage } from '../../rota/views/rota-owners.ts';
-import { subprojectOrThrow } from './rota-common.ts';
+import { staffingReports, type StaffingReportDeps } from '../../owners/use-cases/staffing-report.ts';
+import { ownersMessage } from '../../owners/views/owners-report.ts';
+import { subprojectOrThrow } from './subproject-arg.ts';
 
 export type OwnersCommandDeps = { config: StaffingReportDeps['config'] & SubprojectsAndServices; people: Pick<PeopleDirectory, 'mention'> };
 

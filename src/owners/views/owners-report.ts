@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { StaffingReport } from '../domain/staffing.ts';
 import { context, divider, section } from '../../platform/slack/blocks.ts';
-import { chunkLines } from './rota-format.ts';
+import { chunkLines } from '../../platform/slack/chunk-lines.ts';
 
 const STATUS = { ok: ':white_check_mark: meets the charter', warning: ':warning: warning', violation: ':red_circle: violation' } as const;
 const SEVERITY = { violation: ':red_circle: *Violation*', warning: ':warning: *Warning*', info: ':clock3: *Coverage gap*' } as const;

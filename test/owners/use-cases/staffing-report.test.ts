@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { staffingReports } from '../../../src/rota/use-cases/staffing-report.ts';
-import { memoryRotaDeps } from '../helpers/memory-rota.ts';
+import { staffingReports } from '../../../src/owners/use-cases/staffing-report.ts';
+import { memoryRotaDeps } from '../../rota/helpers/memory-rota.ts';
 
 describe('staffingReports', () => {
   it('reports each subproject asked, in order, against the charter', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { lazyConsensusDeadline } from '../../../src/changes/domain/deadline.ts';
-import { quietSpanOn } from '../../../src/changes/domain/quiet-periods.ts';
-import { workingDayDeadline, type OwnerCalendar } from '../../../src/changes/domain/working-days.ts';
+import { lazyConsensusDeadline } from '../../src/changes/domain/deadline.ts';
+import { quietSpanOn } from '../../src/core/quiet-periods.ts';
+import { workingDayDeadline, type OwnerCalendar } from '../../src/core/working-days-deadline.ts';
 
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 const auckland: OwnerCalendar = { zone: 'Pacific/Auckland', days: WEEK };

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { WEEKDAYS, type Weekday } from '../../core/working-hours.ts';
+import { WEEKDAYS, type Weekday } from './working-hours.ts';
 import { quietSpanOn, type QuietPeriod, type QuietSpan } from './quiet-periods.ts';
 
 /** An affected owner's calendar: their IANA zone and the weekdays they work. */
@@ -50,7 +50,7 @@ function ownerDeadline(start: Date, n: number, owner: OwnerCalendar, periods: re
       return DateTime.fromObject({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() }, { zone: owner.zone }).startOf('day').toJSDate();
     }
   }
-  throw new Error(`no ${n} working days within ${MAX_DAYS} days in ${owner.zone}: check the owner's working days and changes.quietPeriods`);
+  throw new Error(`no ${n} working days within ${MAX_DAYS} days in ${owner.zone}: check the owner's working days and the quiet periods`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { staffingReport, timezoneCoverage, utcWeekStart, type StaffingPerson } from '../../../src/rota/domain/staffing.ts';
-import { at } from './rotation-builders.ts';
+import { staffingReport, timezoneCoverage, utcWeekStart, type StaffingPerson } from '../../../src/owners/domain/staffing.ts';
+import { at } from '../../rota/domain/rotation-builders.ts';
 
 const weekdays = { days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const, start: '09:00', end: '17:00' };
 const person = (id: string, affiliation: string, timezone: string): StaffingPerson => ({ id, affiliation, timezone, workingHours: { ...weekdays, days: [...weekdays.days] } });

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { configSection, type RawConfig } from '../platform/capability.ts';
+import { entries, type ConfigIssue } from '../platform/config/cross-references.ts';
+import { routingKeyReader } from '../platform/config/env.ts';
+import { parseContactKeys } from './contact-keys.ts';
+
+const repoName = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name');
+const channelName = z.string().regex(/^[a-z0-9_-]{1,80}$/, 'expected a Slack channel name without #');
+
+const ownersSchema = z
+  .strictObject({
+    /** Where nominations and offboardings are filed as issues (the group's decisions). */
+    repo: repoName.default('kubernetes/k8s.io'),
+    /** Where the weekly staffing check posts (only when something got worse). */
+    staffingChannel: channelName.default('wg-k8s-infra'),
+    /** Lazy consensus on a nomination: this many working days of the subproject's owners. */
+    consensusWorkingDays: z.number().int().min(1).max(30).default(5),
+    /** The shadow period booked in the rota for a new owner before they are primary. */
+    shadowDays: z.number().int().min(1).max(90).default(14),
+    /** Labels on the nomination issue. */
+    labels: z.array(z.string().min(1)).default(['sig/k8s-infra', 'lazy-consensus']),
+  })
+  .default({ repo: 'kubernetes/k8s.io', staffingChannel: 'wg-k8s-infra', consensusWorkingDays: 5, shadowDays: 14, labels: ['sig/k8s-infra', 'lazy-consensus'] });
+
+export type OwnersSettings = z.output<typeof ownersSchema>;
+
+/** Contact data in infra.yaml still works for now, but belongs in the encrypted directory. */
+function contactDataInConfig(config: RawConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  entries(config.people).forEach((p, i) => {
+    if (p.phone !== undefined) issues.push({ path: ['people', i, 'phone'], message: 'phone numbers belong in the encrypted contact directory: move them with `k8s-infra-bot import-contacts <file>`, then delete them here' });
+    if (Array.isArray(p.alternateEmails) && p.alternateEmails.length > 0)
+      issues.push({ path: ['people', i, 'alternateEmails'], message: 'alternate e-mails belong in the encrypted contact directory: move them with `k8s-infra-bot import-contacts <file>`, then delete them here' });
+  });
+  return issues;
+}
+
+export const ownersConfig = configSection({
+  key: 'owners',
+  schema: ownersSchema,
+  warnings: contactDataInConfig,
+  // check-config runs where the bot's environment is (a CI job, the pod): say whether the directory can work.
+  notes: () => {
+    const keys = parseContactKeys(routingKeyReader(process.env)('CONTACTS_KEY'));
+    if (keys.ok) return [];
+    if (keys.reason === 'invalid') return [`contact directory: ${keys.message}`];
+    return ['contact directory: not configured (CONTACTS_KEY / CONTACTS_KEY_FILE unset or unreadable): `/k8s-infra contact` will say so and store nothing.'];
+  },
+});
