@@ -2,6 +2,7 @@ import { access } from '../access/capability.ts';
 import { changes } from '../changes/capability.ts';
 import { paging } from '../escalation/capability.ts';
 import { incidents } from '../incidents/capability.ts';
+import { requests } from '../requests/capability.ts';
 import { rota } from '../rota/capability.ts';
 import { status } from '../status/capability.ts';
 
@@ -9,4 +10,4 @@ import { status } from '../status/capability.ts';
  * Every capability of the bot, in the order help lists their subcommands: the only place the
  * platform learns of them. Adding a capability is its folder(s) and one line here.
  */
-export const CAPABILITIES = [status, rota, paging, incidents, access, changes] as const;
+export const CAPABILITIES = [status, rota, paging, incidents, access, changes, requests] as const;

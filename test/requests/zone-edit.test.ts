@@ -17,7 +17,7 @@ describe('editing an octodns zone file the way the DNS admins did (real kubernet
 
   it('4e5442ea6c6f (#6406): jobset.sigs CNAME with its owner comment, below kueue.sigs', () => {
     const { before, after } = sidesOfDiff('dns-change-4e5442ea6c6f.diff');
-    const change = { action: 'create', record: { name: 'jobset.sigs', type: 'CNAME', values: ['kubernetes-docs.netlifyglobalcdn.com.'] }, after: 'kueue.sigs', comment: 'https://github.com/kubernetes-sigs/jobset docs (@moficodes @danielvegamyhre)' } as const;
+    const change = { action: 'create' as const, record: { name: 'jobset.sigs', type: 'CNAME', values: ['kubernetes-docs.netlifyglobalcdn.com.'] }, after: 'kueue.sigs', comment: 'https://github.com/kubernetes-sigs/jobset docs (@moficodes @danielvegamyhre)' };
     expect(edited(before, change)).toBe(after);
   });
 

@@ -80,6 +80,11 @@ function entryLines(record: RecordSet, style: Pick<ZoneEntry, 'form' | 'keyInden
   return [head, `${pad(style.keyIndent)}${first}`, ...rest];
 }
 
+/** One record set as the issue template shows it (`www:` / `- type: A` / `  value: …`). */
+export function recordYaml(record: RecordSet): string {
+  return entryLines(record, { form: 'seq', keyIndent: 2, dashIndent: 0 }).join('\n');
+}
+
 /** Whether entries are set apart by a blank line around `entry` (the file's own spacing there). */
 function blankSeparated(zone: ZoneFile, entry: ZoneEntry): boolean {
   const after = entry.lastLine + 1;
