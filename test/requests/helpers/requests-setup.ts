@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ManualClock } from '../../../src/core/clock.ts';
+import type { InfraConfig } from '../../../src/platform/config/schema.ts';
+import { testConfig } from '../../helpers/test-config.ts';
+import { sidesOfDiff } from './real-commits.ts';
+
+export const REPO = 'kubernetes/k8s.io';
+/** #6406's zone file before and after (jobset.sigs added below kueue.sigs with its owner comment). */
+export const JOBSET = sidesOfDiff('dns-change-4e5442ea6c6f.diff');
+export const DNS_TEMPLATE = readFileSync('test/fixtures/requests/dns-request.md', 'utf8');
+
+/** A local copy of dns/zone-configs holding the real k8s.io base file before #6406, and an empty k8s.io.yaml. */
+export function localZones(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zones-'));
+  writeFileSync(join(dir, 'k8s.io._0_base.yaml'), JOBSET.before);
+  writeFileSync(join(dir, 'k8s.io.yaml'), '# NS delegations live here, never in a base file.\n');
+  return dir;
+}
+
+/** kubernetes/k8s.io as the fake GitHub serves it: the zone files, the templates, OWNERS, groups. */
+export function k8sIoRepo(): Record<string, string> {
+  const groups = (folder: string) => readFileSync(`test/fixtures/k8s.io/groups/${folder}/groups.yaml`, 'utf8');
+  return {
+    'dns/zone-configs/k8s.io._0_base.yaml': JOBSET.before,
+    'dns/zone-configs/k8s.io.yaml': '# NS delegations live here, never in a base file.\n',
+    'dns/OWNERS': readFileSync('test/fixtures/requests/dns/OWNERS', 'utf8'),
+    '.github/ISSUE_TEMPLATE/dns-request.md': DNS_TEMPLATE,
+    '.github/ISSUE_TEMPLATE/general-support.md': readFileSync('test/fixtures/requests/general-support.md', 'utf8'),
+    'OWNERS_ALIASES': readFileSync('test/fixtures/k8s.io/OWNERS_ALIASES', 'utf8'),
+    'groups/OWNERS': readFileSync('test/fixtures/k8s.io/groups/OWNERS', 'utf8'),
+    'groups/sig-release/groups.yaml': groups('sig-release'),
+  };
+}
+
+/** config/infra.yaml with the requests pointed at local copies and a local DNS server. */
+export function requestsTestConfig(zonesDir: string, dnsServer: string | undefined): InfraConfig {
+  const config = testConfig();
+  config.requests = {
+    ...config.requests,
+    zonesDir,
+    groupsDir: 'test/fixtures/k8s.io/groups',
+    live: { ...config.requests.live, nameservers: dnsServer ? [dnsServer] : [], firstCheckSeconds: 60, maxCheckSeconds: 600, maxChecks: 3, timeoutMs: 2000 },
+  };
+  return config;
+}
+
+/** Runs due jobs, moving the clock a few seconds at a time so retries run too. */
+export async function settle(drain: () => Promise<void>, clock: ManualClock, rounds = 3): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await drain();
+    clock.advance(5_000);
+  }
+  await drain();
+}
