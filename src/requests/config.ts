@@ -29,6 +29,8 @@ export const requestsSettingsSchema = z.strictObject({
   zonesDir: z.string().min(1).optional(),
   /** groups/ in the repository (staging projects add their writer group to a SIG's groups.yaml there). */
   groupsPath: repoPath.default('groups'),
+  /** The GCP projects inventory a staging project is listed in. */
+  infraPath: repoPath.default('infra/gcp/infra.yaml'),
   /** A local copy of groups/ the staging form checks names against (default: k8s.io/groups beside the config file). */
   groupsDir: z.string().min(1).optional(),
   /** Nothing happened on a ticket for this many days: the approvers of its paths are nudged. */

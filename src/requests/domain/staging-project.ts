@@ -122,3 +122,60 @@ export function stagingIssue(request: StagingRequest, requestedBy: string): Issu
   ].join('\n');
   return { title: `STAGING PROJECT REQUEST: k8s-staging-${request.name}`, body, labels: [] };
 }
+
+type Edit = { ok: true; text: string } | { ok: false; reason: string };
+
+/**
+ * groups/restrictions.yaml lets the SIG's groups.yaml define the new group: its pattern is added
+ * to that file's `allowedGroups`, after the SIG's other staging groups (unless a pattern already
+ * there admits it).
+ */
+export function restrictionsEdit(text: string, request: StagingRequest): Edit {
+  const lines = text.split('\n');
+  const pathLine = lines.findIndex((l) => l.trim() === `- path: "${request.sig}/groups.yaml"` || l.trim() === `- path: ${request.sig}/groups.yaml`);
+  if (pathLine < 0) return { ok: false, reason: `restrictions.yaml has no entry for ${request.sig}/groups.yaml` };
+  let end = pathLine + 1;
+  while (end < lines.length && !/^\s*- path:/.test(lines[end]!) && lines[end]!.trim() !== '') end++;
+  const patterns = lines.slice(pathLine + 1, end).flatMap((l, i) => {
+    const m = /^(\s*)- "(.*)"\s*$/.exec(l);
+    return m ? [{ line: pathLine + 1 + i, indent: m[1]!, pattern: m[2]! }] : [];
+  });
+  if (patterns.length === 0) return { ok: false, reason: `${request.sig}/groups.yaml has no allowedGroups list in restrictions.yaml` };
+  const email = groupEmail(request.name);
+  if (patterns.some((p) => safeMatch(p.pattern, email))) return { ok: true, text };
+  const staging = patterns.filter((p) => p.pattern.includes('k8s-infra-staging-'));
+  const after = (staging.at(-1) ?? patterns.at(-1))!;
+  const out = [...lines];
+  out.splice(after.line + 1, 0, `${after.indent}- "^${email}$"`);
+  return { ok: true, text: out.join('\n') };
+}
+
+function safeMatch(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return false;
+  }
+}
+
+/** infra/gcp/infra.yaml lists the project under `staging: projects:`, in alphabetical position. */
+export function infraProjectsEdit(text: string, request: StagingRequest): Edit {
+  const lines = text.split('\n');
+  const staging = lines.findIndex((l) => /^ {2}staging:\s*$/.test(l));
+  if (staging < 0) return { ok: false, reason: 'infra.yaml has no staging: section' };
+  const projects = lines.findIndex((l, i) => i > staging && /^ {4}projects:\s*$/.test(l));
+  if (projects < 0) return { ok: false, reason: 'infra.yaml has no staging projects: list' };
+  const project = `k8s-staging-${request.name}`;
+  const entries: { line: number; name: string }[] = [];
+  for (let i = projects + 1; i < lines.length; i++) {
+    const m = /^ {6}([a-z0-9-]+):/.exec(lines[i]!);
+    if (m) entries.push({ line: i, name: m[1]! });
+    else if (lines[i]!.trim() !== '' && !/^ {7,}/.test(lines[i]!)) break;
+  }
+  if (entries.some((e) => e.name === project)) return { ok: false, reason: `${project} is already in infra.yaml` };
+  const before = entries.find((e) => e.name > project);
+  const at = before ? before.line : entries.length > 0 ? entries.at(-1)!.line + 1 : projects + 1;
+  const out = [...lines];
+  out.splice(at, 0, `      ${project}:`);
+  return { ok: true, text: out.join('\n') };
+}

@@ -3,7 +3,7 @@ import { dnsIssue, type IssueDraft } from '../domain/dns-issue.ts';
 import { dnsChangeOf, fqdnOf } from '../domain/dns-request.ts';
 import { parseIssueTemplate } from '../domain/issue-template.ts';
 import { approversOf, ownersFoldersOf } from '../domain/owners-approvers.ts';
-import { stagingEdit, stagingIssue } from '../domain/staging-project.ts';
+import { infraProjectsEdit, restrictionsEdit, stagingEdit, stagingIssue } from '../domain/staging-project.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import { editZone } from '../domain/zone-edit.ts';
 import type { FileChange } from '../ports/ticket-host.ts';
@@ -130,13 +130,27 @@ async function pullRequestFiles(deps: Deps, t: Ticket): Promise<Prepared> {
   }
   if (t.spec.kind === 'staging') {
     const s = t.spec.staging;
-    const path = `${deps.settings.groupsPath}/${s.sig}/groups.yaml`;
-    const file = await deps.host.readFile(path);
-    if (!file) return { ok: false, reason: `${path} is not in ${deps.host.repo}` };
-    const edited = stagingEdit(file.content, s);
-    if (!edited.ok) return { ok: false, reason: `${path} cannot take the edit now: ${edited.reason}` };
+    // The documented flow: the writer group in the SIG's groups.yaml, the restriction that lets
+    // that file define it, and the project in the GCP inventory.
+    const steps = [
+      { path: `${deps.settings.groupsPath}/${s.sig}/groups.yaml`, edit: stagingEdit, required: true },
+      { path: `${deps.settings.groupsPath}/restrictions.yaml`, edit: restrictionsEdit, required: true },
+      { path: deps.settings.infraPath, edit: infraProjectsEdit, required: false },
+    ];
+    const files: FileChange[] = [];
+    for (const step of steps) {
+      const file = await deps.host.readFile(step.path);
+      if (!file) {
+        if (step.required) return { ok: false, reason: `${step.path} is not in ${deps.host.repo}` };
+        continue;
+      }
+      const edited = step.edit(file.content, s);
+      if (!edited.ok) return { ok: false, reason: `${step.path} cannot take the edit now: ${edited.reason}` };
+      if (edited.text !== file.content) files.push({ path: step.path, content: edited.text, sha: file.sha });
+    }
     const title = `Add k8s-staging-${s.name} staging project`;
-    return { ok: true, files: [{ path, content: edited.text, sha: file.sha }], title, body: (issue) => `${title}: the k8s-infra-staging-${s.name}@kubernetes.io writer group in ${path}.\n\nRefs #${issue}. The requester is asked to \`/lgtm\` this PR if it is what they asked for.\n` };
+    const list = files.map((f) => `- \`${f.path}\``).join('\n');
+    return { ok: true, files, title, body: (issue) => `${title}, owned by ${s.sig}, written by k8s-infra-staging-${s.name}@kubernetes.io:\n\n${list}\n\nRefs #${issue}. The requester is asked to \`/lgtm\` this PR if it is what they asked for.\n` };
   }
   return { ok: false, reason: 'this kind of request has no pull request' };
 }

@@ -30,7 +30,10 @@ export function k8sIoRepo(): Record<string, string> {
     '.github/ISSUE_TEMPLATE/general-support.md': readFileSync('test/fixtures/requests/general-support.md', 'utf8'),
     'OWNERS_ALIASES': readFileSync('test/fixtures/k8s.io/OWNERS_ALIASES', 'utf8'),
     'groups/OWNERS': readFileSync('test/fixtures/k8s.io/groups/OWNERS', 'utf8'),
+    'groups/sig-release/OWNERS': readFileSync('test/fixtures/k8s.io/groups/sig-release/OWNERS', 'utf8'),
     'groups/sig-release/groups.yaml': groups('sig-release'),
+    'groups/restrictions.yaml': readFileSync('test/fixtures/k8s.io/groups/restrictions.yaml', 'utf8'),
+    'infra/gcp/infra.yaml': readFileSync('test/fixtures/requests/infra.yaml', 'utf8'),
   };
 }
 
