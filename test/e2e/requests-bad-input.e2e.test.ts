@@ -1,49 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.ts';
-import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
-import { AuditLog } from '../../src/platform/store/audit-log.ts';
-import { requests } from '../../src/requests/capability.ts';
+import type { ManualClock } from '../../src/core/clock.ts';
 import { REQUESTS_IDS } from '../../src/requests/ids.ts';
-import { sqlTicketStore } from '../../src/requests/store/sql-ticket-store.ts';
-import { startHarness, type Harness } from '../helpers/harness.ts';
+import type { TicketStore } from '../../src/requests/ports/ticket-store.ts';
+import type { Harness } from '../helpers/harness.ts';
 import type { FakeGithub } from '../integrations/github/fake-github.ts';
-import { REPO, k8sIoRepo, localZones, requestsTestConfig, settle } from '../requests/helpers/requests-setup.ts';
+import { openRequestForm, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
 
 const A = REQUESTS_IDS.actions;
 const B = REQUESTS_IDS.blocks;
 const JIM = 'U0JIMANGE';
-const WAIT = { timeoutMs: 8000 };
 
 describe('bad requests get inline errors and nothing is filed; GitHub down queues; foreign webhooks are ignored', () => {
   let e2e: Harness;
   let github: FakeGithub;
   let clock: ManualClock;
-  let store: Store;
+  let tickets: TicketStore;
 
   beforeAll(async () => {
-    clock = new ManualClock('2026-09-01T13:00:00Z');
-    store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
-    const zones = localZones();
-    e2e = await startHarness({ clock, store, capabilities: [requests], github: { repos: { [REPO]: k8sIoRepo() } }, config: requestsTestConfig(zones, undefined), manualJobs: true });
-    github = e2e.github!;
+    ({ e2e, github, clock, tickets } = await startRequestsE2E());
   });
   afterAll(async () => {
     await e2e.stop();
   });
 
-  const tickets = () => sqlTicketStore(store.db, async () => {
-    throw new Error('read only');
-  });
 
-  async function openForm(kind: 'dns' | 'staging' | 'other') {
-    await e2e.slack.sendSlashCommand({ userId: JIM, channelId: e2e.slack.channelByName('wg-k8s-infra')!.id, text: 'request' });
-    const chooser = await e2e.slack.waitFor(() => {
-      const v = e2e.slack.topView(JIM);
-      return v?.callback_id === REQUESTS_IDS.callbacks.chooseKind ? v : undefined;
-    }, WAIT);
-    await e2e.slack.submitView({ userId: JIM, viewId: chooser.id, values: { [B.kind]: { [A.kind]: kind } } });
-    return e2e.slack.topView(JIM)!;
-  }
+  const openForm = (kind: 'dns' | 'staging' | 'other') => openRequestForm(e2e, JIM, kind);
 
   async function submitDns(fields: { file?: string; action: string; name: string; type: string; values?: string }) {
     const form = await openForm('dns');
@@ -109,7 +90,7 @@ describe('bad requests get inline errors and nothing is filed; GitHub down queue
     expect(long.errors![B.stagingName]).toBe('release-notes-tools is 19 characters: a staging name is at most 18 (k8s-staging-<name> must fit a GCP project id).');
     const taken = await submit('artifact-promoter');
     expect(taken.errors![B.stagingName]).toBe('k8s-staging-artifact-promoter is taken: k8s-infra-staging-artifact-promoter@kubernetes.io already exists.');
-    expect(await tickets().byRequester(JIM, 10)).toEqual([]);
+    expect(await tickets.byRequester(JIM, 10)).toEqual([]);
     expect(github.issues(REPO)).toEqual([]);
   });
 
@@ -119,7 +100,7 @@ describe('bad requests get inline errors and nothing is filed; GitHub down queue
     const r = await e2e.slack.submitView({ userId: JIM, viewId: form.id, values: { [B.title]: { [A.title]: 'A bucket for the sig-release notes' }, [B.description]: { [A.description]: 'We need somewhere to publish them.' } } });
     expect(r.ok).toBe(true);
     await settle(e2e.drain, clock);
-    const [ticket] = await tickets().byRequester(JIM, 5);
+    const [ticket] = await tickets.byRequester(JIM, 5);
     expect(ticket!.state).toBe('queued');
     expect(e2e.slack.dms(JIM).filter((m) => m.text.includes('is queued'))).toHaveLength(1);
     expect(github.issues(REPO)).toEqual([]);
@@ -127,7 +108,7 @@ describe('bad requests get inline errors and nothing is filed; GitHub down queue
     github.outage = false;
     clock.advance(60 * 60_000);
     await settle(e2e.drain, clock);
-    expect((await tickets().get(ticket!.id))!.state).toBe('filed');
+    expect((await tickets.get(ticket!.id))!.state).toBe('filed');
     const [issue] = github.issues(REPO);
     expect(issue).toMatchObject({ title: 'A bucket for the sig-release notes', labels: ['sig/k8s-infra'] });
     expect(issue!.body).toBe(`We need somewhere to publish them.\n\nRequested in Slack by @jimangel: ${ticket!.thread!.permalink}\n`);
@@ -139,7 +120,7 @@ describe('bad requests get inline errors and nothing is filed; GitHub down queue
     const stranger = github.addIssue(REPO, { title: 'DNS REQUEST: foo.k8s.io', labels: ['sig/k8s-infra', 'area/dns'], author: 'someone' });
     const r = await e2e.githubWebhook('issues', github.issueEvent(REPO, stranger.number, 'closed'));
     expect(r.status).toBeLessThan(300);
-    const entries = await new AuditLog(store.db).list({ action: 'request.webhook-ignored' });
+    const entries = await e2e.bot.audit.list({ action: 'request.webhook-ignored' });
     expect(entries).toMatchObject([{ subject: `github:${REPO}#${stranger.number}`, payload: { event: 'issues', reason: 'not an issue the bot filed' } }]);
   });
 });

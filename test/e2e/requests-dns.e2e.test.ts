@@ -1,46 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.ts';
-import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
-import { requests } from '../../src/requests/capability.ts';
+import type { ManualClock } from '../../src/core/clock.ts';
 import { REQUESTS_IDS } from '../../src/requests/ids.ts';
-import { sqlTicketStore } from '../../src/requests/store/sql-ticket-store.ts';
-import { startHarness, type Harness } from '../helpers/harness.ts';
+import type { TicketStore } from '../../src/requests/ports/ticket-store.ts';
+import type { Harness } from '../helpers/harness.ts';
 import type { FakeGithub } from '../integrations/github/fake-github.ts';
-import { JOBSET, REPO, k8sIoRepo, localZones, requestsTestConfig, settle } from '../requests/helpers/requests-setup.ts';
+import { JOBSET, openRequestForm, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
 
 const A = REQUESTS_IDS.actions;
 const B = REQUESTS_IDS.blocks;
 const JIM = 'U0JIMANGE';
-const WAIT = { timeoutMs: 8000 };
 
 describe('a DNS create request, end to end: modal → issue from the template → the zone PR → merged → live → closed', () => {
   let e2e: Harness;
   let github: FakeGithub;
   let clock: ManualClock;
-  let store: Store;
+  let tickets: TicketStore;
 
   beforeAll(async () => {
-    clock = new ManualClock('2026-09-01T13:00:00Z');
-    store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
-    const zones = localZones();
-    e2e = await startHarness({ clock, store, capabilities: [requests], github: { repos: { [REPO]: k8sIoRepo() } }, dns: {}, config: (f) => requestsTestConfig(zones, f.dns!.address), manualJobs: true });
-    github = e2e.github!;
+    ({ e2e, github, clock, tickets } = await startRequestsE2E({ dns: true }));
   });
   afterAll(async () => {
     await e2e.stop();
   });
 
-  const tickets = () => sqlTicketStore(store.db, async () => {
-    throw new Error('read only');
-  });
   const dmTexts = () => e2e.slack.dms(JIM).map((m) => m.text);
 
   it('files the issue byte for byte as the template filled in, and the PR equal to the real commit 4e5442ea6c6f', async () => {
-    await e2e.slack.sendSlashCommand({ userId: JIM, channelId: e2e.slack.channelByName('wg-k8s-infra')!.id, text: 'request' });
-    const chooser = await e2e.slack.waitFor(() => e2e.slack.topView(JIM), WAIT);
-    const next = await e2e.slack.submitView({ userId: JIM, viewId: chooser.id, values: { [B.kind]: { [A.kind]: 'dns' } } });
-    expect(next.responseAction).toBe('update');
-    const form = e2e.slack.topView(JIM)!;
+    const form = await openRequestForm(e2e, JIM, 'dns');
     expect(JSON.stringify(form.blocks)).toContain('k8s.io._0_base.yaml');
     const submitted = await e2e.slack.submitView({
       userId: JIM,
@@ -60,7 +46,7 @@ describe('a DNS create request, end to end: modal → issue from the template �
     expect(submitted.responseAction).toBeUndefined();
     await settle(e2e.drain, clock);
 
-    const [ticket] = await tickets().byRequester(JIM, 5);
+    const [ticket] = await tickets.byRequester(JIM, 5);
     expect(ticket).toMatchObject({ state: 'pr-open', spec: { kind: 'dns' } });
     const permalink = ticket!.thread!.permalink;
     expect(permalink).toMatch(/^https:\/\/.+\.slack\.com\/archives\/C[A-Z0-9]+\/p\d+$/);
@@ -113,7 +99,7 @@ describe('a DNS create request, end to end: modal → issue from the template �
   });
 
   it('follows the merge, asks the name servers until they answer, then says it is live and closes the issue', async () => {
-    const [ticket] = await tickets().byRequester(JIM, 5);
+    const [ticket] = await tickets.byRequester(JIM, 5);
     const [pr] = github.pullRequests(REPO);
     github.mergePullRequest(REPO, pr!.number);
     const merged = await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr!.number));
@@ -126,12 +112,12 @@ describe('a DNS create request, end to end: modal → issue from the template �
     clock.advance(61_000);
     await e2e.drain();
     expect(e2e.dns!.queries.some((q) => q.name === 'jobset.sigs.k8s.io' && q.type === 'CNAME')).toBe(true);
-    expect((await tickets().get(ticket!.id))!.state).toBe('merged');
+    expect((await tickets.get(ticket!.id))!.state).toBe('merged');
 
     e2e.dns!.records['jobset.sigs.k8s.io'] = { CNAME: 'kubernetes-docs.netlifyglobalcdn.com' };
     clock.advance(121_000);
     await settle(e2e.drain, clock);
-    expect((await tickets().get(ticket!.id))!.state).toBe('closed');
+    expect((await tickets.get(ticket!.id))!.state).toBe('closed');
     const issue = github.issue(REPO, ticket!.issue!.number)!;
     expect(issue.state).toBe('closed');
     expect(issue.comments.at(-1)).toContain('now answer jobset.sigs.k8s.io CNAME');

@@ -1,40 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readYaml11 } from '../../src/core/yaml11.ts';
-import { ManualClock } from '../../src/core/clock.ts';
-import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
-import { requests } from '../../src/requests/capability.ts';
+import type { ManualClock } from '../../src/core/clock.ts';
 import { REQUESTS_IDS } from '../../src/requests/ids.ts';
-import { sqlTicketStore } from '../../src/requests/store/sql-ticket-store.ts';
-import { startHarness, type Harness } from '../helpers/harness.ts';
+import type { TicketStore } from '../../src/requests/ports/ticket-store.ts';
+import type { Harness } from '../helpers/harness.ts';
 import type { FakeGithub } from '../integrations/github/fake-github.ts';
-import { REPO, k8sIoRepo, localZones, requestsTestConfig, settle } from '../requests/helpers/requests-setup.ts';
+import { k8sIoRepo, openRequestForm, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
 
 const A = REQUESTS_IDS.actions;
 const B = REQUESTS_IDS.blocks;
 const JIM = 'U0JIMANGE';
-const WAIT = { timeoutMs: 8000 };
 
 describe('a staging project request opens its issue and the multi-file PR of the documented flow', () => {
   let e2e: Harness;
   let github: FakeGithub;
   let clock: ManualClock;
-  let store: Store;
+  let tickets: TicketStore;
 
   beforeAll(async () => {
-    clock = new ManualClock('2026-09-01T13:00:00Z');
-    store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
-    e2e = await startHarness({ clock, store, capabilities: [requests], github: { repos: { [REPO]: k8sIoRepo() } }, config: requestsTestConfig(localZones(), undefined), manualJobs: true });
-    github = e2e.github!;
+    ({ e2e, github, clock, tickets } = await startRequestsE2E());
   });
   afterAll(async () => {
     await e2e.stop();
   });
 
   it('files k8s-staging-release-notes: issue, then groups.yaml, restrictions.yaml and infra.yaml in one PR, approvers asked', async () => {
-    await e2e.slack.sendSlashCommand({ userId: JIM, channelId: e2e.slack.channelByName('wg-k8s-infra')!.id, text: 'request' });
-    const chooser = await e2e.slack.waitFor(() => e2e.slack.topView(JIM), WAIT);
-    await e2e.slack.submitView({ userId: JIM, viewId: chooser.id, values: { [B.kind]: { [A.kind]: 'staging' } } });
-    const form = e2e.slack.topView(JIM)!;
+    const form = await openRequestForm(e2e, JIM, 'staging');
     const r = await e2e.slack.submitView({
       userId: JIM,
       viewId: form.id,
@@ -47,9 +38,7 @@ describe('a staging project request opens its issue and the multi-file PR of the
     });
     expect(r.ok).toBe(true);
     await settle(e2e.drain, clock);
-    const [ticket] = await sqlTicketStore(store.db, async () => {
-      throw new Error('read only');
-    }).byRequester(JIM, 5);
+    const [ticket] = await tickets.byRequester(JIM, 5);
     expect(ticket!.state).toBe('pr-open');
     const [issue] = github.issues(REPO);
     expect(issue!.title).toBe('STAGING PROJECT REQUEST: k8s-staging-release-notes');

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.ts';
-import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
-import { requests } from '../../src/requests/capability.ts';
+import type { ManualClock } from '../../src/core/clock.ts';
 import { REQUESTS_IDS } from '../../src/requests/ids.ts';
-import { sqlTicketStore } from '../../src/requests/store/sql-ticket-store.ts';
-import { startHarness, type Harness } from '../helpers/harness.ts';
+import type { TicketStore } from '../../src/requests/ports/ticket-store.ts';
+import type { Harness } from '../helpers/harness.ts';
 import { HOSTILE, unescapedHostile } from '../helpers/hostile.ts';
 import type { FakeGithub } from '../integrations/github/fake-github.ts';
-import { REPO, k8sIoRepo, localZones, requestsTestConfig, settle } from '../requests/helpers/requests-setup.ts';
+import { openRequestForm, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
 
 const A = REQUESTS_IDS.actions;
 const B = REQUESTS_IDS.blocks;
@@ -21,27 +19,19 @@ describe('tracking: an idle ticket nudges its approvers; request list shows mine
   let e2e: Harness;
   let github: FakeGithub;
   let clock: ManualClock;
-  let store: Store;
+  let tickets: TicketStore;
 
   beforeAll(async () => {
-    clock = new ManualClock('2026-09-01T13:00:00Z');
-    store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
-    e2e = await startHarness({ clock, store, capabilities: [requests], github: { repos: { [REPO]: k8sIoRepo() } }, config: requestsTestConfig(localZones(), undefined), manualJobs: true });
-    github = e2e.github!;
+    ({ e2e, github, clock, tickets } = await startRequestsE2E());
   });
   afterAll(async () => {
     await e2e.stop();
   });
 
-  const ticket = async () => (await sqlTicketStore(store.db, async () => {
-    throw new Error('read only');
-  }).byRequester(JIM, 5))[0]!;
+  const ticket = async () => (await tickets.byRequester(JIM, 5))[0]!;
 
   it('files a DNS update, then after 7 idle days reminds the dns/OWNERS approvers in the thread and on the PR', async () => {
-    await e2e.slack.sendSlashCommand({ userId: JIM, channelId: e2e.slack.channelByName('wg-k8s-infra')!.id, text: 'request' });
-    const chooser = await e2e.slack.waitFor(() => e2e.slack.topView(JIM), WAIT);
-    await e2e.slack.submitView({ userId: JIM, viewId: chooser.id, values: { [B.kind]: { [A.kind]: 'dns' } } });
-    const form = e2e.slack.topView(JIM)!;
+    const form = await openRequestForm(e2e, JIM, 'dns');
     const r = await e2e.slack.submitView({
       userId: JIM,
       viewId: form.id,

@@ -1,7 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ManualClock } from '../../../src/core/clock.ts';
+import { ManualClock } from '../../../src/core/clock.ts';
+import type { CommitTransition } from '../../../src/platform/outbox/commit-transition.ts';
+import { openDatabase, type Store } from '../../../src/platform/store/open-database.ts';
+import { requests } from '../../../src/requests/capability.ts';
+import { REQUESTS_IDS } from '../../../src/requests/ids.ts';
+import type { TicketStore } from '../../../src/requests/ports/ticket-store.ts';
+import { sqlTicketStore } from '../../../src/requests/store/sql-ticket-store.ts';
+import type { SlackView } from '../../../src/sandbox/slack-workspace.ts';
+import { startHarness, type Harness } from '../../helpers/harness.ts';
+import type { FakeGithub } from '../../integrations/github/fake-github.ts';
 import type { InfraConfig } from '../../../src/platform/config/schema.ts';
 import { testConfig } from '../../helpers/test-config.ts';
 import { sidesOfDiff } from './real-commits.ts';
@@ -56,4 +65,45 @@ export async function settle(drain: () => Promise<void>, clock: ManualClock, rou
     clock.advance(5_000);
   }
   await drain();
+}
+
+export interface RequestsE2E {
+  e2e: Harness;
+  github: FakeGithub;
+  clock: ManualClock;
+  store: Store;
+  /** The tickets as the bot stored them (reads only). */
+  tickets: TicketStore;
+}
+
+/** The bot with the requests capability only, the local GitHub seeded with kubernetes/k8s.io, an optional local DNS server. */
+export async function startRequestsE2E(options: { dns?: boolean } = {}): Promise<RequestsE2E> {
+  const clock = new ManualClock('2026-09-01T13:00:00Z');
+  const store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
+  const zones = localZones();
+  const e2e = await startHarness({
+    clock,
+    store,
+    capabilities: [requests],
+    github: { repos: { [REPO]: k8sIoRepo() } },
+    ...(options.dns ? { dns: {} } : {}),
+    config: (f) => requestsTestConfig(zones, f.dns?.address),
+    manualJobs: true,
+  });
+  const readOnly: CommitTransition = async () => {
+    throw new Error('the test reads tickets only');
+  };
+  return { e2e, github: e2e.github!, clock, store, tickets: sqlTicketStore(store.db, readOnly) };
+}
+
+/** `/k8s-infra request` in #wg-k8s-infra, the kind chosen: the kind's form, on top. */
+export async function openRequestForm(e2e: Harness, userId: string, kind: 'dns' | 'staging' | 'other'): Promise<SlackView> {
+  await e2e.slack.sendSlashCommand({ userId, channelId: e2e.slack.channelByName('wg-k8s-infra')!.id, text: 'request' });
+  const chooser = await e2e.slack.waitFor(() => {
+    const v = e2e.slack.topView(userId);
+    return v?.callback_id === REQUESTS_IDS.callbacks.chooseKind ? v : undefined;
+  }, { timeoutMs: 8000 });
+  const next = await e2e.slack.submitView({ userId, viewId: chooser.id, values: { [REQUESTS_IDS.blocks.kind]: { [REQUESTS_IDS.actions.kind]: kind } } });
+  if (next.responseAction !== 'update') throw new Error(`the kind chooser answered ${String(next.responseAction)}`);
+  return e2e.slack.topView(userId)!;
 }
