@@ -62,7 +62,7 @@ describe('bad requests get inline errors and nothing is filed; GitHub down queue
     expect(dotted.errors![B.dnsName]).toContain('without a trailing dot: for jobset.sigs.k8s.io. that is jobset.sigs');
   });
 
-  it('refuses an NS record in a _0_base file (the zone README), and takes it in k8s.io.yaml', async () => {
+  it('refuses an NS record in a _0_base file (the zone README), pointing at k8s.io.yaml', async () => {
     const r = await submitDns({ action: 'create', name: 'delegated', type: 'NS', values: 'ns-cloud-a1.googledomains.com.' });
     expect(r.errors![B.dnsType]).toContain('No NS records in a _0_base file');
     expect(r.errors![B.dnsType]).toContain('Choose k8s.io.yaml');
@@ -123,4 +123,31 @@ describe('bad requests get inline errors and nothing is filed; GitHub down queue
     const entries = await e2e.bot.audit.list({ action: 'request.webhook-ignored' });
     expect(entries).toMatchObject([{ subject: `github:${REPO}#${stranger.number}`, payload: { event: 'issues', reason: 'not an issue the bot filed' } }]);
   });
+
+  it('a zone that changed on GitHub since the local copy: the issue says the PR could not be prepared, and so does the DM', async () => {
+    const NIKHITA = 'U0NIKHITA';
+    const path = 'dns/zone-configs/k8s.io._0_base.yaml';
+    github.pushFile(REPO, 'main', path, `${github.fileAt(REPO, 'main', path)!}late.sigs:\n  type: CNAME\n  value: someone-else.netlify.app.\n`);
+    const form = await openRequestForm(e2e, NIKHITA, 'dns');
+    const r = await e2e.slack.submitView({
+      userId: NIKHITA,
+      viewId: form.id,
+      values: {
+        [B.dnsFile]: { [A.dnsFile]: 'k8s.io._0_base.yaml' },
+        [B.dnsAction]: { [A.dnsAction]: 'create' },
+        [B.dnsName]: { [A.dnsName]: 'late.sigs' },
+        [B.dnsType]: { [A.dnsType]: 'CNAME' },
+        [B.dnsValues]: { [A.dnsValues]: 'kubernetes-docs.netlifyglobalcdn.com.' },
+        [B.reason]: { [A.reason]: 'docs' },
+      },
+    });
+    expect(r.ok).toBe(true);
+    await settle(e2e.drain, clock);
+    const [ticket] = await tickets.byRequester(NIKHITA, 5);
+    expect(ticket).toMatchObject({ state: 'filed', prProblem: `${path} cannot take the edit now: late.sigs already has a record of type CNAME` });
+    expect(github.pullRequests(REPO)).toEqual([]);
+    expect(github.issue(REPO, ticket!.issue!.number)!.comments).toEqual([`The bot could not prepare the pull request for this request: ${ticket!.prProblem}. A DNS admin or group admin can open it by hand.`]);
+    expect(e2e.slack.dms(NIKHITA).filter((m) => m.text.includes('could not prepare the pull request'))).toHaveLength(1);
+  });
 });
+
