@@ -5,6 +5,7 @@ import { incidents } from '../incidents/capability.ts';
 import { owners } from '../owners/capability.ts';
 import { ownership } from '../ownership/capability.ts';
 import { reports } from '../reports/capability.ts';
+import { requests } from '../requests/capability.ts';
 import { rota } from '../rota/capability.ts';
 import { status } from '../status/capability.ts';
 
@@ -12,4 +13,4 @@ import { status } from '../status/capability.ts';
  * Every capability of the bot, in the order help lists their subcommands: the only place the
  * platform learns of them. Adding a capability is its folder(s) and one line here.
  */
-export const CAPABILITIES = [status, rota, paging, incidents, access, changes, owners, reports, ownership] as const;
+export const CAPABILITIES = [status, rota, paging, incidents, access, changes, owners, requests, reports, ownership] as const;

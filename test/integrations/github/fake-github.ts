@@ -408,6 +408,8 @@ export class FakeGithub {
   }
 
   private route(method: string, path: string, q: URLSearchParams, body: unknown): [number, unknown] {
+    // The token's own user, as `GET /user` answers it.
+    if (method === 'GET' && path === '/user') return [200, { login: this.login, id: 1, type: 'Bot' }];
     const m = /^\/repos\/([^/]+)\/([^/]+)\/(.*)$/.exec(path);
     if (!m) throw notFound();
     const fullName = `${m[1]}/${m[2]}`;
