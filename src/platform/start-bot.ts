@@ -64,7 +64,37 @@ export interface Bot {
   isReady(): boolean;
   /** Resolves once migrations ran, every `onReady` hook succeeded and background work started. */
   whenReady: Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Drains and closes everything: /readyz fails at once, no job is claimed any more, running jobs
+   * get until `graceMs` (default: no limit) and are then aborted and released, then HTTP and the
+   * database close. Each closing step is bounded, so a hung Slack or database cannot hold it.
+   */
+  stop(options?: { graceMs?: number }): Promise<StopOutcome>;
+}
+
+export interface StopOutcome {
+  /** Jobs still running when the grace ran out, released for another replica. */
+  releasedJobs: number;
+  /** Closing steps that did not finish in their time (named), if any. */
+  timedOut: string[];
+}
+
+/** What a stop keeps back from the grace for closing HTTP and the database after the jobs. */
+const CLOSE_RESERVE_MS = 2000;
+
+/** Runs a closing step, giving up on it (named in `timedOut`) after `ms`. */
+async function bounded(name: string, ms: number, step: () => Promise<unknown>, timedOut: string[]): Promise<void> {
+  if (!Number.isFinite(ms)) {
+    await step().catch(() => undefined);
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, ms));
+  });
+  const outcome = await Promise.race([step().then(() => 'done' as const, () => 'done' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') timedOut.push(name);
 }
 
 /** One Slack Web API call (a post, a views.open) never waits longer than this. */
@@ -210,7 +240,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     log.error({ err }, 'unhandled error in a Slack listener');
   });
 
-  registerHealthRoutes(web, { checkDatabase: () => store.ping(), configLoaded: () => true, migrated: () => ready }, metrics);
+  let shuttingDown = false;
+  registerHealthRoutes(web, { checkDatabase: () => store.ping(), configLoaded: () => true, migrated: () => ready, shuttingDown: () => shuttingDown }, metrics);
   const handlers = capabilities.flatMap(({ capability }) => (capability.github ? [capability.github] : []));
   registerGithubWebhook(web, { secret: env.secrets.githubWebhookSecret, log, handlers });
   for (const { capability } of capabilities) capability.routes?.(web);
@@ -258,16 +289,24 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     api: (key) => platform.use(key)(),
     isReady: () => ready,
     whenReady,
-    async stop() {
+    async stop(stopOptions = {}) {
+      shuttingDown = true;
       stopped = true;
-      await jobRunner.stop();
-      for (const { capability } of capabilities) await capability.stop?.();
-      if (env.slackMode === 'socket') await app.stop();
-      await new Promise<void>((resolve) => {
+      const graceMs = stopOptions.graceMs ?? Number.POSITIVE_INFINITY;
+      const deadline = performance.now() + graceMs;
+      const left = (reserve = 0) => Math.max(0, deadline - performance.now() - reserve);
+      const timedOut: string[] = [];
+      const releasedJobs = await jobRunner.stop(Number.isFinite(graceMs) ? left(CLOSE_RESERVE_MS) : graceMs);
+      for (const { module, capability } of capabilities) {
+        if (capability.stop) await bounded(`${module.name} stop`, left(CLOSE_RESERVE_MS / 2), () => capability.stop!(), timedOut);
+      }
+      if (env.slackMode === 'socket') await bounded('socket mode', left(CLOSE_RESERVE_MS / 2), () => app.stop(), timedOut);
+      await bounded('http server', left(CLOSE_RESERVE_MS / 2), () => new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      });
-      await store.close();
+      }), timedOut);
+      await bounded('database', left(), () => store.close(), timedOut);
+      return { releasedJobs, timedOut };
     },
   };
 }
