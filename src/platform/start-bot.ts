@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import express, { type Express } from 'express';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -154,7 +154,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   };
   const app =
     env.slackMode === 'socket'
-      ? new App({ authorize, appToken: env.secrets.slackAppToken, socketMode: true, logger, clientOptions })
+      ? new App({
+          authorize,
+          // The receiver's own client opens the connection (apps.connections.open): it must use
+          // the same API base URL and timeouts as every other call, not slack.com's defaults.
+          receiver: new SocketModeReceiver({ appToken: env.secrets.slackAppToken!, logger, installerOptions: { clientOptions } }),
+          logger,
+          clientOptions,
+        })
       : new App({
           authorize,
           receiver: ((receiver) => {

@@ -42,7 +42,20 @@ export function quietExampleConfig(): string {
   return join(dir, 'infra.yaml');
 }
 
-/** Starts the process on an ephemeral port; the port is read from its start-up log line. */
+/** A port free on loopback right now (for a process that must be told its port up front). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the process; with PORT 0 (the default) the port is read from its start-up log line. */
 export async function spawnBot(options: SpawnBotOptions = {}): Promise<BotProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, options.args ?? ['dist/main.js'], {
@@ -54,7 +67,9 @@ export async function spawnBot(options: SpawnBotOptions = {}): Promise<BotProces
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
-  const port = await new Promise<number>((resolve, reject) => {
+  // A fixed PORT needs no start-up line (a benchmark runs with LOG_LEVEL=warn); 0 is read from the log.
+  const fixedPort = Number(options.env?.PORT ?? 0);
+  const port = fixedPort > 0 ? fixedPort : await new Promise<number>((resolve, reject) => {
     const look = () => {
       const m = /"port":(\d+)[^\n]*"msg":"k8s-infra-bot listening"/.exec(out) ?? /localhost:(\d+)\/sandbox/.exec(out);
       if (m) {
