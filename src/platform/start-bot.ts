@@ -26,6 +26,7 @@ import { createCommitTransition, createOnce } from './outbox/commit-transition.t
 import { SlackHttpReceiver } from './slack/slack-http-receiver.ts';
 import type { ApiKey, Capability, CapabilityModule, Platform } from './capability.ts';
 import { CAPABILITIES } from './capabilities.ts';
+import { warmRegisteredModules } from '../core/lazy-module.ts';
 
 export interface BotOptions {
   env: Env;
@@ -269,6 +270,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
             throw new Error(`${module.name}: ${(err as Error).message}`, { cause: err });
           }
         }
+        // Optional clients this config uses (PagerDuty, SMTP) are loaded now, not on the first page.
+        const coldModules = await warmRegisteredModules();
+        if (coldModules.length > 0) log.warn({ errors: coldModules }, 'could not load an optional client ahead of use; it is retried on first use');
         ready = true;
         jobRunner.start();
         log.info({ database: store.description }, 'database ready');

@@ -36,8 +36,6 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   /** The jobs running now, by their abort controller (aborted when a stop's grace runs out). */
   private readonly inFlight = new Map<AbortController, Job>();
-  /** Set by stop(): a pass in progress claims nothing more and only waits for what it holds. */
-  private draining = false;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = true;
@@ -73,7 +71,6 @@ export class JobRunner {
 
   start(): void {
     this.stopped = false;
-    this.draining = false;
     this.schedule(0);
   }
 
@@ -85,7 +82,6 @@ export class JobRunner {
    */
   async stop(graceMs = Number.POSITIVE_INFINITY): Promise<number> {
     this.stopped = true;
-    this.draining = true;
     if (this.timer) clearTimeout(this.timer);
     const deadline = performance.now() + graceMs;
     while ((this.running || this.inFlight.size > 0) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
@@ -128,7 +124,9 @@ export class JobRunner {
     const inFlight = new Set<Promise<void>>();
     for (;;) {
       const room = this.batch - inFlight.size;
-      if (!this.draining && (inFlight.size === 0 || room >= this.batch / 2)) {
+      // Once stopped, the runner's own pass claims nothing more and only waits for what it holds
+      // (a test driving time by hand still calls runDue() on a stopped runner).
+      if (!(this.stopped && this.running) && (inFlight.size === 0 || room >= this.batch / 2)) {
         const claimed = await this.jobs.claimDue(this.worker, this.clock.now(), room, this.leaseMs);
         total += claimed.length;
         for (const job of claimed) {
