@@ -1,6 +1,6 @@
 // What `npm start` and the bin need to know about dist/: is it there and newer than its sources,
 // and how to (re)build it. Plain JavaScript, so it runs before anything is compiled.
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -33,12 +33,16 @@ export function distIsFresh() {
 
 /** A clean build (no stale file from a deleted source survives); returns tsc's exit code. */
 export function build() {
+  const startedAt = new Date();
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
   if (r.status === 0) {
-    // The stamp is written last: an interrupted build leaves dist/ stale, not half-fresh.
-    writeFileSync(join(root, 'dist', '.built'), `${new Date().toISOString()}\n`);
+    // The stamp is written last (an interrupted build leaves dist/ stale, not half-fresh) and dated
+    // when the build began: a source saved while tsc ran makes dist/ stale.
+    const stamp = join(root, 'dist', '.built');
+    writeFileSync(stamp, `${startedAt.toISOString()}\n`);
+    utimesSync(stamp, startedAt, startedAt);
   }
   return r.status ?? 1;
 }

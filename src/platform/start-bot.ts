@@ -145,6 +145,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   // A fixed authorize: Bolt's single-token mode would call auth.test on the first request,
   // putting a Slack round trip (or an outage) in front of the 3-second ack.
   const authorize = async () => ({ botToken });
+  // Bolt's default conversation store keeps per-conversation state in memory for every event: the
+  // bot keeps its state in the database, and the store's middleware runs on every request.
+  const convoStore = false as const;
   // Local mode serves the sandbox's own workspace; otherwise the one infra.yaml names.
   const workspace = overrides.teamId ? { teamId: overrides.teamId } : config.slack;
   const audit = new AuditLog(store.db);
@@ -160,6 +163,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           // The receiver's own client opens the connection (apps.connections.open): it must use
           // the same API base URL and timeouts as every other call, not slack.com's defaults.
           receiver: new SocketModeReceiver({ appToken: env.secrets.slackAppToken!, logger, installerOptions: { clientOptions } }),
+          convoStore,
           logger,
           clientOptions,
         })
@@ -175,6 +179,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
             onRefused,
             onOutcome: (type, id, outcome) => metrics.interactions.inc({ type, id, outcome }),
           })),
+          convoStore,
           logger,
           clientOptions,
         });
