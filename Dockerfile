@@ -1,23 +1,35 @@
 # syntax=docker/dockerfile:1
-# Build stage: native addons (better-sqlite3) need a compiler; the runtime image does not.
+# Build stage: every dependency (typescript is a devDependency) and a compiler for the native
+# addon (better-sqlite3); neither reaches the runtime image.
 FROM node:22-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
-COPY tsconfig.json ./
-COPY bin ./bin
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
 COPY src ./src
-COPY config ./config
+RUN npm run build
+# Production dependencies only, reusing the addon compiled above.
+RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM node:22-slim
 ENV NODE_ENV=production PORT=3000 INFRA_CONFIG=/app/config/infra.yaml DATABASE_URL=sqlite:/data/k8s-infra-bot.sqlite
 WORKDIR /app
 RUN mkdir -p /data && chown node:node /data
-COPY --from=build --chown=node:node /app /app
+# Owned by root and read-only to the bot: the process can change nothing it runs from.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY bin ./bin
+COPY scripts/dist.mjs ./scripts/dist.mjs
+COPY config ./config
 USER node
 EXPOSE 3000
 VOLUME ["/data"]
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# node runs as PID 1 with no npm or shell in between, so SIGTERM reaches the bot's own handler,
+# which drains within SHUTDOWN_GRACE_MS (default 25 s, inside the pod's 30 s grace period).
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/main.js"]

@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the bin works from a checkout without a build step.
-import { register } from 'tsx/esm/api';
+// The CLI: the compiled one in dist/ when it is there and newer than src/ (images, `npm run build`),
+// else the TypeScript sources through tsx (a checkout during development; tsx is a devDependency).
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { distIsFresh, root } from '../scripts/dist.mjs';
 
-register();
-const { runCli } = await import('../src/cli.ts');
-process.exit(await runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)));
+let cli;
+if (distIsFresh()) {
+  cli = await import(pathToFileURL(join(root, 'dist', 'cli.js')).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('../src/cli.ts');
+}
+process.exit(await cli.runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)));

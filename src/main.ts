@@ -64,10 +64,29 @@ async function main(): Promise<number> {
   }
   void bot.whenReady.then(() => log.info({ ms: Math.round(performance.now() - startedAt) }, 'ready'));
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    await bot.stop().catch((err: unknown) => log.error({ err }, 'error while stopping'));
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    const signalledAt = performance.now();
+    const graceMs = env.shutdownGraceMs;
+    log.info({ signal, graceMs }, 'shutting down: /readyz fails, no new jobs claimed, running ones get the grace');
+    // The backstop: whatever still hangs after the grace (every step is bounded; this is for a bug),
+    // the process leaves before the kubelet's SIGKILL, which would log nothing.
+    setTimeout(() => {
+      process.stderr.write(`k8s-infra-bot: shutdown overran its ${graceMs} ms grace; exiting\n`);
+      process.exit(1);
+    }, graceMs + 1000).unref();
+    let code = 0;
+    try {
+      const outcome = await bot.stop({ graceMs });
+      if (outcome.timedOut.length > 0) code = 1;
+      log.info({ ...outcome, ms: Math.round(performance.now() - signalledAt) }, 'stopped');
+    } catch (err) {
+      code = 1;
+      log.error({ err }, 'error while stopping');
+    }
+    log.flush(() => process.exit(code));
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import express, { type Express } from 'express';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -29,6 +29,7 @@ import { CAPABILITIES } from './capabilities.ts';
 import { registerAppHomeListener } from './home/app-home-listener.ts';
 import { HomePublisher } from './home/home-publisher.ts';
 import type { HomeContribution } from './home/home-contract.ts';
+import { warmRegisteredModules } from '../core/lazy-module.ts';
 
 export interface BotOptions {
   env: Env;
@@ -69,7 +70,37 @@ export interface Bot {
   isReady(): boolean;
   /** Resolves once migrations ran, every `onReady` hook succeeded and background work started. */
   whenReady: Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Drains and closes everything: /readyz fails at once, no job is claimed any more, running jobs
+   * get until `graceMs` (default: no limit) and are then aborted and released, then HTTP and the
+   * database close. Each closing step is bounded, so a hung Slack or database cannot hold it.
+   */
+  stop(options?: { graceMs?: number }): Promise<StopOutcome>;
+}
+
+export interface StopOutcome {
+  /** Jobs still running when the grace ran out, released for another replica. */
+  releasedJobs: number;
+  /** Closing steps that did not finish in their time (named), if any. */
+  timedOut: string[];
+}
+
+/** What a stop keeps back from the grace for closing HTTP and the database after the jobs. */
+const CLOSE_RESERVE_MS = 2000;
+
+/** Runs a closing step, giving up on it (named in `timedOut`) after `ms`. */
+async function bounded(name: string, ms: number, step: () => Promise<unknown>, timedOut: string[]): Promise<void> {
+  if (!Number.isFinite(ms)) {
+    await step().catch(() => undefined);
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, ms));
+  });
+  const outcome = await Promise.race([step().then(() => 'done' as const, () => 'done' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') timedOut.push(name);
 }
 
 /** A capability gives exactly the reports its module declares, and no two share a name. */
@@ -130,6 +161,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   // A fixed authorize: Bolt's single-token mode would call auth.test on the first request,
   // putting a Slack round trip (or an outage) in front of the 3-second ack.
   const authorize = async () => ({ botToken });
+  // Bolt's default conversation store keeps per-conversation state in memory for every event: the
+  // bot keeps its state in the database, and the store's middleware runs on every request.
+  const convoStore = false as const;
   // Local mode serves the sandbox's own workspace; otherwise the one infra.yaml names.
   const workspace = overrides.teamId ? { teamId: overrides.teamId } : config.slack;
   const audit = new AuditLog(store.db);
@@ -140,7 +174,15 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   };
   const app =
     env.slackMode === 'socket'
-      ? new App({ authorize, appToken: env.secrets.slackAppToken, socketMode: true, logger, clientOptions })
+      ? new App({
+          authorize,
+          // The receiver's own client opens the connection (apps.connections.open): it must use
+          // the same API base URL and timeouts as every other call, not slack.com's defaults.
+          receiver: new SocketModeReceiver({ appToken: env.secrets.slackAppToken!, logger, installerOptions: { clientOptions } }),
+          convoStore,
+          logger,
+          clientOptions,
+        })
       : new App({
           authorize,
           receiver: ((receiver) => {
@@ -153,6 +195,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
             onRefused,
             onOutcome: (type, id, outcome) => metrics.interactions.inc({ type, id, outcome }),
           })),
+          convoStore,
           logger,
           clientOptions,
         });
@@ -242,7 +285,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     log.error({ err }, 'unhandled error in a Slack listener');
   });
 
-  registerHealthRoutes(web, { checkDatabase: () => store.ping(), configLoaded: () => true, migrated: () => ready }, metrics);
+  let shuttingDown = false;
+  registerHealthRoutes(web, { checkDatabase: () => store.ping(), configLoaded: () => true, migrated: () => ready, shuttingDown: () => shuttingDown }, metrics);
   const handlers = capabilities.flatMap(({ capability }) => (capability.github ? [capability.github] : []));
   registerGithubWebhook(web, { secret: env.secrets.githubWebhookSecret, log, handlers });
   for (const { capability } of capabilities) capability.routes?.(web);
@@ -263,6 +307,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
             throw new Error(`${module.name}: ${(err as Error).message}`, { cause: err });
           }
         }
+        // Optional clients this config uses (PagerDuty, SMTP) are loaded now, not on the first page.
+        const coldModules = await warmRegisteredModules();
+        if (coldModules.length > 0) log.warn({ errors: coldModules }, 'could not load an optional client ahead of use; it is retried on first use');
         ready = true;
         jobRunner.start();
         log.info({ database: store.description }, 'database ready');
@@ -290,17 +337,25 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     api: (key) => platform.use(key)(),
     isReady: () => ready,
     whenReady,
-    async stop() {
+    async stop(stopOptions = {}) {
+      shuttingDown = true;
       stopped = true;
-      await jobRunner.stop();
-      await home.stop();
-      for (const { capability } of capabilities) await capability.stop?.();
-      if (env.slackMode === 'socket') await app.stop();
-      await new Promise<void>((resolve) => {
+      const graceMs = stopOptions.graceMs ?? Number.POSITIVE_INFINITY;
+      const deadline = performance.now() + graceMs;
+      const left = (reserve = 0) => Math.max(0, deadline - performance.now() - reserve);
+      const timedOut: string[] = [];
+      const releasedJobs = await jobRunner.stop(Number.isFinite(graceMs) ? left(CLOSE_RESERVE_MS) : graceMs);
+      await bounded('home', left(CLOSE_RESERVE_MS / 2), () => home.stop(), timedOut);
+      for (const { module, capability } of capabilities) {
+        if (capability.stop) await bounded(`${module.name} stop`, left(CLOSE_RESERVE_MS / 2), () => capability.stop!(), timedOut);
+      }
+      if (env.slackMode === 'socket') await bounded('socket mode', left(CLOSE_RESERVE_MS / 2), () => app.stop(), timedOut);
+      await bounded('http server', left(CLOSE_RESERVE_MS / 2), () => new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      });
-      await store.close();
+      }), timedOut);
+      await bounded('database', left(), () => store.close(), timedOut);
+      return { releasedJobs, timedOut };
     },
   };
 }

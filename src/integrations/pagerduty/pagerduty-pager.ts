@@ -1,4 +1,6 @@
-import { api } from '@pagerduty/pdjs';
+import { lazyModule, warmBeforeReady } from '../../core/lazy-module.ts';
+
+const loadPdjs = lazyModule(() => import('@pagerduty/pdjs'));
 import type { Pager, PagerAction, PagerAlert, PagerOutcome, PagerRef } from '../../escalation/ports/pager.ts';
 import { MAX_PAGE_ID_LENGTH } from '../../escalation/ports/pager.ts';
 import { classifyPagerDutyResponse } from './classify-response.ts';
@@ -7,6 +9,8 @@ import { truncateSummary } from './truncate-summary.ts';
 export const DEFAULT_EVENTS_URL = 'https://events.pagerduty.com';
 
 export interface PagerDutyPagerOptions {
+  /** Some subproject has a routing key: load the client before the bot reports ready. */
+  warm?: boolean;
   /** PAGERDUTY_EVENTS_URL: a base URL (https://events.eu.pagerduty.com, a test server); default PagerDuty's US one. */
   eventsUrl?: string;
   /** The Events v2 integration key of a subproject, or undefined when it has none (the call is skipped). */
@@ -92,6 +96,7 @@ function isResponseLike(value: unknown): value is { status: number; headers?: { 
 
 /** PagerDuty Events API v2 behind the core's Pager interface. Never throws; never logs the routing key. */
 export function createPagerDutyPager(options: PagerDutyPagerOptions): Pager {
+  if (options.warm) warmBeforeReady(loadPdjs);
   const url = eventsEndpoint(options.eventsUrl ?? DEFAULT_EVENTS_URL);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const retryDelay = options.rateLimitRetryDelayMs ?? 1_000;
@@ -104,6 +109,7 @@ export function createPagerDutyPager(options: PagerDutyPagerOptions): Pager {
     }
     const { body, summaryTruncated } = buildEventBody(action, page, routingKey, options);
     try {
+      const { api } = await loadPdjs();
       const response = await api({
         url,
         method: 'POST',

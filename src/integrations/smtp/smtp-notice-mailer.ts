@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import { lazyModule, warmBeforeReady } from '../../core/lazy-module.ts';
 import type { NoticeMail, NoticeMailer } from '../../changes/ports/notice-mailer.ts';
 
 export interface SmtpNoticeMailerOptions {
@@ -13,11 +13,17 @@ export interface SmtpNoticeMailerOptions {
  * the URL (it holds the relay's password).
  */
 export function createSmtpNoticeMailer(options: SmtpNoticeMailerOptions): NoticeMailer {
-  const transport = createTransport({ url: options.url, connectionTimeout: options.timeoutMs, greetingTimeout: options.timeoutMs, socketTimeout: options.timeoutMs });
+  // nodemailer is loaded (before ready) only by a bot that has an SMTP relay configured.
+  const transport = lazyModule(async () => {
+    const { createTransport } = await import('nodemailer');
+    return createTransport({ url: options.url, connectionTimeout: options.timeoutMs, greetingTimeout: options.timeoutMs, socketTimeout: options.timeoutMs });
+  });
+  warmBeforeReady(transport);
   return {
     async send(mail: NoticeMail): Promise<void> {
       try {
-        await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+        const smtp = await transport();
+        await smtp.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
       } catch (err) {
         const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : 'error';
         const response = err && typeof err === 'object' && 'responseCode' in err ? ` (SMTP ${String(err.responseCode)})` : '';

@@ -24,6 +24,8 @@ const envSchema = z.object({
   REPLICA_ID: z.string().optional(),
   /** Address to listen on: local mode defaults to 127.0.0.1 (the sandbox lets anyone act as anyone), else all interfaces. */
   HOST: z.string().optional(),
+  /** How long a SIGTERM drain may take before the process exits anyway; under the pod's 30 s grace. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
 });
 
 export interface Env {
@@ -38,6 +40,8 @@ export interface Env {
   replicaId: string | undefined;
   /** Address the HTTP server binds to. */
   host: string;
+  /** The longest a SIGTERM/SIGINT drain takes before the process exits. */
+  shutdownGraceMs: number;
   /** local: the built-in emulator; http: Slack's Events API over HTTP; socket: Socket Mode. */
   slackMode: 'local' | 'http' | 'socket';
   secrets: {
@@ -119,6 +123,7 @@ export function readEnv(raw: NodeJS.ProcessEnv): Env {
     publicUrl: e.PUBLIC_URL,
     replicaId: e.REPLICA_ID,
     host: e.HOST ?? (slackMode === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     slackMode,
     secrets,
     secretValues,

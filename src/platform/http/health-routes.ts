@@ -6,6 +6,8 @@ export interface Readiness {
   checkDatabase(): Promise<void>;
   configLoaded(): boolean;
   migrated(): boolean;
+  /** True from the moment a shutdown signal arrives: the load balancer must stop sending traffic. */
+  shuttingDown?(): boolean;
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -16,6 +18,10 @@ export function registerHealthRoutes(router: Router, readiness: Readiness, metri
   });
 
   router.get('/readyz', async (_req, res) => {
+    if (readiness.shuttingDown?.()) {
+      res.status(503).type('text/plain').send('not ready\nshutting down: draining\n');
+      return;
+    }
     const problems: string[] = [];
     if (!readiness.configLoaded()) problems.push('config: not loaded');
     if (!readiness.migrated()) problems.push('database: migrations not applied yet');

@@ -34,8 +34,8 @@ function retryAfterMs(err: unknown): number | undefined {
 
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
-  /** Abort controllers of the jobs running now (aborted when the runner stops). */
-  private readonly inFlight = new Set<AbortController>();
+  /** The jobs running now, by their abort controller (aborted when a stop's grace runs out). */
+  private readonly inFlight = new Map<AbortController, Job>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = true;
@@ -74,10 +74,28 @@ export class JobRunner {
     this.schedule(0);
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming jobs and waits for the running ones, at most `graceMs`. Those still running then
+   * are aborted and their claims released (due again at their own time, unclaimed), so another
+   * replica runs them at once instead of waiting for the lease to expire; a handler that finishes
+   * later can no longer complete a job it lost. Returns how many were released.
+   */
+  async stop(graceMs = Number.POSITIVE_INFINITY): Promise<number> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 10));
+    const deadline = performance.now() + graceMs;
+    while ((this.running || this.inFlight.size > 0) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const left = [...this.inFlight];
+    for (const [abort] of left) abort.abort(new Error('shutting down'));
+    await Promise.all(
+      left.map(([, job]) =>
+        this.jobs
+          .retryLater(job.id, this.worker, job.dueAt, 'released at shutdown before it finished', this.clock.now())
+          .catch((err: unknown) => this.log.error({ job: job.id, err: err instanceof Error ? err.message : String(err) }, 'could not release a job at shutdown; its lease expires instead')),
+      ),
+    );
+    if (left.length > 0) this.log.warn({ jobs: left.map(([, job]) => job.id) }, 'shutdown grace ran out; released the jobs still running');
+    return left.length;
   }
 
   /** Run due work soon, e.g. right after enqueueing a job due now. */
@@ -106,7 +124,9 @@ export class JobRunner {
     const inFlight = new Set<Promise<void>>();
     for (;;) {
       const room = this.batch - inFlight.size;
-      if (inFlight.size === 0 || room >= this.batch / 2) {
+      // Once stopped, the runner's own pass claims nothing more and only waits for what it holds
+      // (a test driving time by hand still calls runDue() on a stopped runner).
+      if (!(this.stopped && this.running) && (inFlight.size === 0 || room >= this.batch / 2)) {
         const claimed = await this.jobs.claimDue(this.worker, this.clock.now(), room, this.leaseMs);
         total += claimed.length;
         for (const job of claimed) {
@@ -149,7 +169,7 @@ export class JobRunner {
       return;
     }
     const abort = new AbortController();
-    this.inFlight.add(abort);
+    this.inFlight.set(abort, job);
     // A job that runs longer than its lease (a slow Slack, a long probe round) keeps it: without
     // renewal another worker would claim it again and run it a second time, concurrently.
     const renewal = setInterval(() => {

@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
-import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import type { CoreTables } from './core-tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -44,14 +42,13 @@ function redactUrl(url: string): string {
   }
 }
 
-// PostgreSQL returns int8 as strings; every bigint here is epoch milliseconds, well inside 2^53.
-pg.types.setTypeParser(20, (v: string) => Number(v));
-
 export async function openDatabase(target: DatabaseTarget): Promise<Store> {
   let db: Kysely<CoreTables>;
   let description: string;
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    // Each driver is imported only when selected: a bot on one database never loads the other.
+    const { default: SqliteDatabase } = await import('better-sqlite3');
     const sqlite = new SqliteDatabase(target.path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
@@ -59,6 +56,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
     db = new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     description = `sqlite:${target.path}`;
   } else {
+    const { default: pg } = await import('pg');
+    // PostgreSQL returns int8 as strings; every bigint here is epoch milliseconds, well inside 2^53.
+    pg.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.Pool({
       connectionString: target.url,
       // The job runner keeps up to 32 jobs in flight; some hold a row lock while they notify.
