@@ -17,6 +17,7 @@ import { AuditLog } from './store/audit-log.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { Jobs } from './jobs/jobs.ts';
 import { migrateToLatest, type Store } from './store/open-database.ts';
+import type { JobsDueListener } from './store/jobs-due-listener.ts';
 import { collectMigrations } from './store/migrations.ts';
 import { boltLogger } from './logging/bolt-logger.ts';
 import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
@@ -220,6 +221,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   // a bot running more of them must not look to the migrator as if migrations went missing.
   const migrations = collectMigrations([...CAPABILITIES.filter((c) => !modules.some((m) => m.name === c.name)), ...modules]);
   let stopped = false;
+  let jobsDue: JobsDueListener | undefined;
   const whenReady = (async () => {
     for (let attempt = 1; !stopped; attempt++) {
       try {
@@ -233,6 +235,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         }
         ready = true;
         jobRunner.start();
+        // Another replica's job due now starts here without waiting for the poll (PostgreSQL).
+        jobsDue = store.watchJobsDue?.(() => jobRunner.wake());
         log.info({ database: store.description }, 'database ready');
         return;
       } catch (err) {
@@ -261,6 +265,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     async stop() {
       stopped = true;
       await jobRunner.stop();
+      await jobsDue?.close();
       for (const { capability } of capabilities) await capability.stop?.();
       if (env.slackMode === 'socket') await app.stop();
       await new Promise<void>((resolve) => {

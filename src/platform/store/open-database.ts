@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration }
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { CoreTables } from './core-tables.ts';
+import { listenForJobsDue, type JobsDueListener } from './jobs-due-listener.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -14,6 +15,16 @@ export interface Store {
   description: string;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL: calls `onDue` whenever a job comes due now on any replica (LISTEN/NOTIFY on a
+   * connection of its own, reconnected when lost). SQLite has one writer, which wakes itself.
+   */
+  watchJobsDue?(onDue: () => void): JobsDueListener;
+}
+
+export interface StoreOptions {
+  /** Told of connections the database dropped (they are replaced; nothing is thrown). */
+  onConnectionError?(err: Error, where: 'pool' | 'client' | 'listener'): void;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/k8s-infra-bot.sqlite';
@@ -47,9 +58,11 @@ function redactUrl(url: string): string {
 // PostgreSQL returns int8 as strings; every bigint here is epoch milliseconds, well inside 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
-export async function openDatabase(target: DatabaseTarget): Promise<Store> {
+export async function openDatabase(target: DatabaseTarget, options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<CoreTables>;
   let description: string;
+  let watchJobsDue: Store['watchJobsDue'];
+  const onError = options.onConnectionError ?? (() => undefined);
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const sqlite = new SqliteDatabase(target.path);
@@ -59,16 +72,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
     db = new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     description = `sqlite:${target.path}`;
   } else {
-    const pool = new pg.Pool({
+    const connection: pg.ClientConfig = {
       connectionString: target.url,
-      // The job runner keeps up to 32 jobs in flight; some hold a row lock while they notify.
-      max: 20,
       connectionTimeoutMillis: 5000,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
-    });
-    // An idle client that loses its connection must not crash the process.
-    pool.on('error', () => undefined);
+    };
+    // The job runner keeps up to 32 jobs in flight; none holds a connection across a network call.
+    const pool = new pg.Pool({ ...connection, max: 20 });
+    // A connection the server drops (a restart, a failover, pg_terminate_backend) must not crash
+    // the process: idle ones are reported by the pool, ones in use by their client (the query in
+    // flight fails and the pool discards the client when it is released).
+    pool.on('error', (err) => onError(err, 'pool'));
+    pool.on('connect', (client) => client.on('error', (err) => onError(err, 'client')));
     db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }) });
+    watchJobsDue = (onDue) => listenForJobsDue(connection, { onDue, onError: (err) => onError(err, 'listener') });
     description = redactUrl(target.url) + (target.schema ? ` (schema ${target.schema})` : '');
   }
   return {
@@ -81,6 +98,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
     async close() {
       await db.destroy();
     },
+    ...(watchJobsDue ? { watchJobsDue } : {}),
   };
 }
 

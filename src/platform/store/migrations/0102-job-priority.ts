@@ -1,7 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-
-/** The channel a replica LISTENs on for jobs that come due now; one per schema, since NOTIFY is database-wide. */
-export const JOBS_DUE_CHANNEL_SQL = sql`'jobs_due:' || left(current_schema(), 50)`;
+import { JOBS_DUE_CHANNEL_EXPRESSION } from '../jobs-due-listener.ts';
 
 /**
  * Jobs are claimed by `priority` (lower first), then due time, so the work a deadline hangs on
@@ -20,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create or replace function jobs_notify_due() returns trigger language plpgsql as $$
     begin
-      perform pg_notify(${JOBS_DUE_CHANNEL_SQL}, '');
+      perform pg_notify(${sql.raw(JOBS_DUE_CHANNEL_EXPRESSION)}, '');
       return null;
     end $$`.execute(db);
   await sql`
