@@ -146,7 +146,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   let ready = false;
   const jobs = new Jobs(store.db, store.dialect);
-  const jobRunner = new JobRunner(jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });
+  const jobRunner = new JobRunner(jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250, batch: store.jobSlots });
   const notifier = new SlackNotifier(slackClient, metrics, Object.fromEntries([config.channels.announcements, config.channels.alerts].map((c) => [c.name, c.id])));
   const people = new PeopleDirectory(config);
   const publicUrl = env.publicUrl ?? `http://localhost:${port}`;

@@ -120,6 +120,9 @@ export class JobRunner {
     for (;;) {
       const room = this.batch - inFlight.size;
       if (!this.draining && room > 0 && (backlog || this.woken || inFlight.size === 0)) {
+        // Give timers and I/O (a click waiting to be answered) a turn first: on SQLite every query
+        // resolves without leaving the microtask queue, so a busy pass would otherwise starve them.
+        await new Promise<void>((r) => setImmediate(r));
         this.woken = false;
         const claimed = await this.jobs.claimDue(this.worker, this.clock.now(), room, this.leaseMs);
         backlog = claimed.length === room;

@@ -13,6 +13,11 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, without credentials (safe to log). */
   description: string;
+  /**
+   * How many jobs may run at once and still leave connections for requests: a job holds at most
+   * one at a time, so an acknowledgement never queues behind the job runner for a connection.
+   */
+  jobSlots: number;
   ping(): Promise<void>;
   close(): Promise<void>;
   /**
@@ -28,6 +33,12 @@ export interface StoreOptions {
 }
 
 export const DEFAULT_SQLITE_PATH = './data/k8s-infra-bot.sqlite';
+
+const POOL_SIZE = 20;
+/** Connections the job runner leaves free, so requests never wait behind it. */
+const CONNECTIONS_FOR_REQUESTS = 6;
+/** SQLite has one connection; the runner's concurrency there is about overlapping network calls. */
+const SQLITE_JOB_SLOTS = 32;
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -77,8 +88,9 @@ export async function openDatabase(target: DatabaseTarget, options: StoreOptions
       connectionTimeoutMillis: 5000,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
     };
-    // The job runner keeps up to 32 jobs in flight; none holds a connection across a network call.
-    const pool = new pg.Pool({ ...connection, max: 20 });
+    // The job runner keeps up to `jobSlots` jobs in flight, each holding at most one connection at a time
+    // and none across a network call; the rest are for requests (a click, a command, /readyz).
+    const pool = new pg.Pool({ ...connection, max: POOL_SIZE });
     // A connection the server drops (a restart, a failover, pg_terminate_backend) must not crash
     // the process: idle ones are reported by the pool, ones in use by their client (the query in
     // flight fails and the pool discards the client when it is released).
@@ -92,6 +104,7 @@ export async function openDatabase(target: DatabaseTarget, options: StoreOptions
     db,
     dialect: target.kind,
     description,
+    jobSlots: target.kind === 'postgres' ? POOL_SIZE - CONNECTIONS_FOR_REQUESTS : SQLITE_JOB_SLOTS,
     async ping() {
       await sql`select 1`.execute(db);
     },
