@@ -118,7 +118,7 @@ async function run(name: string, store: Store): Promise<void> {
         const t = startPage({ id: ids[i]!, subprojectId: sub, severity: 'error', summary: `bench page ${i}`, createdBy: 'dims', policy, usePager: false }, created, dir);
         await repo.create(t, created, { actor: 'dims', action: 'page.created' });
         // Posted in its channel, as the page-post job would have: each step refreshes it and adds a thread line.
-        await repo.addMessage({ pageId: ids[i]!, channel: 'C0BENCH', ts: `${++ts}`, kind: 'channel' }, created);
+        await repo.addMessage({ pageId: ids[i]!, channel: 'C0BENCH', ts: `${++ts}`, kind: 'channel', personId: null }, created);
       }
     }),
   );
