@@ -40,7 +40,9 @@ async function main(): Promise<number> {
     process.stderr.write(`k8s-infra-bot: ${(err as Error).message}\n`);
     return 2;
   }
-  const store = await openDatabase(target);
+  const store = await openDatabase(target, {
+    onConnectionError: (err, where) => log.warn({ err: err.message, where }, 'database connection lost; a new one replaces it'),
+  });
   const replicaId = env.replicaId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const metrics = new Metrics();
 

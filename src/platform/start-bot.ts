@@ -17,6 +17,7 @@ import { AuditLog } from './store/audit-log.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { Jobs } from './jobs/jobs.ts';
 import { migrateToLatest, type Store } from './store/open-database.ts';
+import type { JobsDueListener } from './store/jobs-due-listener.ts';
 import { collectMigrations } from './store/migrations.ts';
 import { boltLogger } from './logging/bolt-logger.ts';
 import { SlackNotifier } from '../integrations/slack/slack-notifier.ts';
@@ -204,7 +205,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   let ready = false;
   const jobs = new Jobs(store.db, store.dialect);
-  const jobRunner = new JobRunner(jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250 });
+  const jobRunner = new JobRunner(jobs, clock, log.child({ component: 'jobs' }), { worker: options.replicaId, pollMs: options.jobPollMs ?? 250, batch: store.jobSlots });
   const notifier = new SlackNotifier(slackClient, metrics, Object.fromEntries([config.channels.announcements, config.channels.alerts].map((c) => [c.name, c.id])));
   const people = new PeopleDirectory(config);
   const publicUrl = env.publicUrl ?? `http://localhost:${port}`;
@@ -296,6 +297,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   // a bot running more of them must not look to the migrator as if migrations went missing.
   const migrations = collectMigrations([...CAPABILITIES.filter((c) => !modules.some((m) => m.name === c.name)), ...modules]);
   let stopped = false;
+  let jobsDue: JobsDueListener | undefined;
   const whenReady = (async () => {
     for (let attempt = 1; !stopped; attempt++) {
       try {
@@ -312,6 +314,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         if (coldModules.length > 0) log.warn({ errors: coldModules }, 'could not load an optional client ahead of use; it is retried on first use');
         ready = true;
         jobRunner.start();
+        // Another replica's job due now starts here without waiting for the poll (PostgreSQL).
+        jobsDue = store.watchJobsDue?.(() => jobRunner.wake());
         log.info({ database: store.description }, 'database ready');
         return;
       } catch (err) {
@@ -346,6 +350,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       const timedOut: string[] = [];
       const releasedJobs = await jobRunner.stop(Number.isFinite(graceMs) ? left(CLOSE_RESERVE_MS) : graceMs);
       await bounded('home', left(CLOSE_RESERVE_MS / 2), () => home.stop(), timedOut);
+      await bounded('jobs listener', left(CLOSE_RESERVE_MS / 2), async () => jobsDue?.close(), timedOut);
       for (const { module, capability } of capabilities) {
         if (capability.stop) await bounded(`${module.name} stop`, left(CLOSE_RESERVE_MS / 2), () => capability.stop!(), timedOut);
       }

@@ -10,9 +10,7 @@ import { pagingModule } from '../../src/escalation/capability.ts';
 import type { PageState } from '../../src/escalation/domain/page-state.ts';
 import { PAGING_IDS } from '../../src/escalation/ids.ts';
 import type { PagingTables } from '../../src/escalation/store/tables.ts';
-import type { Store } from '../../src/platform/store/open-database.ts';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import type { CoreTables } from '../../src/platform/store/core-tables.ts';
+import { openDatabase, type Store } from '../../src/platform/store/open-database.ts';
 import { rota } from '../../src/rota/capability.ts';
 import { PAGING_API } from '../../src/escalation/api.ts';
 import { startHarness, type Harness } from '../helpers/harness.ts';
@@ -60,28 +58,6 @@ class DatabaseProxy {
   }
 }
 
-/**
- * The store as openDatabase builds it, plus an error listener on every client the pool hands out:
- * a connection cut while a client is checked out makes pg emit 'error' on that client, and with no
- * listener that crashes the process (openDatabase listens on idle clients only; reported to the
- * platform). Here the outage is cut mid-flight on purpose, so the listener is needed.
- */
-function outageStore(url: string, schema: string): Store {
-  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000, options: `-c search_path=${schema}` });
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    dialect: 'postgres',
-    description: `postgres (schema ${schema}, through a proxy)`,
-    async ping() {
-      await sql`select 1`.execute(db);
-    },
-    close: () => db.destroy(),
-  };
-}
-
 describe.runIf(postgresAvailable)('paging while PostgreSQL is unreachable', () => {
   let h: Harness | undefined;
   let proxy: DatabaseProxy | undefined;
@@ -106,7 +82,8 @@ describe.runIf(postgresAvailable)('paging while PostgreSQL is unreachable', () =
     const url = new URL(POSTGRES_URL);
     url.hostname = '127.0.0.1';
     url.port = String(port);
-    const store = outageStore(url.toString(), schema);
+    // openDatabase listens for errors on every client it hands out: the outage cuts connections mid-flight.
+    const store = await openDatabase({ kind: 'postgres', url: url.toString(), schema });
     h = await startHarness({ capabilities: [rota, pagingModule({ clickRetryMs })], config: pagingConfig(), store, manualJobs: false });
     const channel = h.slack.channelByName('wg-k8s-infra')!.id;
     await h.slack.sendSlashCommand({ userId: SLACK.thockin, channelId: channel, text: 'page registry severity=critical registry down' });

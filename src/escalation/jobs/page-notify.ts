@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Notifier, PostedMessage } from '../../core/notifier.ts';
 import { defineJob } from '../../platform/jobs/define-job.ts';
+import { JOB_PRIORITY } from '../../platform/jobs/job-priority.ts';
 import { shouldDeliver } from '../domain/effects.ts';
 import type { HomeRefresher } from '../../platform/home/home-contract.ts';
 import type { PageStore } from '../ports/page-store.ts';
@@ -72,4 +73,4 @@ export const pageNotifyJob = defineJob('page-notify', z.object({ key: z.string()
       deps.home.refresh([start.effect.personId]);
     }
   }
-});
+}, { priority: JOB_PRIORITY.delivery });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/define-job.ts';
+import { JOB_PRIORITY } from '../../platform/jobs/job-priority.ts';
 import { SEVERITIES } from '../domain/directory.ts';
 import type { PagerEffect } from '../domain/effects.ts';
 import { pagerActionWanted } from '../domain/escalation-engine.ts';
@@ -44,4 +45,4 @@ export const pagePagerJob = defineJob('page-pager', pagerEffectSchema, async (ef
     effect.action === 'trigger' ? await deps.pager.trigger(effect.alert) : await deps.pager[effect.action]({ pageId: effect.alert.pageId, subprojectId: effect.alert.subprojectId });
   deps.metrics.pagerCall(effect.action, outcome.kind);
   await deps.pages.transition(page.id, ctx.now, (s) => recordPagerOutcome(s, effect, outcome, ctx.now));
-});
+}, { priority: JOB_PRIORITY.delivery });

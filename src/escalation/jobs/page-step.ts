@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/define-job.ts';
+import { JOB_PRIORITY } from '../../platform/jobs/job-priority.ts';
 import { fireStep } from '../domain/escalation-engine.ts';
 import type { DirectoryLookup } from '../ports/directory-lookup.ts';
 import type { PageStore } from '../ports/page-store.ts';
@@ -27,7 +28,7 @@ export const pageStepJob = defineJob('page-step', z.object({ pageId: z.string(),
           : undefined,
     completing: ctx,
   });
-});
+}, { priority: JOB_PRIORITY.deadline });
 
 /** Step jobs are named for the page and the step they fire, so the page knows which to cancel. */
 export function stepJobId(pageId: string, stepSeq: number): string {

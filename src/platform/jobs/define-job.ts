@@ -39,15 +39,21 @@ export interface BoundJob {
   run(payload: unknown, ctx: JobContext): Promise<void>;
 }
 
+export interface JobOptions {
+  /** `JOB_PRIORITY` of every row of this kind: lower is claimed first (default normal). */
+  priority?: number;
+}
+
 export function defineJob<S extends z.ZodType, D = void>(
   kind: string,
   payload: S,
   handler: (payload: z.output<S>, ctx: JobContext, deps: D) => Promise<void>,
+  options: JobOptions = {},
 ): JobType<S, D> {
   return {
     kind,
     payload,
-    request: (job) => ({ id: job.id, kind, dueAt: job.dueAt, payload: job.payload }),
+    request: (job) => ({ id: job.id, kind, dueAt: job.dueAt, payload: job.payload, ...(options.priority === undefined ? {} : { priority: options.priority }) }),
     bind: (deps) => ({
       kind,
       run: async (stored, ctx) => {

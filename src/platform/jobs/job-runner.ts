@@ -39,7 +39,12 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = true;
-  private wakeRequested = false;
+  /** Set by stop(): the pass in progress claims nothing more and returns once its jobs are done. */
+  private draining = false;
+  /** Work may have come due (a wake, a NOTIFY) since the last claim came back short. */
+  private woken = false;
+  /** Resolves the running pass's wait, so it claims at once. */
+  private nudge: (() => void) | undefined;
   readonly worker: string;
   private readonly pollMs: number;
   private readonly batch: number;
@@ -82,6 +87,8 @@ export class JobRunner {
    */
   async stop(graceMs = Number.POSITIVE_INFINITY): Promise<number> {
     this.stopped = true;
+    this.draining = true;
+    this.nudge?.();
     if (this.timer) clearTimeout(this.timer);
     const deadline = performance.now() + graceMs;
     while ((this.running || this.inFlight.size > 0) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
@@ -95,14 +102,16 @@ export class JobRunner {
       ),
     );
     if (left.length > 0) this.log.warn({ jobs: left.map(([, job]) => job.id) }, 'shutdown grace ran out; released the jobs still running');
+    this.draining = false;
     return left.length;
   }
 
-  /** Run due work soon, e.g. right after enqueueing a job due now. */
+  /** Run due work soon, e.g. right after enqueueing a job due now (or when told another replica did). */
   wake(): void {
     if (this.stopped) return;
+    this.woken = true;
     if (this.running) {
-      this.wakeRequested = true;
+      this.nudge?.();
       return;
     }
     this.schedule(0);
@@ -116,28 +125,55 @@ export class JobRunner {
 
   /**
    * Runs every due job until none is left; exported for tests that drive time by hand. Returns how
-   * many ran. Up to `batch` jobs are in flight at once, and more are claimed as soon as half the
-   * slots are free, so one slow job (a Slack call, a row lock) never holds back the rest.
+   * many ran. Up to `batch` jobs are in flight at once, and the pass claims more whenever a slot is
+   * free and work may be due: right away while claims come back full (more is waiting), on a wake
+   * (a commit or another replica queued work due now), after `pollMs` (work came due by the clock),
+   * and once more when the last job finishes. One slow job (a Slack call, a row lock) holds its
+   * own slot only, never the claiming of the rest.
    */
   async runDue(): Promise<number> {
     let total = 0;
+    let backlog = true;
     const inFlight = new Set<Promise<void>>();
     for (;;) {
       const room = this.batch - inFlight.size;
-      // Once stopped, the runner's own pass claims nothing more and only waits for what it holds
-      // (a test driving time by hand still calls runDue() on a stopped runner).
-      if (!(this.stopped && this.running) && (inFlight.size === 0 || room >= this.batch / 2)) {
+      if (!this.draining && !(this.stopped && this.running) && room > 0 && (backlog || this.woken || inFlight.size === 0)) {
+        // Give timers and I/O (a click waiting to be answered) a turn first: on SQLite every query
+        // resolves without leaving the microtask queue, so a busy pass would otherwise starve them.
+        await new Promise<void>((r) => setImmediate(r));
+        this.woken = false;
         const claimed = await this.jobs.claimDue(this.worker, this.clock.now(), room, this.leaseMs);
+        backlog = claimed.length === room;
         total += claimed.length;
         for (const job of claimed) {
-          const running: Promise<void> = this.runOne(job).finally(() => inFlight.delete(running));
+          // A job whose outcome could not be recorded (the database went away) keeps its lease and
+          // runs again when it expires; it must not take the pass, or the process, down with it.
+          const running: Promise<void> = this.runOne(job)
+            .catch((err: unknown) => this.log.error({ job: job.id, kind: job.kind, err: err instanceof Error ? err.message : String(err) }, 'could not record a job outcome; it runs again after its lease'))
+            .finally(() => inFlight.delete(running));
           inFlight.add(running);
         }
-        if (claimed.length === 0 && inFlight.size === 0) return total;
-        if (claimed.length === room && room > 0) continue;
       }
-      if (inFlight.size > 0) await Promise.race(inFlight);
-      else return total;
+      if (inFlight.size === 0) return total;
+      if (await this.slotOrWake(inFlight)) backlog = true;
+    }
+  }
+
+  /** Waits until a job finishes, a wake comes, or `pollMs` passes (then true: claim again). */
+  private async slotOrWake(inFlight: ReadonlySet<Promise<void>>): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        ...[...inFlight].map((p) => p.then(() => false)),
+        new Promise<boolean>((resolve) => {
+          this.nudge = () => resolve(false);
+          timer = setTimeout(() => resolve(true), this.pollMs);
+          timer.unref?.();
+        }),
+      ]);
+    } finally {
+      this.nudge = undefined;
+      if (timer) clearTimeout(timer);
     }
   }
 
@@ -152,12 +188,7 @@ export class JobRunner {
       this.running = false;
     }
     if (this.stopped) return;
-    if (this.wakeRequested) {
-      this.wakeRequested = false;
-      this.schedule(0);
-      return;
-    }
-    this.schedule(this.pollMs);
+    this.schedule(this.woken ? 0 : this.pollMs);
   }
 
   private async runOne(job: Job): Promise<void> {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CoreTables } from '../store/core-tables.ts';
 import { coreOf, type Executor } from '../store/executor.ts';
 import type { Dialect } from '../store/open-database.ts';
-
+import { JOB_PRIORITY } from './job-priority.ts';
 
 export interface Job {
   id: string;
@@ -18,6 +18,8 @@ export interface NewJob {
   kind: string;
   dueAt: Date;
   payload?: unknown;
+  /** `JOB_PRIORITY`: lower is claimed first among jobs due at the same time (default normal). */
+  priority?: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export class Jobs {
         due_at: job.dueAt.getTime(),
         payload: JSON.stringify(job.payload ?? null),
         status: 'pending',
+        priority: job.priority ?? JOB_PRIORITY.normal,
         attempts: 0,
         locked_by: null,
         locked_until: null,
@@ -53,24 +56,28 @@ export class Jobs {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
-  /** Claims up to `limit` due rows for `worker` until `now + leaseMs`. */
+  /**
+   * Claims up to `limit` due rows for `worker` until `now + leaseMs`, the most urgent first
+   * (priority, then due time), and returns them in that order.
+   */
   async claimDue(worker: string, now: Date, limit: number, leaseMs: number): Promise<Job[]> {
     const nowMs = now.getTime();
     const lockUntil = nowMs + leaseMs;
     const skipLocked = this.dialect === 'postgres' ? sql`for update skip locked` : sql``;
-    const result = await sql<{ id: string; kind: string; due_at: number; payload: string; attempts: number }>`
+    const result = await sql<{ id: string; kind: string; due_at: number; payload: string; attempts: number; priority: number }>`
       update jobs set locked_by = ${worker}, locked_until = ${lockUntil}, attempts = attempts + 1, updated_at = ${nowMs}
       where id in (
         select id from jobs
         where status = 'pending' and due_at <= ${nowMs} and (locked_until is null or locked_until < ${nowMs})
-        order by due_at
+        order by priority, due_at
         limit ${limit}
         ${skipLocked}
       )
-      returning id, kind, due_at, payload, attempts`.execute(this.db);
+      returning id, kind, due_at, payload, attempts, priority`.execute(this.db);
+    // RETURNING gives no order: put the claimed rows back in the claim's.
     return result.rows
-      .map((r) => ({ id: r.id, kind: r.kind, dueAt: new Date(Number(r.due_at)), payload: JSON.parse(r.payload) as unknown, attempts: Number(r.attempts) }))
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+      .sort((a, b) => Number(a.priority) - Number(b.priority) || Number(a.due_at) - Number(b.due_at))
+      .map((r) => ({ id: r.id, kind: r.kind, dueAt: new Date(Number(r.due_at)), payload: JSON.parse(r.payload) as unknown, attempts: Number(r.attempts) }));
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Times are stored as epoch milliseconds (bigint), JSON as text: the same on SQLite and PostgreSQL. */
 export interface AuditLogTable {
   /** Time-ordered: sorts in the order entries were written. */
@@ -16,6 +18,8 @@ export interface JobsTable {
   due_at: number;
   payload: string;
   status: 'pending' | 'done' | 'failed' | 'cancelled';
+  /** Claimed lowest first, then by due time (`JOB_PRIORITY`). */
+  priority: Generated<number>;
   attempts: number;
   locked_by: string | null;
   locked_until: number | null;

@@ -1,8 +1,9 @@
 import type { Migration } from 'kysely';
 import * as core from './migrations/0001-core.ts';
+import * as jobPriority from './migrations/0102-job-priority.ts';
 
 /** The platform's own tables: jobs, audit log, leases, processed keys. */
-export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-core': core };
+export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-core': core, '0102-job-priority': jobPriority };
 
 /**
  * Every migration of the platform and the given capabilities, ordered by name. A name is

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { CoreTables } from './core-tables.ts';
+import type { ClientConfig } from 'pg';
+import type { JobsDueListener } from './jobs-due-listener.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -10,11 +12,32 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, without credentials (safe to log). */
   description: string;
+  /**
+   * How many jobs may run at once and still leave connections for requests: a job holds at most
+   * one at a time, so an acknowledgement never queues behind the job runner for a connection.
+   */
+  jobSlots: number;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL: calls `onDue` whenever a job comes due now on any replica (LISTEN/NOTIFY on a
+   * connection of its own, reconnected when lost). SQLite has one writer, which wakes itself.
+   */
+  watchJobsDue?(onDue: () => void): JobsDueListener;
+}
+
+export interface StoreOptions {
+  /** Told of connections the database dropped (they are replaced; nothing is thrown). */
+  onConnectionError?(err: Error, where: 'pool' | 'client' | 'listener'): void;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/k8s-infra-bot.sqlite';
+
+const POOL_SIZE = 20;
+/** Connections the job runner leaves free, so requests never wait behind it. */
+const CONNECTIONS_FOR_REQUESTS = 6;
+/** SQLite has one connection; the runner's concurrency there is about overlapping network calls. */
+const SQLITE_JOB_SLOTS = 32;
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -42,9 +65,11 @@ function redactUrl(url: string): string {
   }
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Store> {
+export async function openDatabase(target: DatabaseTarget, options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<CoreTables>;
   let description: string;
+  let watchJobsDue: Store['watchJobsDue'];
+  const onError = options.onConnectionError ?? (() => undefined);
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     // Each driver is imported only when selected: a bot on one database never loads the other.
@@ -57,30 +82,38 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
     description = `sqlite:${target.path}`;
   } else {
     const { default: pg } = await import('pg');
+    const { listenForJobsDue } = await import('./jobs-due-listener.ts');
     // PostgreSQL returns int8 as strings; every bigint here is epoch milliseconds, well inside 2^53.
     pg.types.setTypeParser(20, (v: string) => Number(v));
-    const pool = new pg.Pool({
+    const connection: ClientConfig = {
       connectionString: target.url,
-      // The job runner keeps up to 32 jobs in flight; some hold a row lock while they notify.
-      max: 20,
       connectionTimeoutMillis: 5000,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
-    });
-    // An idle client that loses its connection must not crash the process.
-    pool.on('error', () => undefined);
+    };
+    // The job runner keeps up to `jobSlots` jobs in flight, each holding at most one connection at a time
+    // and none across a network call; the rest are for requests (a click, a command, /readyz).
+    const pool = new pg.Pool({ ...connection, max: POOL_SIZE });
+    // A connection the server drops (a restart, a failover, pg_terminate_backend) must not crash
+    // the process: idle ones are reported by the pool, ones in use by their client (the query in
+    // flight fails and the pool discards the client when it is released).
+    pool.on('error', (err) => onError(err, 'pool'));
+    pool.on('connect', (client) => client.on('error', (err) => onError(err, 'client')));
     db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }) });
+    watchJobsDue = (onDue) => listenForJobsDue(connection, { onDue, onError: (err) => onError(err, 'listener') });
     description = redactUrl(target.url) + (target.schema ? ` (schema ${target.schema})` : '');
   }
   return {
     db,
     dialect: target.kind,
     description,
+    jobSlots: target.kind === 'postgres' ? POOL_SIZE - CONNECTIONS_FOR_REQUESTS : SQLITE_JOB_SLOTS,
     async ping() {
       await sql`select 1`.execute(db);
     },
     async close() {
       await db.destroy();
     },
+    ...(watchJobsDue ? { watchJobsDue } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { systemClock } from '../../../src/core/clock.ts';
 import { defineJob } from '../../../src/platform/jobs/define-job.ts';
+import { JOB_PRIORITY } from '../../../src/platform/jobs/job-priority.ts';
 import { JobRunner } from '../../../src/platform/jobs/job-runner.ts';
 import { Jobs } from '../../../src/platform/jobs/jobs.ts';
 import type { Store } from '../../../src/platform/store/open-database.ts';
@@ -93,5 +94,64 @@ describe.each(testDatabases)('job runner on $name', (database) => {
     const row = await jobs.get('rl-1');
     expect(row?.status).toBe('pending');
     expect(row!.dueAt.getTime() - before).toBeGreaterThanOrEqual(119_000);
+  });
+
+  it('starts a job queued while a slow one runs at once, not when the slow one is done', async () => {
+    const ran: { id: string; at: number }[] = [];
+    const job = defineJob('test.mixed', z.object({ ms: z.number() }), async ({ ms }, ctx) => {
+      await sleep(ms);
+      ran.push({ id: ctx.job.id, at: Date.now() });
+    });
+    // A poll far longer than the test: only the wake can start the second job in time.
+    const a = new JobRunner(jobs, systemClock, quiet, { worker: 'a', pollMs: 60_000 });
+    runners.push(a);
+    a.add(job.bind());
+    await jobs.enqueue(job.request({ id: 'slow', dueAt: new Date(), payload: { ms: 1500 } }), new Date());
+    a.start();
+    await sleep(150);
+    const queued = Date.now();
+    await jobs.enqueue(job.request({ id: 'fast', dueAt: new Date(), payload: { ms: 0 } }), new Date());
+    a.wake();
+    await sleep(1700);
+    expect(ran.map((r) => r.id)).toEqual(['fast', 'slow']);
+    expect(ran[0]!.at - queued).toBeLessThan(500);
+  });
+
+  it('claims a job that comes due by the clock while a slow one runs after one poll', async () => {
+    const ran: string[] = [];
+    const job = defineJob('test.timed', z.object({ ms: z.number() }), async ({ ms }, ctx) => {
+      await sleep(ms);
+      ran.push(ctx.job.id);
+    });
+    const a = new JobRunner(jobs, systemClock, quiet, { worker: 'a', pollMs: 100 });
+    runners.push(a);
+    a.add(job.bind());
+    await jobs.enqueue(job.request({ id: 'slow', dueAt: new Date(), payload: { ms: 2000 } }), new Date());
+    await jobs.enqueue(job.request({ id: 'later', dueAt: new Date(Date.now() + 300), payload: { ms: 0 } }), new Date());
+    a.start();
+    await sleep(1000);
+    expect(ran).toEqual(['later']);
+  });
+
+  it('claims deadline jobs ahead of the deliveries due before them', async () => {
+    const order: string[] = [];
+    const note = async (_p: unknown, ctx: { job: { id: string } }) => {
+      order.push(ctx.job.id);
+    };
+    const delivery = defineJob('test.delivery', z.object({}), note, { priority: JOB_PRIORITY.delivery });
+    const deadline = defineJob('test.deadline', z.object({}), note, { priority: JOB_PRIORITY.deadline });
+    const normal = defineJob('test.normal', z.object({}), note);
+    const a = new JobRunner(jobs, systemClock, quiet, { worker: 'a', batch: 1 });
+    runners.push(a);
+    for (const j of [delivery, deadline, normal]) a.add(j.bind());
+    const t = Date.now();
+    await jobs.enqueue(normal.request({ id: 'normal-1', dueAt: new Date(t - 3000), payload: {} }), new Date());
+    await jobs.enqueue(delivery.request({ id: 'delivery-1', dueAt: new Date(t - 2000), payload: {} }), new Date());
+    await jobs.enqueue(delivery.request({ id: 'delivery-2', dueAt: new Date(t - 1500), payload: {} }), new Date());
+    await jobs.enqueue(deadline.request({ id: 'deadline-1', dueAt: new Date(t - 1000), payload: {} }), new Date());
+    // Not due yet: priority never pulls a job ahead of its time.
+    await jobs.enqueue(deadline.request({ id: 'deadline-future', dueAt: new Date(t + 60_000), payload: {} }), new Date());
+    expect(await a.runDue()).toBe(4);
+    expect(order).toEqual(['deadline-1', 'delivery-1', 'delivery-2', 'normal-1']);
   });
 });
