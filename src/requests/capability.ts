@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { registerRequestForms } from '../handlers/requests/request-forms.ts';
 import { requestCommand } from '../handlers/requests/request-command.ts';
 import { createNodeDnsClient, type DnsClient } from '../integrations/dns/dns-client.ts';
-import { createBoundedGithubClient } from '../integrations/github/bounded-github-client.ts';
+import { createGithubClient } from '../integrations/github/create-github-client.ts';
 import { GithubRequestTickets } from '../integrations/github/request-tickets.ts';
 import type { CapabilityModule } from '../platform/capability.ts';
 import { requestsConfig } from './config.ts';
@@ -38,7 +38,7 @@ export function requestsModule(options: RequestsOptions = {}): CapabilityModule<
     ids: REQUESTS_IDS,
     define(platform, section) {
       const { env, log } = platform;
-      const octokit = createBoundedGithubClient({ token: env.secrets.githubToken, baseUrl: env.githubApiUrl, timeoutMs: options.githubTimeoutMs ?? 10_000 });
+      const octokit = createGithubClient({ ...(env.secrets.githubToken ? { token: env.secrets.githubToken } : {}), baseUrl: env.githubApiUrl, timeoutMs: options.githubTimeoutMs ?? 10_000 });
       const beside = dirname(env.infraConfigPath);
       const zonesDir = section.zonesDir ?? join(beside, 'dns', 'zone-configs');
       const groupsDir = section.groupsDir ?? join(beside, 'k8s.io', 'groups');

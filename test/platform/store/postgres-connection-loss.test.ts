@@ -47,7 +47,7 @@ describe.runIf(postgresAvailable)('PostgreSQL: jobs due now and dropped connecti
     const runner = new JobRunner(new Jobs(a.db, a.dialect), systemClock, quiet, { worker: 'a', pollMs: 60_000 });
     runner.add(job.bind());
     runner.start();
-    cleanup.push(() => runner.stop());
+    cleanup.push(async () => void (await runner.stop()));
     const listener: JobsDueListener = a.watchJobsDue!(() => runner.wake());
     cleanup.push(() => listener.close());
     const enqueueOnB = (id: string, dueAt = new Date()) => new Jobs(b.db, b.dialect).enqueue(job.request({ id, dueAt, payload: {} }), new Date());
