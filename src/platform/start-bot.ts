@@ -25,6 +25,7 @@ import type { Notifier } from '../core/notifier.ts';
 import { PeopleDirectory } from './config/people-directory.ts';
 import { createCommitTransition, createOnce } from './outbox/commit-transition.ts';
 import { SlackHttpReceiver } from './slack/slack-http-receiver.ts';
+import { socketWorkspaceGuard } from './slack/socket-workspace-guard.ts';
 import type { ApiKey, Capability, CapabilityModule, Platform, ReportBuilder } from './capability.ts';
 import { CAPABILITIES } from './capabilities.ts';
 import { registerAppHomeListener } from './home/app-home-listener.ts';
@@ -200,6 +201,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           logger,
           clientOptions,
         });
+  if (env.slackMode === 'socket') app.use(socketWorkspaceGuard({ workspace, log: log.child({ component: 'slack-edge' }), onRefused }));
   // Jobs and webhooks post outside any request; they use this client with the bot token.
   const slackClient = new WebClient(botToken, { ...clientOptions, logger });
 

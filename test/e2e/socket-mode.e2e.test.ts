@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/emulator.ts';
 import { emulatorSeedFromConfig } from '../../src/platform/local/emulator-seed.ts';
 import { PAGING_IDS } from '../../src/escalation/ids.ts';
+import { FOREIGN_WORKSPACE_TEXT } from '../../src/platform/slack/slack-http-receiver.ts';
 import { mountSocketModeSlack, type SocketModeSlack } from '../helpers/socket-mode-slack.ts';
 import { startTestBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestBot } from '../helpers/start-test-bot.ts';
 import { pagingConfig } from '../escalation/paging-fixture.ts';
@@ -84,4 +85,14 @@ describe('Socket Mode end to end (real @slack/socket-mode client, local Socket M
     // Every envelope was acked over the socket.
     expect(socket.envelopes.filter((e) => e.acked === undefined)).toEqual([]);
   }, 60_000);
+
+  it('refuses a request from another workspace before any listener runs, as over HTTP', async () => {
+    const channel = slack.channelByName('wg-k8s-infra')!;
+    const pagesBefore = (await bot.audit.list({ action: 'page.created' })).length;
+    const r = await slack.sendSlashCommand({ userId: REPORTER, channelId: channel.id, text: 'page registry from a Slack Connect org', fromTeam: { id: 'T0OTHERORG' } });
+    expect(r.ok).toBe(true);
+    expect(JSON.stringify(socket.envelopes.at(-1)!.acked)).toContain(FOREIGN_WORKSPACE_TEXT);
+    await expect.poll(async () => (await bot.audit.list({ action: 'slack.refused' })).at(-1), { timeout: 5000 }).toMatchObject({ actor: REPORTER, subject: 'slack:slash_command', payload: { reason: 'request from team T0OTHERORG' } });
+    expect(await bot.audit.list({ action: 'page.created' })).toHaveLength(pagesBefore);
+  });
 });

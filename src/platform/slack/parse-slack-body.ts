@@ -58,6 +58,11 @@ export function parseSlackBody(raw: string, contentType: string | undefined): Pa
   return problem ? { ok: false, reason: problem } : { ok: true, kind, body };
 }
 
+/** The kind of an already-decoded body (Socket Mode delivers them decoded; a command has no `type`). */
+export function kindOfDecoded(b: Json): SlackRequestKind {
+  return typeof b.command === 'string' && b.type === undefined ? 'slash_command' : kindOf(b);
+}
+
 function kindOf(b: Json): SlackRequestKind {
   switch (b.type) {
     case 'block_actions':
