@@ -16,9 +16,10 @@ export async function homeChanges(deps: Pick<ChangeDeps, 'changes'> & { rules: C
     if (change.state !== 'open' || change.author === me) continue;
     if (!reviewersToAsk(change, deps.rules).includes(me)) continue;
     if (reviews.some((r) => r.reviewer === me)) continue;
-    const missing = missingReviews(reviewProgress(change, reviews, deps.rules));
-    if (missing.length === 0) continue;
-    out.push({ change, missing });
+    const progress = reviewProgress(change, reviews, deps.rules);
+    // Only while a review this person can give is still missing (a SIG slot someone else filled is not waited on).
+    if (!progress.some((p) => !p.satisfied && p.slot.eligible.has(me))) continue;
+    out.push({ change, missing: missingReviews(progress) });
   }
   return out;
 }
