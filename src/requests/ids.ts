@@ -23,6 +23,7 @@ export const REQUESTS_IDS = {
   callbacks: {
     chooseKind: 'requests.choose_kind',
     dns: 'requests.dns',
+    dnsConfirm: 'requests.dns_confirm',
     staging: 'requests.staging',
     other: 'requests.other',
   },

@@ -4,7 +4,7 @@ import { REQUESTS_IDS } from '../../src/requests/ids.ts';
 import type { TicketStore } from '../../src/requests/ports/ticket-store.ts';
 import type { Harness } from '../helpers/harness.ts';
 import type { FakeGithub } from '../integrations/github/fake-github.ts';
-import { openRequestForm, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
+import { fileDnsRequest, openRequestForm, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
 
 const A = REQUESTS_IDS.actions;
 const B = REQUESTS_IDS.blocks;
@@ -128,20 +128,7 @@ describe('bad requests get inline errors and nothing is filed; GitHub down queue
     const NIKHITA = 'U0NIKHITA';
     const path = 'dns/zone-configs/k8s.io._0_base.yaml';
     github.pushFile(REPO, 'main', path, `${github.fileAt(REPO, 'main', path)!}late.sigs:\n  type: CNAME\n  value: someone-else.netlify.app.\n`);
-    const form = await openRequestForm(e2e, NIKHITA, 'dns');
-    const r = await e2e.slack.submitView({
-      userId: NIKHITA,
-      viewId: form.id,
-      values: {
-        [B.dnsFile]: { [A.dnsFile]: 'k8s.io._0_base.yaml' },
-        [B.dnsAction]: { [A.dnsAction]: 'create' },
-        [B.dnsName]: { [A.dnsName]: 'late.sigs' },
-        [B.dnsType]: { [A.dnsType]: 'CNAME' },
-        [B.dnsValues]: { [A.dnsValues]: 'kubernetes-docs.netlifyglobalcdn.com.' },
-        [B.reason]: { [A.reason]: 'docs' },
-      },
-    });
-    expect(r.ok).toBe(true);
+    await fileDnsRequest(e2e, NIKHITA, { dnsFile: 'k8s.io._0_base.yaml', dnsAction: 'create', dnsName: 'late.sigs', dnsType: 'CNAME', dnsValues: 'kubernetes-docs.netlifyglobalcdn.com.', reason: 'docs' });
     await settle(e2e.drain, clock);
     const [ticket] = await tickets.byRequester(NIKHITA, 5);
     expect(ticket).toMatchObject({ state: 'filed', prProblem: `${path} cannot take the edit now: late.sigs already has a record of type CNAME` });

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
-import { REQUESTS_IDS } from '../../src/requests/ids.ts';
 import type { TicketStore } from '../../src/requests/ports/ticket-store.ts';
 import type { Harness } from '../helpers/harness.ts';
 import type { FakeGithub } from '../integrations/github/fake-github.ts';
-import { JOBSET, openRequestForm, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
+import { fileDnsRequest, JOBSET, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
 
-const A = REQUESTS_IDS.actions;
-const B = REQUESTS_IDS.blocks;
 const JIM = 'U0JIMANGE';
 
 describe('a DNS create request, end to end: modal → issue from the template → the zone PR → merged → live → closed', () => {
@@ -26,24 +23,20 @@ describe('a DNS create request, end to end: modal → issue from the template �
   const dmTexts = () => e2e.slack.dms(JIM).map((m) => m.text);
 
   it('files the issue byte for byte as the template filled in, and the PR equal to the real commit 4e5442ea6c6f', async () => {
-    const form = await openRequestForm(e2e, JIM, 'dns');
-    expect(JSON.stringify(form.blocks)).toContain('k8s.io._0_base.yaml');
-    const submitted = await e2e.slack.submitView({
-      userId: JIM,
-      viewId: form.id,
-      values: {
-        [B.dnsFile]: { [A.dnsFile]: 'k8s.io._0_base.yaml' },
-        [B.dnsAction]: { [A.dnsAction]: 'create' },
-        [B.dnsName]: { [A.dnsName]: 'jobset.sigs' },
-        [B.dnsType]: { [A.dnsType]: 'CNAME' },
-        [B.dnsValues]: { [A.dnsValues]: 'kubernetes-docs.netlifyglobalcdn.com.' },
-        [B.dnsAfter]: { [A.dnsAfter]: 'kueue.sigs' },
-        [B.dnsComment]: { [A.dnsComment]: 'https://github.com/kubernetes-sigs/jobset docs (@moficodes @danielvegamyhre)' },
-        [B.reason]: { [A.reason]: 'Docs site for https://github.com/kubernetes-sigs/jobset, hosted on Netlify.' },
-      },
+    const filed = await fileDnsRequest(e2e, JIM, {
+      dnsFile: 'k8s.io._0_base.yaml',
+      dnsAction: 'create',
+      dnsName: 'jobset.sigs',
+      dnsType: 'CNAME',
+      dnsValues: 'kubernetes-docs.netlifyglobalcdn.com.',
+      dnsAfter: 'kueue.sigs',
+      dnsComment: 'https://github.com/kubernetes-sigs/jobset docs (@moficodes @danielvegamyhre)',
+      reason: 'Docs site for https://github.com/kubernetes-sigs/jobset, hosted on Netlify.',
     });
-    expect(submitted.ok).toBe(true);
-    expect(submitted.responseAction).toBeUndefined();
+    // Before anything is filed the person sees the existing record (none) and the new one.
+    expect(filed.confirmation).toContain('_none: this is a new record_');
+    expect(filed.confirmation).toContain('jobset.sigs:\\n- type: CNAME\\n  value: kubernetes-docs.netlifyglobalcdn.com.');
+    expect(github.issues(REPO)).toEqual([]);
     await settle(e2e.drain, clock);
 
     const [ticket] = await tickets.byRequester(JIM, 5);

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.ts';
-import { REQUESTS_IDS } from '../../src/requests/ids.ts';
 import type { TicketStore } from '../../src/requests/ports/ticket-store.ts';
 import type { Harness } from '../helpers/harness.ts';
 import { HOSTILE, unescapedHostile } from '../helpers/hostile.ts';
 import type { FakeGithub } from '../integrations/github/fake-github.ts';
-import { openRequestForm, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
+import { fileDnsRequest, REPO, settle, startRequestsE2E } from '../requests/helpers/requests-setup.ts';
 
-const A = REQUESTS_IDS.actions;
-const B = REQUESTS_IDS.blocks;
 const JIM = 'U0JIMANGE';
 const DIMS = 'U0DIMS001'; // a lead
 const NIKHITA = 'U0NIKHITA'; // neither lead nor request admin
@@ -31,20 +28,15 @@ describe('tracking: an idle ticket nudges its approvers; request list shows mine
   const ticket = async () => (await tickets.byRequester(JIM, 5))[0]!;
 
   it('files a DNS update, then after 7 idle days reminds the dns/OWNERS approvers in the thread and on the PR', async () => {
-    const form = await openRequestForm(e2e, JIM, 'dns');
-    const r = await e2e.slack.submitView({
-      userId: JIM,
-      viewId: form.id,
-      values: {
-        [B.dnsFile]: { [A.dnsFile]: 'k8s.io._0_base.yaml' },
-        [B.dnsAction]: { [A.dnsAction]: 'update' },
-        [B.dnsName]: { [A.dnsName]: 'kueue.sigs' },
-        [B.dnsType]: { [A.dnsType]: 'CNAME' },
-        [B.dnsValues]: { [A.dnsValues]: 'kubernetes-docs.netlifyglobalcdn.com.' },
-        [B.reason]: { [A.reason]: `Netlify moved the site. ${HOSTILE}` },
-      },
+    const filed = await fileDnsRequest(e2e, JIM, {
+      dnsFile: 'k8s.io._0_base.yaml',
+      dnsAction: 'update',
+      dnsName: 'kueue.sigs',
+      dnsType: 'CNAME',
+      dnsValues: 'kubernetes-docs.netlifyglobalcdn.com.',
+      reason: `Netlify moved the site. ${HOSTILE}`,
     });
-    expect(r.ok).toBe(true);
+    expect(filed.confirmation).toContain('kueue.sigs:\\n  type: CNAME\\n  value: kubernetes-sigs-kueue.netlify.app.');
     await settle(e2e.drain, clock);
     const t = await ticket();
     expect(t.state).toBe('pr-open');

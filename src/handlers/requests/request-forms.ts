@@ -1,12 +1,13 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { checkDnsRequest, fqdnOf, type DnsField } from '../../requests/domain/dns-request.ts';
+import { escapeMrkdwn } from '../../core/mrkdwn.ts';
+import { checkDnsRequest, fqdnOf, type DnsField, type DnsForm } from '../../requests/domain/dns-request.ts';
 import { checkStagingRequest, type StagingField } from '../../requests/domain/staging-project.ts';
 import type { TicketSpec } from '../../requests/domain/ticket.ts';
 import { REQUESTS_IDS } from '../../requests/ids.ts';
 import type { RequestDeps } from '../../requests/use-cases/request-deps.ts';
 import { submitRequest } from '../../requests/use-cases/submit-request.ts';
-import { dnsModal, otherModal, stagingModal, type RequestMetadata } from '../../requests/views/request-modals.ts';
+import { dnsConfirmModal, dnsModal, noticeModal, otherModal, stagingModal, type RequestMetadata } from '../../requests/views/request-modals.ts';
 import { readMetadata } from '../../platform/slack/private-metadata.ts';
 import { stableId } from '../../platform/slack/stable-id.ts';
 import { selectedValue, textValue, type ViewValues } from '../../platform/slack/view-values.ts';
@@ -15,6 +16,18 @@ const A = REQUESTS_IDS.actions;
 const B = REQUESTS_IDS.blocks;
 const C = REQUESTS_IDS.callbacks;
 const metadataSchema = z.object({ c: z.string() });
+const dnsFormSchema = z.object({
+  action: z.string().optional(),
+  file: z.string().optional(),
+  name: z.string(),
+  type: z.string().optional(),
+  values: z.string(),
+  ttl: z.string(),
+  reason: z.string(),
+  after: z.string(),
+  comment: z.string(),
+});
+const confirmSchema = z.object({ c: z.string(), f: dnsFormSchema });
 
 const DNS_BLOCK: Record<DnsField, string> = { action: B.dnsAction, file: B.dnsFile, name: B.dnsName, type: B.dnsType, values: B.dnsValues, ttl: B.dnsTtl, reason: B.reason, after: B.dnsAfter, comment: B.dnsComment };
 const STAGING_BLOCK: Record<StagingField, string> = { name: B.stagingName, sig: B.stagingSig, members: B.stagingMembers, reason: B.reason };
@@ -51,24 +64,41 @@ export function registerRequestForms(app: App, deps: RequestDeps): void {
     const metadata = readMetadata(metadataSchema, view.private_metadata);
     if (!metadata) return void (await ack({ response_action: 'errors', errors: { [B.dnsName]: STALE } }));
     const v = view.state.values as ViewValues;
-    const checked = checkDnsRequest(
-      {
-        action: selectedValue(v, B.dnsAction, A.dnsAction),
-        file: selectedValue(v, B.dnsFile, A.dnsFile),
-        name: textValue(v, B.dnsName, A.dnsName),
-        type: selectedValue(v, B.dnsType, A.dnsType),
-        values: textValue(v, B.dnsValues, A.dnsValues),
-        ttl: textValue(v, B.dnsTtl, A.dnsTtl),
-        reason: textValue(v, B.reason, A.reason),
-        after: textValue(v, B.dnsAfter, A.dnsAfter),
-        comment: textValue(v, B.dnsComment, A.dnsComment),
-      },
-      deps.zones(),
-    );
+    const form: DnsForm = {
+      action: selectedValue(v, B.dnsAction, A.dnsAction),
+      file: selectedValue(v, B.dnsFile, A.dnsFile),
+      name: textValue(v, B.dnsName, A.dnsName),
+      type: selectedValue(v, B.dnsType, A.dnsType),
+      values: textValue(v, B.dnsValues, A.dnsValues),
+      ttl: textValue(v, B.dnsTtl, A.dnsTtl),
+      reason: textValue(v, B.reason, A.reason),
+      after: textValue(v, B.dnsAfter, A.dnsAfter),
+      comment: textValue(v, B.dnsComment, A.dnsComment),
+    };
+    const checked = checkDnsRequest(form, deps.zones());
     if (!checked.ok) return void (await ack({ response_action: 'errors', errors: Object.fromEntries(Object.entries(checked.errors).map(([k, msg]) => [DNS_BLOCK[k as DnsField], msg])) }));
+    // The existing and the new record are shown before anything is filed.
+    const confirm = dnsConfirmModal({ c: metadata.c, f: form }, checked.request, checked.existing);
+    if (confirm) return void (await ack({ response_action: 'update', view: confirm }));
     await ack();
     const d = checked.request;
     await file(metadata, body.user.id, view.id, { kind: 'dns', dns: d, existing: checked.existing }, `DNS ${d.action} ${d.type} ${fqdnOf(d)}`);
+  });
+
+  app.view<ViewSubmitAction>(C.dnsConfirm, async ({ ack, view, body }) => {
+    const metadata = readMetadata(confirmSchema, view.private_metadata);
+    if (!metadata) return void (await ack({ response_action: 'update', view: noticeModal(C.dnsConfirm, `Nothing was filed. ${STALE}`) }));
+    // Checked again: the zone files may have moved while the person looked.
+    const f = metadata.f;
+    const checked = checkDnsRequest({ action: f.action, file: f.file, name: f.name, type: f.type, values: f.values, ttl: f.ttl, reason: f.reason, after: f.after, comment: f.comment }, deps.zones());
+    await ack();
+    if (!checked.ok) {
+      const why = Object.values(checked.errors).join(' ');
+      await deps.notifier.ephemeral(metadata.c, body.user.id, { text: `Your DNS request was NOT filed: ${escapeMrkdwn(why)}` }).catch(() => undefined);
+      return;
+    }
+    const d = checked.request;
+    await file({ c: metadata.c }, body.user.id, view.id, { kind: 'dns', dns: d, existing: checked.existing }, `DNS ${d.action} ${d.type} ${fqdnOf(d)}`);
   });
 
   app.view<ViewSubmitAction>(C.staging, async ({ ack, view, body }) => {

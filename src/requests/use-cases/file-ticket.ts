@@ -40,7 +40,8 @@ export async function fileTicket(deps: Deps, id: string, attempt: number): Promi
         ? undefined
         : {
             ticket: { ...cur, issue, state: cur.state === 'queued' ? 'filed' : cur.state },
-            effects: [tell(id, 'filed', now), audit({ at: now, actor: 'system', action: 'request.filed', subject: `request:${id}`, payload: { repo: deps.host.repo, issue: issue.number } })],
+            // A ticket with no PR (something else, or a PR that could not be prepared) waits on the admins: nudged too.
+            effects: [tell(id, 'filed', now), scheduleNudge(id, cur.lastActivityAt, deps.settings.idleDays), audit({ at: now, actor: 'system', action: 'request.filed', subject: `request:${id}`, payload: { repo: deps.host.repo, issue: issue.number } })],
           },
     );
     if (!t) return;
@@ -66,7 +67,7 @@ export async function fileTicket(deps: Deps, id: string, attempt: number): Promi
       ticket: { ...cur, pr, paths: prepared.files.map((f) => f.path), approvers, state: cur.state === 'filed' ? 'pr-open' : cur.state, lastActivityAt: now.getTime() },
       effects: [
         tell(id, 'pr-open', now),
-        scheduleNudge(id, now, deps.settings.idleDays),
+        scheduleNudge(id, now.getTime(), deps.settings.idleDays),
         audit({ at: now, actor: 'system', action: 'request.pr-opened', subject: `request:${id}`, payload: { repo: deps.host.repo, pr: pr.number, approvers } }),
       ],
     };

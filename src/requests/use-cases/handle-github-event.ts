@@ -35,7 +35,7 @@ export async function handleGithubEvent(deps: Pick<RequestDeps, 'tickets' | 'set
       outcome = 'pr-closed';
       effects.push(tell(cur.id, 'pr-closed', now));
     }
-    if (to !== 'closed') effects.push(scheduleNudge(cur.id, now, deps.settings.idleDays));
+    if (to !== 'closed') effects.push(scheduleNudge(cur.id, now.getTime(), deps.settings.idleDays));
     return { ticket: { ...cur, ...(to ? { state: to } : {}), lastActivityAt: now.getTime() }, effects };
   });
   return { handled: true, outcome: `requests: ${ticket.id}:${outcome}` };

@@ -1,7 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { context, input, modal, option, section, staticSelect, textInput } from '../../platform/slack/blocks.ts';
 import { writeMetadata } from '../../platform/slack/private-metadata.ts';
+import { fqdnOf, type DnsForm, type DnsRequest } from '../domain/dns-request.ts';
 import { REQUEST_RECORD_TYPES } from '../domain/dns-values.ts';
+import { recordYaml } from '../domain/zone-edit.ts';
+import { escapeMrkdwn } from '../../core/mrkdwn.ts';
 import { STAGING_NAME_MAX } from '../domain/staging-project.ts';
 import { REQUESTS_IDS } from '../ids.ts';
 
@@ -75,4 +78,35 @@ export function otherModal(metadata: RequestMetadata): ModalView {
       input({ blockId: B.description, label: 'Description', element: textInput({ actionId: A.description, multiline: true, maxLength: 3000 }) }),
     ],
   });
+}
+
+/** What the confirmation carries: the form as typed (checked again on confirm: the zone may have moved). */
+export interface DnsConfirmMetadata extends RequestMetadata {
+  f: DnsForm;
+}
+
+/**
+ * The existing record and the new one, as the issue and the PR will show them, before anything is
+ * filed. Undefined when the form is too long to carry in the view (then it is filed at once).
+ */
+export function dnsConfirmModal(metadata: DnsConfirmMetadata, request: DnsRequest, existing: string | undefined): ModalView | undefined {
+  let privateMetadata: string;
+  try {
+    privateMetadata = writeMetadata(metadata);
+  } catch {
+    return undefined;
+  }
+  const next = request.action === 'delete' ? '_none: the record is removed_' : `\`\`\`${escapeMrkdwn(recordYaml({ name: request.name, type: request.type, values: request.values, ttl: request.ttl }))}\`\`\``;
+  const blocks: KnownBlock[] = [
+    section(`*${escapeMrkdwn(`DNS REQUEST: ${fqdnOf(request)}`)}* · ${request.action} in \`${escapeMrkdwn(request.file)}\``),
+    section(`*Existing record*\n${existing === undefined ? '_none: this is a new record_' : `\`\`\`${escapeMrkdwn(existing)}\`\`\``}`),
+    section(`*New record*\n${next}`),
+    context('File request: the issue is filed with the repository template, then the PR editing these lines; you are told each step by DM.'),
+  ];
+  return modal({ callbackId: C.dnsConfirm, title: 'Check the record', submit: 'File request', close: 'Back', privateMetadata, blocks });
+}
+
+/** A modal that only says something (a form the bot can no longer read). */
+export function noticeModal(callbackId: string, text: string): ModalView {
+  return modal({ callbackId, title: 'Request a resource', close: 'Close', blocks: [section(escapeMrkdwn(text))] });
 }

@@ -107,3 +107,22 @@ export async function openRequestForm(e2e: Harness, userId: string, kind: 'dns' 
   if (next.responseAction !== 'update') throw new Error(`the kind chooser answered ${String(next.responseAction)}`);
   return e2e.slack.topView(userId)!;
 }
+
+/**
+ * Fills and submits the DNS form, then files it from the confirmation that shows the existing and
+ * the new record. Returns the confirmation's text, or the form's inline errors.
+ */
+export async function fileDnsRequest(e2e: Harness, userId: string, fields: Record<string, string>): Promise<{ confirmation: string; errors?: undefined } | { errors: Record<string, string>; confirmation?: undefined }> {
+  const A = REQUESTS_IDS.actions as Record<string, string>;
+  const B = REQUESTS_IDS.blocks as Record<string, string>;
+  const form = await openRequestForm(e2e, userId, 'dns');
+  const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [B[k]!, { [A[k]!]: v }]));
+  const r = await e2e.slack.submitView({ userId, viewId: form.id, values });
+  if (r.responseAction === 'errors') return { errors: r.errors ?? {} };
+  const confirm = e2e.slack.topView(userId);
+  if (r.responseAction !== 'update' || confirm?.callback_id !== REQUESTS_IDS.callbacks.dnsConfirm) throw new Error(`the DNS form answered ${String(r.responseAction)}`);
+  const confirmation = JSON.stringify(confirm.blocks);
+  const filed = await e2e.slack.submitView({ userId, viewId: confirm.id });
+  if (!filed.ok || filed.responseAction !== undefined) throw new Error(`the confirmation answered ${String(filed.responseAction ?? filed.error)}`);
+  return { confirmation };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBlocks, checkView } from '../../../src/sandbox/block-kit-limits.ts';
 import type { Ticket } from '../../../src/requests/domain/ticket.ts';
 import { requestList } from '../../../src/requests/views/request-list.ts';
-import { chooseKindModal, dnsModal, otherModal, stagingModal } from '../../../src/requests/views/request-modals.ts';
+import { chooseKindModal, dnsConfirmModal, dnsModal, noticeModal, otherModal, stagingModal } from '../../../src/requests/views/request-modals.ts';
 import { nudgeMessage, SAYS, sayMessage, threadMessage } from '../../../src/requests/views/ticket-messages.ts';
 import { HOSTILE, unescapedHostile } from '../../helpers/hostile.ts';
 
@@ -29,6 +29,19 @@ describe('request views', () => {
     const m = { c: 'C1' };
     for (const v of [chooseKindModal(m), dnsModal(m, ['k8s.io._0_base.yaml', 'k8s.io.yaml']), stagingModal(m, ['sig-release']), otherModal(m)]) expect(checkView(v, 'modal')).toEqual([]);
     expect(dnsModal(m, ['k8s.io._0_base.yaml'])).toMatchSnapshot();
+  });
+
+  it('the confirmation shows the existing and the new record, escaped, or is skipped when the form is too long to carry', () => {
+    if (ticket.spec.kind !== 'dns') throw new Error('dns ticket expected');
+    const f = { action: 'update', file: 'k8s.io._0_base.yaml', name: 'kueue.sigs', type: 'CNAME', values: 'kubernetes-docs.netlifyglobalcdn.com.', ttl: '', reason: HOSTILE, after: '', comment: '' };
+    const confirm = dnsConfirmModal({ c: 'C1', f }, ticket.spec.dns, ticket.spec.existing)!;
+    expect(checkView(confirm, 'modal')).toEqual([]);
+    // The form rides along in private_metadata (never shown); what is shown is escaped.
+    expect(unescapedHostile(confirm.blocks)).toEqual([]);
+    expect(JSON.stringify(confirm.blocks)).toContain('*Existing record*');
+    expect(JSON.stringify(confirm.blocks)).toContain('kueue.sigs:\\n- type: CNAME\\n  value: kubernetes-docs.netlifyglobalcdn.com.');
+    expect(dnsConfirmModal({ c: 'C1', f: { ...f, reason: 'x'.repeat(3000) } }, ticket.spec.dns, ticket.spec.existing)).toBeUndefined();
+    expect(unescapedHostile(noticeModal('x', HOSTILE))).toEqual([]);
   });
 
   it('every message escapes what a requester or GitHub wrote, and stays within limits', () => {
