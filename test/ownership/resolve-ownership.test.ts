@@ -3,6 +3,7 @@ import { buildGroupCatalog } from '../../src/access/domain/group-catalog.ts';
 import type { OwnershipCatalog } from '../../src/ownership/domain/ownership-catalog.ts';
 import { normaliseThing, resolveOwnership, sigOfGroupsFile } from '../../src/ownership/domain/resolve-ownership.ts';
 import { readInventories } from '../../src/ownership/inventory/read-inventories.ts';
+import { probedHosts } from '../../src/ownership/use-cases/who-owns.ts';
 import { k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts';
 import { testConfig } from '../helpers/test-config.ts';
 
@@ -12,7 +13,7 @@ const config = testConfig();
 const inventories = readInventories(config.ownership);
 const groups = buildGroupCatalog(new Map(Object.entries(k8sIoGroupsFiles()))).groups;
 const catalog: OwnershipCatalog = {
-  services: config.services,
+  services: config.services.map((s) => ({ ...s, hosts: probedHosts(s.probes) })),
   outOfScope: config.outOfScope,
   dnsSubproject: 'dns',
   zones: inventories.zones,
@@ -85,6 +86,15 @@ describe('who-owns over the real inventories', () => {
     ]);
     expect(image.runBy).toEqual({ kind: 'subproject', subprojectId: 'registry' });
     expect(owner('release-managers@kubernetes.io').facts[1]).toMatch(/^Changes approved by \(OWNERS\): /);
+  });
+
+  it('a DNS name a service probes is that service’s, its record the DNS subproject’s', () => {
+    const found = owner('gubernator.k8s.io');
+    expect(found.owner).toEqual({ kind: 'subproject', subprojectId: 'apps' });
+    expect(found.runBy).toEqual({ kind: 'subproject', subprojectId: 'dns' });
+    expect(found.facts).toEqual(['Served by GAE apps (gae), whose status probes check it', expect.stringMatching(/^DNS: the record gubernator of zone k8s.io \(/)]);
+    // The DNS service's own probes name gcsweb: still the DNS subproject's, with nothing to add.
+    expect(owner('gcsweb.k8s.io').runBy).toBeUndefined();
   });
 
   it('a cluster the services do not name is its project’s', () => {
