@@ -128,3 +128,18 @@ describe('who-owns over the real inventories', () => {
     expect(sigOfGroupsFile('groups/committee-steering/groups.yaml')).toEqual({ kind: 'sig', sig: 'Committee Steering', channel: 'committee-steering' });
   });
 });
+
+describe('ownership: in check-config', () => {
+  it('an unknown subproject is an error with file:line; a missing inventory file a warning', async () => {
+    const { parseConfig, formatConfigError } = await import('../../src/platform/config/load-config.ts');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('config/infra.yaml', 'utf8');
+    const lines = text.split('\n');
+    const staging = lines.findIndex((l) => l.trim() === 'staging: registry') + 1;
+    const clusters = lines.findIndex((l) => l.includes('clusters: config/k8s.io/audit/')) + 1;
+    const bad = parseConfig(text.replace('    staging: registry', '    staging: registyr'), 'config/infra.yaml');
+    expect(bad.ok ? [] : bad.errors.map(formatConfigError)).toEqual([`config/infra.yaml:${staging}: ownership.projectTypes.staging: unknown subproject "registyr"`]);
+    const missing = parseConfig(text.replace('gke-clusters-summary.txt', 'gone.txt'), 'config/infra.yaml');
+    expect(missing.ok && missing.warnings.map(formatConfigError)).toEqual([`config/infra.yaml:${clusters}: ownership.clusters: config/k8s.io/audit/gone.txt does not exist (relative to the working directory); who-owns will not know these`]);
+  });
+});
