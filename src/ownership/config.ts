@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { configSection, type RawConfig } from '../platform/capability.ts';
 import { idsOf, type ConfigIssue } from '../platform/config/cross-references.ts';
@@ -36,5 +37,15 @@ function ownershipReferences(config: RawConfig): ConfigIssue[] {
   return issues;
 }
 
+/** An inventory file that is not there leaves `who-owns` without that kind of thing: said at check-config. */
+function missingInventories(config: RawConfig): ConfigIssue[] {
+  const section = config.ownership;
+  if (section === null || typeof section !== 'object') return [];
+  return (['zones', 'projects', 'buckets', 'clusters'] as const).flatMap((key) => {
+    const path = (section as Record<string, unknown>)[key];
+    return typeof path === 'string' && !existsSync(path) ? [{ path: ['ownership', key], message: `${path} does not exist (relative to the working directory); who-owns will not know these` }] : [];
+  });
+}
+
 /** `ownership:` — the inventories `who-owns` reads, and how their entries map to subprojects. */
-export const ownershipConfig = configSection({ key: 'ownership', schema: ownershipSchema.default(ownershipSchema.parse({})), crossReferences: ownershipReferences });
+export const ownershipConfig = configSection({ key: 'ownership', schema: ownershipSchema.default(ownershipSchema.parse({})), crossReferences: ownershipReferences, warnings: missingInventories });

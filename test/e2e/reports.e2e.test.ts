@@ -12,6 +12,8 @@ import { testConfig } from '../helpers/test-config.ts';
 import { startHarnessWith, type RotaHarness } from '../rota/helpers/rota-harness.ts';
 import { ManualTicker } from '../reports/helpers/manual-ticker.ts';
 import pg from 'pg';
+import { PAGING_API } from '../../src/escalation/api.ts';
+import { HOSTILE, unescapedHostile } from '../helpers/hostile.ts';
 
 // The weekly digest: Monday 09:00 Europe/Berlin. Summer time ends Sun 25 Oct 2026.
 const SAT_BEFORE_CHANGE = '2026-10-17T12:00:00Z';
@@ -130,6 +132,29 @@ describe('the weekly on-call digest', () => {
   });
 });
 
+describe('the daily open-pages summary', () => {
+  it('reads open pages and incidents through their capabilities and posts them to the alerts channel', async () => {
+    const clock = new ManualClock('2026-11-24T06:30:00Z');
+    const ticker = new ManualTicker();
+    const config = testConfig();
+    const h = await startHarnessWith(['rota', 'paging', 'incidents', 'reports'], { clock, slackClock: clock, config, replacements: [reportsModule({ ticker })], manualJobs: true });
+    try {
+      const raised = await h.bot.api(PAGING_API).raise({ subprojectId: 'registry', severity: 'critical', summary: `registry.k8s.io 503s ${HOSTILE}`, createdBy: 'status', key: 'summary-test' }, clock.now());
+      expect(raised.created).toBe(true);
+      const slot = await ticker.fireNext('daily-open-summary', clock.now());
+      expect(slot.toISOString()).toBe('2026-11-24T07:00:00.000Z'); // 08:00 Berlin (CET)
+      clock.set(slot);
+      await h.drain();
+      const posted = h.slack.messages('k8s-infra-alerts').filter((m) => m.text?.startsWith('Open:'));
+      expect(posted.map((m) => m.text)).toEqual(['Open: 1 pages, 0 incidents']);
+      expect(JSON.stringify(posted[0]!.blocks)).toContain('`registry`: registry.k8s.io 503s &lt;!channel&gt;');
+      expect(unescapedHostile(posted[0])).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe.runIf(postgresAvailable)('two replicas on one PostgreSQL database', () => {
   it('post the weekly digest once at each 09:00 Berlin, either side of the DST change', async () => {
     const schema = testSchemaName();
@@ -155,7 +180,7 @@ describe.runIf(postgresAvailable)('two replicas on one PostgreSQL database', () 
         for (let i = 0; i < 3; i++) await Promise.all([a.bot.jobRunner.runDue(), b.bot.jobRunner.runDue(), a.bot.jobRunner.runDue(), b.bot.jobRunner.runDue()]);
       }
       const all = () => [...digests(a), ...digests(b)];
-      for (let i = 0; i < 100 && all().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 400 && all().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
       // Let a (wrong) second post arrive before counting.
       await new Promise((r) => setTimeout(r, 300));
       expect(all().map((m) => m.text?.slice(0, 50)).sort()).toEqual(['On call this week (Mon 19 Oct – Sun 25 Oct 2026)', 'On call this week (Mon 26 Oct – Sun 1 Nov 2026)'].map((t) => t.slice(0, 50)));
@@ -166,5 +191,6 @@ describe.runIf(postgresAvailable)('two replicas on one PostgreSQL database', () 
       await b.stop();
       await admin.end();
     }
-  });
+    // Two bots and their migrations on a shared PostgreSQL: slow on a loaded machine, never waited on for timing.
+  }, 120_000);
 });

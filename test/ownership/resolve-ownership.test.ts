@@ -3,6 +3,7 @@ import { buildGroupCatalog } from '../../src/access/domain/group-catalog.ts';
 import type { OwnershipCatalog } from '../../src/ownership/domain/ownership-catalog.ts';
 import { normaliseThing, resolveOwnership, sigOfGroupsFile } from '../../src/ownership/domain/resolve-ownership.ts';
 import { readInventories } from '../../src/ownership/inventory/read-inventories.ts';
+import { probedHosts } from '../../src/ownership/use-cases/who-owns.ts';
 import { k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts';
 import { testConfig } from '../helpers/test-config.ts';
 
@@ -12,7 +13,7 @@ const config = testConfig();
 const inventories = readInventories(config.ownership);
 const groups = buildGroupCatalog(new Map(Object.entries(k8sIoGroupsFiles()))).groups;
 const catalog: OwnershipCatalog = {
-  services: config.services,
+  services: config.services.map((s) => ({ ...s, hosts: probedHosts(s.probes) })),
   outOfScope: config.outOfScope,
   dnsSubproject: 'dns',
   zones: inventories.zones,
@@ -87,6 +88,15 @@ describe('who-owns over the real inventories', () => {
     expect(owner('release-managers@kubernetes.io').facts[1]).toMatch(/^Changes approved by \(OWNERS\): /);
   });
 
+  it('a DNS name a service probes is that service’s, its record the DNS subproject’s', () => {
+    const found = owner('gubernator.k8s.io');
+    expect(found.owner).toEqual({ kind: 'subproject', subprojectId: 'apps' });
+    expect(found.runBy).toEqual({ kind: 'subproject', subprojectId: 'dns' });
+    expect(found.facts).toEqual(['Served by GAE apps (gae), whose status probes check it', expect.stringMatching(/^DNS: the record gubernator of zone k8s.io \(/)]);
+    // The DNS service's own probes name gcsweb: still the DNS subproject's, with nothing to add.
+    expect(owner('gcsweb.k8s.io').runBy).toBeUndefined();
+  });
+
   it('a cluster the services do not name is its project’s', () => {
     const only = { ...catalog, services: catalog.services.filter((s) => s.id !== 'gke') };
     const found = resolveOwnership('aaa', only).found;
@@ -116,5 +126,20 @@ describe('who-owns over the real inventories', () => {
     expect(normaliseThing('k8s.io.')).toBe('k8s.io');
     expect(sigOfGroupsFile('groups/wg-k8s-infra/groups.yaml')).toEqual({ kind: 'sig', sig: 'WG K8s Infra', channel: 'wg-k8s-infra' });
     expect(sigOfGroupsFile('groups/committee-steering/groups.yaml')).toEqual({ kind: 'sig', sig: 'Committee Steering', channel: 'committee-steering' });
+  });
+});
+
+describe('ownership: in check-config', () => {
+  it('an unknown subproject is an error with file:line; a missing inventory file a warning', async () => {
+    const { parseConfig, formatConfigError } = await import('../../src/platform/config/load-config.ts');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('config/infra.yaml', 'utf8');
+    const lines = text.split('\n');
+    const staging = lines.findIndex((l) => l.trim() === 'staging: registry') + 1;
+    const clusters = lines.findIndex((l) => l.includes('clusters: config/k8s.io/audit/')) + 1;
+    const bad = parseConfig(text.replace('    staging: registry', '    staging: registyr'), 'config/infra.yaml');
+    expect(bad.ok ? [] : bad.errors.map(formatConfigError)).toEqual([`config/infra.yaml:${staging}: ownership.projectTypes.staging: unknown subproject "registyr"`]);
+    const missing = parseConfig(text.replace('gke-clusters-summary.txt', 'gone.txt'), 'config/infra.yaml');
+    expect(missing.ok && missing.warnings.map(formatConfigError)).toEqual([`config/infra.yaml:${clusters}: ownership.clusters: config/k8s.io/audit/gone.txt does not exist (relative to the working directory); who-owns will not know these`]);
   });
 });

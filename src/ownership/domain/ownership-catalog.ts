@@ -1,6 +1,6 @@
 /** What `who-owns` knows, as plain data read from the config and the inventories. */
 export interface OwnershipCatalog {
-  services: readonly { id: string; name: string; aliases: readonly string[]; subproject: string; sigs: readonly string[] }[];
+  services: readonly { id: string; name: string; aliases: readonly string[]; subproject: string; sigs: readonly string[]; hosts?: readonly string[] }[];
   outOfScope: readonly { id: string; names: readonly string[]; sig: string; channel: string; note: string }[];
   /** The subproject that runs DNS: every record of every zone is its. */
   dnsSubproject: string;

@@ -79,7 +79,11 @@ function resolveDomain(catalog: OwnershipCatalog, thing: string): Ownership | un
   const types = records.get(name) ?? records.get(wildcard);
   if (!types) return undefined;
   const record = records.has(name) ? (name === '' ? 'the apex' : `the record ${name}`) : `the wildcard ${wildcard}`;
-  return { kind: 'domain', thing, owner: sub(catalog.dnsSubproject), facts: [`DNS: ${record} of zone ${zone} (${types.join(', ')}), in dns/zone-configs`] };
+  const fact = `DNS: ${record} of zone ${zone} (${types.join(', ')}), in dns/zone-configs`;
+  // A name a service's probes check is that service's; its record stays the DNS subproject's.
+  const service = catalog.services.find((s) => s.subproject !== catalog.dnsSubproject && s.hosts?.includes(thing));
+  if (service) return { kind: 'domain', thing, owner: sub(service.subproject), runBy: sub(catalog.dnsSubproject), facts: [`Served by ${service.name} (${service.id}), whose status probes check it`, fact] };
+  return { kind: 'domain', thing, owner: sub(catalog.dnsSubproject), facts: [fact] };
 }
 
 function resolveBucket(catalog: OwnershipCatalog, bucket: string): Ownership | undefined {

@@ -53,6 +53,15 @@ async function ownerView(deps: WhoOwnsDeps, owner: Owner, now: Date, problems: s
   return view;
 }
 
+/** The host names a service's probes check: http URLs' hosts, dns probes' records. */
+export function probedHosts(probes: CoreConfig['services'][number]['probes']): string[] {
+  return probes.flatMap((p) => {
+    if (p.type === 'http') return [new URL(p.url).hostname.toLowerCase()];
+    if (p.type === 'dns') return p.records.map((r) => (r ? `${r}.${p.zone}` : p.zone).toLowerCase());
+    return [];
+  });
+}
+
 /** `/k8s-infra who-owns <thing>`: the owner from the config and the inventories, with its channel and on-call now. */
 export async function whoOwns(deps: WhoOwnsDeps, query: { thing: string; now: Date }): Promise<WhoOwnsResult> {
   const problems = [...deps.inventories.problems];
@@ -64,7 +73,7 @@ export async function whoOwns(deps: WhoOwnsDeps, query: { thing: string; now: Da
   }
   const dns = deps.config.services.find((s) => s.id === 'dns')?.subproject ?? 'dns';
   const catalog: OwnershipCatalog = {
-    services: deps.config.services,
+    services: deps.config.services.map((s) => ({ ...s, hosts: probedHosts(s.probes) })),
     outOfScope: deps.config.outOfScope,
     dnsSubproject: dns,
     zones: deps.inventories.zones,
