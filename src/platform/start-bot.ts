@@ -24,6 +24,7 @@ import type { Notifier } from '../core/notifier.ts';
 import { PeopleDirectory } from './config/people-directory.ts';
 import { createCommitTransition, createOnce } from './outbox/commit-transition.ts';
 import { SlackHttpReceiver } from './slack/slack-http-receiver.ts';
+import { socketWorkspaceGuard } from './slack/socket-workspace-guard.ts';
 import type { ApiKey, Capability, CapabilityModule, Platform } from './capability.ts';
 import { CAPABILITIES } from './capabilities.ts';
 import { warmRegisteredModules } from '../core/lazy-module.ts';
@@ -183,6 +184,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           logger,
           clientOptions,
         });
+  if (env.slackMode === 'socket') app.use(socketWorkspaceGuard(workspace, onRefused));
   // Jobs and webhooks post outside any request; they use this client with the bot token.
   const slackClient = new WebClient(botToken, { ...clientOptions, logger });
 

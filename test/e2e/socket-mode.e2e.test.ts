@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/emulator.ts';
 import { emulatorSeedFromConfig } from '../../src/platform/local/emulator-seed.ts';
 import { PAGING_IDS } from '../../src/escalation/ids.ts';
+import { FOREIGN_WORKSPACE_TEXT } from '../../src/platform/slack/slack-http-receiver.ts';
 import { mountSocketModeSlack, type SocketModeSlack } from '../helpers/socket-mode-slack.ts';
 import { startTestBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestBot } from '../helpers/start-test-bot.ts';
 import { pagingConfig } from '../escalation/paging-fixture.ts';
@@ -61,6 +62,18 @@ describe('Socket Mode end to end (real @slack/socket-mode client, local Socket M
     expect(envelope.type).toBe('slash_commands');
     expect(JSON.stringify(envelope.acked)).toContain('/k8s-infra page registry');
     expect(JSON.stringify(slack.ephemerals(REPORTER).at(-1)!.blocks)).toContain('/k8s-infra page registry');
+  });
+
+  it('refuses a command from another workspace as the HTTP edge does: told why, nothing runs', async () => {
+    const channel = slack.channelByName('wg-k8s-infra')!;
+    const before = slack.messages('k8s-infra-alerts').length;
+    const r = await slack.sendSlashCommand({ userId: REPORTER, channelId: channel.id, text: 'page registry from another org', fromTeam: { id: 'T0OTHERORG', domain: 'other-org' } });
+    expect(r.ok).toBe(true);
+    expect(JSON.stringify(socket.envelopes.at(-1)!.acked)).toContain(FOREIGN_WORKSPACE_TEXT);
+    await new Promise((res) => setTimeout(res, 500));
+    expect(slack.messages('k8s-infra-alerts')).toHaveLength(before);
+    const refused = await bot.audit.list({ action: 'slack.refused' });
+    expect(refused.at(-1)).toMatchObject({ subject: 'slack:slash_command' });
   });
 
   it('reconnects after disconnect (refresh_requested) and keeps working: a page is raised and acknowledged', async () => {

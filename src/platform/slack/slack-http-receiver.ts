@@ -44,7 +44,7 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
 }
 
 /** The refusal as each kind of request can show it to the person who sent it. */
-function refusalAnswer(kind: SlackRequestKind): unknown {
+export function refusalAnswer(kind: SlackRequestKind): unknown {
   switch (kind) {
     case 'slash_command':
       return { response_type: 'ephemeral', text: `:no_entry: ${FOREIGN_WORKSPACE_TEXT}` };
