@@ -31,5 +31,8 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # node runs as PID 1 with no npm or shell in between, so SIGTERM reaches the bot's own handler,
 # which drains within SHUTDOWN_GRACE_MS (default 25 s, inside the pod's 30 s grace period).
+# A small young generation keeps RSS near the live heap (about 40 MB) instead of growing by tens of
+# MB under a burst of commands; the old-space cap sits well inside the pod's 256Mi limit. The same
+# flags as `npm start` (package.json), measured by bench/runtime.bench.ts.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=160", "dist/main.js"]

@@ -52,7 +52,13 @@ function send(url: string, agent: Agent | undefined, i: number): Promise<{ ok: b
   });
 }
 
-interface Figures { readyMs: number; firstAckMs: number; idleMb: number; afterMb: number; load: string }
+interface Figures { readyMs: number; firstAckMs: number; idleMb: number; afterMb: number; idleHeapMb: number; afterHeapMb: number; load: string }
+
+/** V8's used heap from the bot's own /metrics: RSS that grows while this stays flat is the allocator keeping pages, not a leak. */
+async function heapUsedMb(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^k8s_infra_bot_nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)/m.exec(text)?.[1] ?? NaN) / 2 ** 20;
+}
 
 async function measure(label: string, args: string[]): Promise<Figures> {
   const port = await freePort();
@@ -67,21 +73,26 @@ async function measure(label: string, args: string[]): Promise<Figures> {
     if (!first.ok) throw new Error(`${label}: first command failed:\n${bot.output()}`);
     await new Promise((r) => setTimeout(r, 3000));
     const idleMb = rssMb(bot.child.pid!);
+    const idleHeapMb = await heapUsedMb(bot.url);
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const load = await runLoad(COMMANDS, CONCURRENCY, async (i) => (await send(bot.url, agent, i + 1)).ok);
     agent.destroy();
     // Settled: give the collector a few idle seconds, as a real quiet spell after a burst would.
     await new Promise((r) => setTimeout(r, 5000));
     const afterMb = rssMb(bot.child.pid!);
-    return { readyMs, firstAckMs: first.ms, idleMb, afterMb, load: fmt(load) };
+    const afterHeapMb = await heapUsedMb(bot.url);
+    return { readyMs, firstAckMs: first.ms, idleMb, afterMb, idleHeapMb, afterHeapMb, load: fmt(load) };
   } finally {
     bot.kill('SIGTERM');
     await bot.exited;
   }
 }
 
+// The compiled bot as `npm start` and the image run it: the node flags of package.json's start.
+const NODE_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
+console.log(`runtime: before = tsx src/main.ts (the previous npm start); after = node ${[...NODE_FLAGS, 'dist/main.js'].join(' ')}`);
 const before = await measure('tsx', ['--import', 'tsx', 'src/main.ts']);
-const after = await measure('dist', ['dist/main.js']);
+const after = await measure('dist', [...NODE_FLAGS, 'dist/main.js']);
 await slack.close();
 
 const verdict = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
@@ -94,4 +105,5 @@ row('first command ack', before.firstAckMs, after.firstAckMs, 'ms', `< ${GOALS.f
 row('idle RSS', before.idleMb, after.idleMb, 'MB', `< ${GOALS.idleRssMb} MB`, after.idleMb < GOALS.idleRssMb);
 const growth = after.afterMb / after.idleMb - 1;
 row(`RSS after ${COMMANDS} commands`, before.afterMb, after.afterMb, 'MB', `within ${GOALS.growth * 100}% of idle: ${(growth * 100).toFixed(1)}%`, growth <= GOALS.growth);
+console.log(`runtime: V8 heap used idle -> after load: tsx ${before.idleHeapMb.toFixed(0)} -> ${before.afterHeapMb.toFixed(0)} MB, dist ${after.idleHeapMb.toFixed(0)} -> ${after.afterHeapMb.toFixed(0)} MB`);
 process.exit(0);
