@@ -4,6 +4,8 @@ import { coreOf, type Executor } from '../store/executor.ts';
 import type { Dialect } from '../store/open-database.ts';
 import { JOB_PRIORITY } from './job-priority.ts';
 
+const ENQUEUE_CHUNK = 500;
+
 export interface Job {
   id: string;
   kind: string;
@@ -35,25 +37,41 @@ export class Jobs {
   ) {}
 
   async enqueue<DB extends CoreTables>(job: NewJob, now: Date, trx?: Executor<DB>): Promise<boolean> {
-    const result = await (trx ? coreOf(trx) : this.db)
-      .insertInto('jobs')
-      .values({
-        id: job.id,
-        kind: job.kind,
-        due_at: job.dueAt.getTime(),
-        payload: JSON.stringify(job.payload ?? null),
-        status: 'pending',
-        priority: job.priority ?? JOB_PRIORITY.normal,
-        attempts: 0,
-        locked_by: null,
-        locked_until: null,
-        last_error: null,
-        created_at: now.getTime(),
-        updated_at: now.getTime(),
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    return (await this.enqueueMany([job], now, trx)).length > 0;
+  }
+
+  /**
+   * Inserts the rows whose ids are new, in one statement (a state change asks for several: a
+   * step's DMs, its next step, the message refresh). Returns the jobs inserted.
+   */
+  async enqueueMany<DB extends CoreTables>(batch: readonly NewJob[], now: Date, trx?: Executor<DB>): Promise<NewJob[]> {
+    if (batch.length === 0) return [];
+    const rows = batch.map((job) => ({
+      id: job.id,
+      kind: job.kind,
+      due_at: job.dueAt.getTime(),
+      payload: JSON.stringify(job.payload ?? null),
+      status: 'pending' as const,
+      priority: job.priority ?? JOB_PRIORITY.normal,
+      attempts: 0,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: now.getTime(),
+      updated_at: now.getTime(),
+    }));
+    const ids = new Set<string>();
+    // Bound parameters per statement are limited (SQLite 32,766, PostgreSQL 65,535).
+    for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
+      const inserted = await (trx ? coreOf(trx) : this.db)
+        .insertInto('jobs')
+        .values(rows.slice(i, i + ENQUEUE_CHUNK))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
+      for (const r of inserted) ids.add(r.id);
+    }
+    return batch.filter((job) => ids.has(job.id));
   }
 
   /**
@@ -130,7 +148,12 @@ export class Jobs {
   }
 
   async cancel<DB extends CoreTables>(id: string, now: Date, trx?: Executor<DB>): Promise<void> {
-    await (trx ? coreOf(trx) : this.db).updateTable('jobs').set({ status: 'cancelled', updated_at: now.getTime() }).where('id', '=', id).where('status', '=', 'pending').execute();
+    await this.cancelMany([id], now, trx);
+  }
+
+  async cancelMany<DB extends CoreTables>(ids: readonly string[], now: Date, trx?: Executor<DB>): Promise<void> {
+    if (ids.length === 0) return;
+    await (trx ? coreOf(trx) : this.db).updateTable('jobs').set({ status: 'cancelled', updated_at: now.getTime() }).where('id', 'in', ids).where('status', '=', 'pending').execute();
   }
 
   /** Moves a pending job's due time, e.g. "escalate now". */
