@@ -20,7 +20,7 @@ export interface NewJob {
   kind: string;
   dueAt: Date;
   payload?: unknown;
-  /** `JOB_PRIORITY`: lower is claimed first among jobs due at the same time (default normal). */
+  /** `JOB_PRIORITY`: how long (ms) this job yields to more urgent due ones (default normal). */
   priority?: number;
 }
 
@@ -75,8 +75,8 @@ export class Jobs {
   }
 
   /**
-   * Claims up to `limit` due rows for `worker` until `now + leaseMs`, the most urgent first
-   * (priority, then due time), and returns them in that order.
+   * Claims up to `limit` due rows for `worker` until `now + leaseMs`, the most urgent first (due
+   * time plus the priority's yield, `JOB_PRIORITY`), and returns them in that order.
    */
   async claimDue(worker: string, now: Date, limit: number, leaseMs: number): Promise<Job[]> {
     const nowMs = now.getTime();
@@ -87,14 +87,14 @@ export class Jobs {
       where id in (
         select id from jobs
         where status = 'pending' and due_at <= ${nowMs} and (locked_until is null or locked_until < ${nowMs})
-        order by priority, due_at
+        order by due_at + priority
         limit ${limit}
         ${skipLocked}
       )
       returning id, kind, due_at, payload, attempts, priority`.execute(this.db);
     // RETURNING gives no order: put the claimed rows back in the claim's.
     return result.rows
-      .sort((a, b) => Number(a.priority) - Number(b.priority) || Number(a.due_at) - Number(b.due_at))
+      .sort((a, b) => Number(a.due_at) + Number(a.priority) - (Number(b.due_at) + Number(b.priority)))
       .map((r) => ({ id: r.id, kind: r.kind, dueAt: new Date(Number(r.due_at)), payload: JSON.parse(r.payload) as unknown, attempts: Number(r.attempts) }));
   }
 
