@@ -52,7 +52,9 @@ describe.each(testDatabases)('job runner on $name', (database) => {
 
   it('tells a job whose lease was taken over to stop (its signal aborts)', async () => {
     let aborted = false;
+    let started = false;
     const job = defineJob('test.interrupted', z.object({}), async (_p, ctx) => {
+      started = true;
       for (let i = 0; i < 30 && !ctx.signal.aborted; i++) await sleep(50);
       aborted = ctx.signal.aborted;
     });
@@ -60,7 +62,7 @@ describe.each(testDatabases)('job runner on $name', (database) => {
     a.add(job.bind());
     await jobs.enqueue(job.request({ id: 'int-1', dueAt: new Date(), payload: {} }), new Date());
     a.start();
-    await sleep(80);
+    await expect.poll(() => started, { timeout: 2000, interval: 10 }).toBe(true);
     // Another worker takes the row over (as after a long database stall): the lease is no longer a's.
     await store.db.updateTable('jobs').set({ locked_by: 'b' }).where('id', '=', 'int-1').execute();
     await sleep(700);
