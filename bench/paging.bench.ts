@@ -193,39 +193,39 @@ async function run(name: string, store: Store): Promise<void> {
   console.log(`${name}: jobs left ${JSON.stringify(left)}`);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'paging-bench-'));
-try {
-  if (ONLY !== 'postgres') {
-  const sqlite = await openDatabase({ kind: 'sqlite', path: join(dir, 'bench.sqlite') });
-  await run('sqlite', sqlite);
-  await sqlite.close();
+if (ONLY !== 'postgres') {
+  const dir = mkdtempSync(join(tmpdir(), 'paging-bench-'));
+  try {
+    const sqlite = await openDatabase({ kind: 'sqlite', path: join(dir, 'bench.sqlite') });
+    await run('sqlite', sqlite);
+    await sqlite.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
 
-const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-let reachable = true;
-const schema = `bench_${randomBytes(4).toString('hex')}`;
-try {
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-} catch {
-  reachable = false;
-}
-if (ONLY === 'sqlite') {
-  // asked for SQLite only
-} else if (!reachable) {
-  console.log(`postgres: skipped (not reachable at ${PG_URL.replace(/\/\/[^@]*@/, '//')})`);
-} else {
-  const target: DatabaseTarget = { kind: 'postgres', url: PG_URL, schema };
-  const store = await openDatabase(target);
+if (ONLY !== 'sqlite') {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  let reachable = true;
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
   try {
-    await run('postgres', store);
-  } finally {
-    await store.close();
-    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+  } catch {
+    reachable = false;
   }
+  if (!reachable) {
+    console.log(`postgres: skipped (not reachable at ${PG_URL.replace(/\/\/[^@]*@/, '//')})`);
+  } else {
+    const target: DatabaseTarget = { kind: 'postgres', url: PG_URL, schema };
+    const store = await openDatabase(target);
+    try {
+      await run('postgres', store);
+    } finally {
+      await store.close();
+      await client.query(`drop schema if exists ${schema} cascade`);
+    }
+  }
+  await client.end().catch(() => undefined);
 }
-await client.end().catch(() => undefined);
 process.exit(0);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Notifier, PostedMessage } from '../../core/notifier.ts';
-import { defineJob } from '../../platform/jobs/define-job.ts';
+import { defineJob, type JobContext } from '../../platform/jobs/define-job.ts';
 import { JOB_PRIORITY } from '../../platform/jobs/job-priority.ts';
 import { shouldDeliver } from '../domain/effects.ts';
 import type { HomeRefresher } from '../../platform/home/home-contract.ts';
@@ -24,9 +24,12 @@ export function dmDeliveryKey(outboxKey: string): string {
 }
 
 /**
- * `page-notify`: one person's DM of a page, queued in the page outbox by the step that chose them
- * (the job id is `page-notify:<outbox key>`). The ack-wins gate in three parts, none holding a
- * transaction, a connection or a lock while Slack answers:
+ * `page-notify`: the DMs of a page that one step queued in the page outbox, one per person (the
+ * job id is `page-notify:<outbox key of the first>`): one job row per step rather than one per
+ * person. Each DM goes through its own outbox row's gate, so it is sent at most once whatever
+ * the job does: a retry (one DM failed) finds the others settled and sends only what is left.
+ * The DMs go out side by side, as separate jobs would. The gate, per DM, in three parts, none
+ * holding a transaction, a connection or a lock while Slack answers:
  *  1. decide on the page as it is now: still triggered → mark "sending" (this run holds it) and
  *     commit; else drop. A second run of the job (a lost lease) waits for the first;
  *  2. send the DM (keyed; looked for first when an earlier attempt got this far);
@@ -34,7 +37,30 @@ export function dmDeliveryKey(outboxKey: string): string {
  *     sees it and has the page's messages, this DM included, updated at once; and no later step's
  *     DM is sent, since each is decided in part 1 on the acknowledged page.
  */
-export const pageNotifyJob = defineJob('page-notify', z.object({ key: z.string() }), async ({ key }, ctx, deps: PageNotifyDeps) => {
+export const pageNotifyJob = defineJob(
+  'page-notify',
+  // `{ key }`: one DM, as rows written before DMs were grouped by step.
+  z.union([z.object({ keys: z.array(z.string()).min(1) }), z.object({ key: z.string() })]),
+  async (payload, ctx, deps: PageNotifyDeps) => {
+    const keys = 'keys' in payload ? payload.keys : [payload.key];
+    // The DMs overlap while Slack answers, but their store calls go one at a time: a job holds at
+    // most one database connection, so the runner's concurrency bounds what it takes from the pool.
+    const one = oneAtATime();
+    const pages: PageNotifyDeps['pages'] = {
+      beginDelivery: (...a) => one(() => deps.pages.beginDelivery(...a)),
+      finishDelivery: (...a) => one(() => deps.pages.finishDelivery(...a)),
+      dropDelivery: (...a) => one(() => deps.pages.dropDelivery(...a)),
+      releaseDelivery: (...a) => one(() => deps.pages.releaseDelivery(...a)),
+    };
+    const outcomes = await Promise.allSettled(keys.map((key) => notifyOne(key, ctx, { ...deps, pages })));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    // Retried as a whole (with the error's Retry-After, if any); the DMs already sent are skipped then.
+    if (failed) throw failed.reason;
+  },
+  { priority: JOB_PRIORITY.delivery },
+);
+
+async function notifyOne(key: string, ctx: JobContext, deps: PageNotifyDeps): Promise<void> {
   // One run of this job: a second run (its lease was lost and another worker claimed it) is fenced off.
   const run = `${ctx.worker}#${ctx.job.attempts}`;
   const start = await deps.pages.beginDelivery(key, ctx.now, shouldDeliver, run);
@@ -73,4 +99,14 @@ export const pageNotifyJob = defineJob('page-notify', z.object({ key: z.string()
       deps.home.refresh([start.effect.personId]);
     }
   }
-}, { priority: JOB_PRIORITY.delivery });
+}
+
+/** Runs the calls given to it one after another, in the order they were made. */
+function oneAtATime(): <T>(call: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (call) => {
+    const next = last.then(call, call);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}

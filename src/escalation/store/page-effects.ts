@@ -16,10 +16,12 @@ import type { TimelineBatch } from '../ports/page-store.ts';
  */
 export function pageJobEffects(state: PageState, effects: readonly EscalationEffect[], now: Date): Effect[] {
   const out: Effect[] = [];
+  // The DMs a change queues go out by one job, named for the first (its key is unique to this step).
+  const notify = effects.filter((e) => e.kind === 'notify').map((e) => e.key);
+  if (notify.length > 0) out.push(deliverOnce(`page-notify:${notify[0]}`, pageNotifyJob.request({ id: `page-notify:${notify[0]}`, dueAt: now, payload: { keys: notify } })));
   for (const e of effects) {
     switch (e.kind) {
       case 'notify':
-        out.push(deliverOnce(`page-notify:${e.key}`, pageNotifyJob.request({ id: `page-notify:${e.key}`, dueAt: now, payload: { key: e.key } })));
         break;
       case 'schedule-next-step':
         out.push(schedule(pageStepJob.request({ id: e.key, dueAt: new Date(e.dueAt), payload: { pageId: e.pageId, stepSeq: e.stepSeq } })));

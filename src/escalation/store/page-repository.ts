@@ -246,16 +246,13 @@ export class PageRepository implements PageStore {
     return auditEffect({ at: now, actor: info.actor, action: info.action, subject: `page:${pageId}`, payload: info.payload ?? {} });
   }
 
-  /** One outbox row per notification; the unique key makes a retried transaction queue it once. */
+  /** One outbox row per notification, in one statement; the unique key makes a retried transaction queue it once. */
   private async queueNotifications(trx: Executor<PagingDatabase>, effects: readonly EscalationEffect[], now: Date): Promise<void> {
-    for (const e of effects) {
-      if (e.kind !== 'notify') continue;
-      await trx
-        .insertInto('page_outbox')
-        .values({ key: e.key, page_id: e.pageId, payload: JSON.stringify(e), created_at: now.getTime(), sending_at: null, sending_by: null, sending_until: null, sent_at: null, dropped_at: null })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
-    }
+    const rows = effects
+      .filter((e): e is NotifyEffect => e.kind === 'notify')
+      .map((e) => ({ key: e.key, page_id: e.pageId, payload: JSON.stringify(e), created_at: now.getTime(), sending_at: null, sending_by: null, sending_until: null, sent_at: null, dropped_at: null }));
+    if (rows.length === 0) return;
+    await trx.insertInto('page_outbox').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
   }
 
   private async settle(trx: Executor<PagingDatabase>, key: string, how: 'sent' | 'dropped', now: Date): Promise<boolean> {

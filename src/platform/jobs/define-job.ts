@@ -40,7 +40,7 @@ export interface BoundJob {
 }
 
 export interface JobOptions {
-  /** `JOB_PRIORITY` of every row of this kind: lower is claimed first (default normal). */
+  /** `JOB_PRIORITY` of every row of this kind: how long it yields to more urgent due jobs (default normal). */
   priority?: number;
 }
 

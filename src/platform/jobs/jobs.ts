@@ -4,6 +4,8 @@ import { coreOf, type Executor } from '../store/executor.ts';
 import type { Dialect } from '../store/open-database.ts';
 import { JOB_PRIORITY } from './job-priority.ts';
 
+const ENQUEUE_CHUNK = 500;
+
 export interface Job {
   id: string;
   kind: string;
@@ -18,7 +20,7 @@ export interface NewJob {
   kind: string;
   dueAt: Date;
   payload?: unknown;
-  /** `JOB_PRIORITY`: lower is claimed first among jobs due at the same time (default normal). */
+  /** `JOB_PRIORITY`: how long (ms) this job yields to more urgent due ones (default normal). */
   priority?: number;
 }
 
@@ -35,30 +37,46 @@ export class Jobs {
   ) {}
 
   async enqueue<DB extends CoreTables>(job: NewJob, now: Date, trx?: Executor<DB>): Promise<boolean> {
-    const result = await (trx ? coreOf(trx) : this.db)
-      .insertInto('jobs')
-      .values({
-        id: job.id,
-        kind: job.kind,
-        due_at: job.dueAt.getTime(),
-        payload: JSON.stringify(job.payload ?? null),
-        status: 'pending',
-        priority: job.priority ?? JOB_PRIORITY.normal,
-        attempts: 0,
-        locked_by: null,
-        locked_until: null,
-        last_error: null,
-        created_at: now.getTime(),
-        updated_at: now.getTime(),
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    return (await this.enqueueMany([job], now, trx)).length > 0;
   }
 
   /**
-   * Claims up to `limit` due rows for `worker` until `now + leaseMs`, the most urgent first
-   * (priority, then due time), and returns them in that order.
+   * Inserts the rows whose ids are new, in one statement (a state change asks for several: a
+   * step's DMs, its next step, the message refresh). Returns the jobs inserted.
+   */
+  async enqueueMany<DB extends CoreTables>(batch: readonly NewJob[], now: Date, trx?: Executor<DB>): Promise<NewJob[]> {
+    if (batch.length === 0) return [];
+    const rows = batch.map((job) => ({
+      id: job.id,
+      kind: job.kind,
+      due_at: job.dueAt.getTime(),
+      payload: JSON.stringify(job.payload ?? null),
+      status: 'pending' as const,
+      priority: job.priority ?? JOB_PRIORITY.normal,
+      attempts: 0,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: now.getTime(),
+      updated_at: now.getTime(),
+    }));
+    const ids = new Set<string>();
+    // Bound parameters per statement are limited (SQLite 32,766, PostgreSQL 65,535).
+    for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
+      const inserted = await (trx ? coreOf(trx) : this.db)
+        .insertInto('jobs')
+        .values(rows.slice(i, i + ENQUEUE_CHUNK))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
+      for (const r of inserted) ids.add(r.id);
+    }
+    return batch.filter((job) => ids.has(job.id));
+  }
+
+  /**
+   * Claims up to `limit` due rows for `worker` until `now + leaseMs`, the most urgent first (due
+   * time plus the priority's yield, `JOB_PRIORITY`), and returns them in that order.
    */
   async claimDue(worker: string, now: Date, limit: number, leaseMs: number): Promise<Job[]> {
     const nowMs = now.getTime();
@@ -69,14 +87,14 @@ export class Jobs {
       where id in (
         select id from jobs
         where status = 'pending' and due_at <= ${nowMs} and (locked_until is null or locked_until < ${nowMs})
-        order by priority, due_at
+        order by due_at + priority
         limit ${limit}
         ${skipLocked}
       )
       returning id, kind, due_at, payload, attempts, priority`.execute(this.db);
     // RETURNING gives no order: put the claimed rows back in the claim's.
     return result.rows
-      .sort((a, b) => Number(a.priority) - Number(b.priority) || Number(a.due_at) - Number(b.due_at))
+      .sort((a, b) => Number(a.due_at) + Number(a.priority) - (Number(b.due_at) + Number(b.priority)))
       .map((r) => ({ id: r.id, kind: r.kind, dueAt: new Date(Number(r.due_at)), payload: JSON.parse(r.payload) as unknown, attempts: Number(r.attempts) }));
   }
 
@@ -130,7 +148,12 @@ export class Jobs {
   }
 
   async cancel<DB extends CoreTables>(id: string, now: Date, trx?: Executor<DB>): Promise<void> {
-    await (trx ? coreOf(trx) : this.db).updateTable('jobs').set({ status: 'cancelled', updated_at: now.getTime() }).where('id', '=', id).where('status', '=', 'pending').execute();
+    await this.cancelMany([id], now, trx);
+  }
+
+  async cancelMany<DB extends CoreTables>(ids: readonly string[], now: Date, trx?: Executor<DB>): Promise<void> {
+    if (ids.length === 0) return;
+    await (trx ? coreOf(trx) : this.db).updateTable('jobs').set({ status: 'cancelled', updated_at: now.getTime() }).where('id', 'in', ids).where('status', '=', 'pending').execute();
   }
 
   /** Moves a pending job's due time, e.g. "escalate now". */

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
-import type { Jobs } from '../jobs/jobs.ts';
-import type { AuditLog } from '../store/audit-log.ts';
+import type { Jobs, NewJob } from '../jobs/jobs.ts';
+import type { AuditEntry, AuditLog } from '../store/audit-log.ts';
 import type { CoreTables } from '../store/core-tables.ts';
 import { claimKey } from '../store/processed-keys.ts';
 import type { Effect } from './effects.ts';
@@ -28,17 +28,20 @@ export function createCommitTransition(deps: { jobs: Jobs; audit: AuditLog; cloc
     let scheduled = false;
     const result = await db.transaction().execute(async (trx) => {
       const out = await write(trx, now);
-      for (const effect of out.effects) {
-        switch (effect.kind) {
-          case 'schedule':
-          case 'deliver-once':
-            if ((await deps.jobs.enqueue(effect.job, now, trx)) && effect.job.dueAt.getTime() <= now.getTime()) scheduled = true;
+      // One statement per run of effects of a kind (a step asks for several jobs at once); runs
+      // are applied in the order given, so a cancel and a schedule of one id keep their meaning.
+      for (const run of runsOfKind(out.effects)) {
+        switch (run.kind) {
+          case 'enqueue': {
+            const inserted = await deps.jobs.enqueueMany(run.jobs, now, trx);
+            if (inserted.some((job) => job.dueAt.getTime() <= now.getTime())) scheduled = true;
             break;
+          }
           case 'cancel':
-            await deps.jobs.cancel(effect.jobId, now, trx);
+            await deps.jobs.cancelMany(run.ids, now, trx);
             break;
           case 'audit':
-            await deps.audit.record(effect.entry, trx);
+            await deps.audit.record(run.entry, trx);
             break;
         }
       }
@@ -47,6 +50,25 @@ export function createCommitTransition(deps: { jobs: Jobs; audit: AuditLog; cloc
     if (scheduled) deps.wake();
     return result;
   };
+}
+
+type EffectRun = { kind: 'enqueue'; jobs: NewJob[] } | { kind: 'cancel'; ids: string[] } | { kind: 'audit'; entry: AuditEntry };
+
+function runsOfKind(effects: readonly Effect[]): EffectRun[] {
+  const runs: EffectRun[] = [];
+  for (const effect of effects) {
+    const last = runs.at(-1);
+    if (effect.kind === 'schedule' || effect.kind === 'deliver-once') {
+      if (last?.kind === 'enqueue') last.jobs.push(effect.job);
+      else runs.push({ kind: 'enqueue', jobs: [effect.job] });
+    } else if (effect.kind === 'cancel') {
+      if (last?.kind === 'cancel') last.ids.push(effect.jobId);
+      else runs.push({ kind: 'cancel', ids: [effect.jobId] });
+    } else {
+      runs.push({ kind: 'audit', entry: effect.entry });
+    }
+  }
+  return runs;
 }
 
 export function createOnce(db: Kysely<CoreTables>, clock: Clock): Once {

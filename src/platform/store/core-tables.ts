@@ -18,7 +18,7 @@ export interface JobsTable {
   due_at: number;
   payload: string;
   status: 'pending' | 'done' | 'failed' | 'cancelled';
-  /** Claimed lowest first, then by due time (`JOB_PRIORITY`). */
+  /** Ms the job yields to more urgent ones: claimed by `due_at + priority` (`JOB_PRIORITY`). */
   priority: Generated<number>;
   attempts: number;
   locked_by: string | null;

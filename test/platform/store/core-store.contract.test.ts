@@ -4,6 +4,9 @@ import type { Store } from '../../../src/platform/store/open-database.ts';
 import { AuditLog } from '../../../src/platform/store/audit-log.ts';
 import { Jobs } from '../../../src/platform/jobs/jobs.ts';
 import { claimKey } from '../../../src/platform/store/processed-keys.ts';
+import { JOB_PRIORITY } from '../../../src/platform/jobs/job-priority.ts';
+import { createCommitTransition } from '../../../src/platform/outbox/commit-transition.ts';
+import { audit, cancel, schedule } from '../../../src/platform/outbox/effects.ts';
 
 describe.each(testDatabases)('core store on $name', (database) => {
   let store: Store;
@@ -57,6 +60,46 @@ describe.each(testDatabases)('core store on $name', (database) => {
     expect((await jobs.get('handoff:dns:1'))?.status).toBe('done');
     expect(await jobs.claimDue('w1', t0, 10, 30_000)).toEqual([]);
     expect((await jobs.nextDueAt())?.toISOString()).toBe('2026-11-23T10:01:00.000Z');
+  });
+
+  it('inserts a batch of jobs in one go: only new ids, each once, and applies a commit’s effects in order', async () => {
+    const jobs = new Jobs(store.db, store.dialect);
+    const t0 = new Date('2026-11-23T10:00:00Z');
+    await jobs.enqueue({ id: 'old', kind: 'k', dueAt: t0 }, t0);
+    const inserted = await jobs.enqueueMany(
+      [
+        { id: 'old', kind: 'k', dueAt: t0 },
+        { id: 'new-1', kind: 'k', dueAt: t0, priority: JOB_PRIORITY.deadline },
+        { id: 'new-2', kind: 'k', dueAt: t0, payload: { n: 2 } },
+        { id: 'new-2', kind: 'k', dueAt: t0, payload: { n: 3 } },
+      ],
+      t0,
+    );
+    expect([...new Set(inserted.map((j) => j.id))].sort()).toEqual(['new-1', 'new-2']);
+    expect((await jobs.get('new-2'))?.payload).toEqual({ n: 2 });
+    const claimed = (await jobs.claimDue('w', t0, 10, 1000)).map((j) => j.id);
+    expect(claimed[0]).toBe('new-1'); // the deadline job first; the two of equal priority and due time in either order
+    expect(claimed.slice(1).sort()).toEqual(['new-2', 'old']);
+
+    // Through the outbox: schedules, a cancel of one of them, then another schedule, in one transaction.
+    let woken = 0;
+    const commit = createCommitTransition({ jobs, audit: new AuditLog(store.db), clock: { now: () => t0 }, wake: () => woken++ });
+    await commit(store.db, async () => ({
+      result: undefined,
+      effects: [
+        schedule({ id: 'a', kind: 'k', dueAt: new Date(t0.getTime() + 1000) }),
+        schedule({ id: 'b', kind: 'k', dueAt: new Date(t0.getTime() + 1000) }),
+        cancel('a'),
+        schedule({ id: 'a', kind: 'k', dueAt: t0 }),
+        audit({ at: t0, actor: 'system', action: 'test.done', subject: 'test:1', payload: {} }),
+      ],
+    }));
+    expect((await jobs.get('a'))?.status).toBe('cancelled');
+    expect((await jobs.get('b'))?.status).toBe('pending');
+    expect(woken).toBe(0); // the one due now was not inserted (its id was taken)
+    expect((await new AuditLog(store.db).list({ subject: 'test:1' })).map((e) => e.action)).toEqual(['test.done']);
+    await commit(store.db, async () => ({ result: undefined, effects: [schedule({ id: 'c', kind: 'k', dueAt: t0 })] }));
+    expect(woken).toBe(1);
   });
 
   it('gives a job whose lease expired to another worker', async () => {
