@@ -15,6 +15,7 @@ import { concludeNominationJob } from './jobs/conclude-nomination.ts';
 import { fileNominationIssueJob } from './jobs/file-nomination-issue.ts';
 import { issueCommentJob } from './jobs/issue-comment.ts';
 import { tellPersonJob } from './jobs/tell-person.ts';
+import { nextStaffingSlot, staffingCheckRequest, weeklyStaffingCheckJob } from './jobs/weekly-staffing-check.ts';
 import type { NominationDeps } from './ports/nomination-deps.ts';
 import * as m0009 from './store/migrations/0009-owners.ts';
 import type { OwnersTables } from './store/tables.ts';
@@ -79,7 +80,11 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
           concludeNominationJob.bind(nominations),
           issueCommentJob.bind(nominations),
           applyOffboardingJob.bind(nominations),
+          weeklyStaffingCheckJob.bind({ config, db: nominations.db, notifier: platform.notifier, channel: settings.staffingChannel, jobs: platform.jobs }),
         ],
+        onReady: async (now) => {
+          await platform.jobs.enqueue(staffingCheckRequest(nextStaffingSlot(now)));
+        },
       };
     },
   };
