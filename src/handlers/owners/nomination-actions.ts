@@ -42,7 +42,8 @@ export function registerNominationActions(app: App, deps: NominationHandlerDeps)
 
   app.action<BlockAction<ButtonAction>>(a.writeIntent, async ({ ack, action, body, client }) => {
     await ack();
-    await client.views.open({ trigger_id: body.trigger_id, view: intentModal(action.value ?? '', 'the subproject') });
+    const [nominationId = '', subprojectId = 'the subproject'] = (action.value ?? '').split('|');
+    await client.views.open({ trigger_id: body.trigger_id, view: intentModal(nominationId, subprojectId) });
   });
 
   app.view(c.intent, async ({ ack, view, body, client }) => {

@@ -37,7 +37,7 @@ export function intentRequest(n: Pick<Nomination, 'id' | 'subprojectId'>, nomina
     text: `${nominator} nominated you as an owner of ${n.subprojectId}: please write your statement of intent.`,
     blocks: [
       section(`${nominator} nominated you as an owner of \`${n.subprojectId}\`. The charter (after the PSC model) asks for your statement of intent: what you will do as an owner, and the time you can give.`),
-      actions(undefined, [button({ text: 'Write my statement of intent', actionId: a.writeIntent, value: n.id, style: 'primary' })]),
+      actions(undefined, [button({ text: 'Write my statement of intent', actionId: a.writeIntent, value: `${n.id}|${n.subprojectId}`, style: 'primary' })]),
     ],
   };
 }
