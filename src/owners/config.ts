@@ -17,6 +17,11 @@ const ownersSchema = z
     consensusWorkingDays: z.number().int().min(1).max(30).default(5),
     /** The shadow period booked in the rota for a new owner before they are primary. */
     shadowDays: z.number().int().min(1).max(90).default(14),
+    /**
+     * Where this config lives in git: on acceptance (or offboarding) the bot opens the pull request
+     * editing the subproject's `owners:` there. Unset: that edit is a manual step on the checklist.
+     */
+    configFile: z.strictObject({ repo: repoName, path: z.string().min(1), branch: z.string().min(1).default('main') }).optional(),
     /** Labels on the nomination issue. */
     labels: z.array(z.string().min(1)).default(['sig/k8s-infra', 'lazy-consensus']),
   })

@@ -21,10 +21,8 @@ import { rotaStore } from './store/rota-store.ts';
 import { homeRota } from './use-cases/home-rota.ts';
 import { scheduleHandoffs } from './use-cases/schedule-handoffs.ts';
 import { homeRotaBlocks } from './views/home-rota.ts';
-import { staffingReports } from './use-cases/staffing-report.ts';
 import { weeklyDigest } from './use-cases/weekly-digest.ts';
 import { oncallDigestMessage } from './views/oncall-digest.ts';
-import { ownersMessage } from './views/rota-owners.ts';
 
 /**
  * Rota: who is on call, schedules, overrides and swaps, handoff announcements, calendar feeds.
@@ -37,7 +35,7 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
     config: rotaConfig,
     migrations: { '0002-rota': m0002 },
     ids: ROTA_IDS,
-    reports: ['oncall-digest', 'staffing'],
+    reports: ['oncall-digest'],
     define(platform, rotations) {
       const { config, people, notifier, clock, log } = platform;
       const store = rotaStore(platform, config.subprojects);
@@ -90,7 +88,6 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
           },
         reports: {
           'oncall-digest': async (ctx) => oncallDigestMessage({ ...(await weeklyDigest({ model, people }, ctx)), timezone: ctx.timezone }),
-          staffing: async (ctx) => ownersMessage(staffingReports({ config }, { subprojectIds: config.subprojects.map((s) => s.id), now: ctx.now }), (id) => people.mention(id)),
         },
         api: createOnCallService({ rotations, subprojects: config.subprojects }, repository),
       };

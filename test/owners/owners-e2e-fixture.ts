@@ -24,6 +24,7 @@ export const U = {
   dims: 'U0DIMS001',
   jimangel: 'U0JIMANGE',
   xmudrii: 'U0XMUDRII',
+  spiffxp: 'U0SPIFFXP',
 } as const;
 
 export interface OwnersRig {

@@ -1,0 +1,28 @@
+import type { Notifier } from '../../core/notifier.ts';
+import type { CommitTransition } from '../../platform/outbox/commit-transition.ts';
+import type { Kysely } from 'kysely';
+import type { StaffingPerson, StaffingSubproject } from '../domain/staffing.ts';
+import type { OwnersSettings } from '../config.ts';
+import type { OwnersDatabase } from '../store/tables.ts';
+import type { OwnersGithub } from './owners-github.ts';
+
+/** A person as nominations see them (config people). */
+export interface NominationPerson extends StaffingPerson {
+  slack: string;
+  github: string;
+  workingHours: StaffingPerson['workingHours'];
+}
+
+/** What the nomination use cases and jobs share: config, people, the database, GitHub, Slack. */
+export interface NominationDeps {
+  settings: OwnersSettings;
+  subprojects: readonly (StaffingSubproject & { rotations: readonly string[] })[];
+  people: readonly NominationPerson[];
+  leads: readonly string[];
+  db: Kysely<OwnersDatabase>;
+  commit: CommitTransition;
+  /** Undefined without GITHUB_TOKEN: nothing is filed, and the nominator is told. */
+  github: OwnersGithub | undefined;
+  notifier: Pick<Notifier, 'post' | 'dm'>;
+  mention(personId: string): string;
+}
