@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import pg from 'pg';
 import type { CoreTables } from './core-tables.ts';
-import type { ClientConfig } from 'pg';
-import type { JobsDueListener } from './jobs-due-listener.ts';
+import { listenForJobsDue, type JobsDueListener } from './jobs-due-listener.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -65,6 +65,10 @@ function redactUrl(url: string): string {
   }
 }
 
+// PostgreSQL returns int8 as strings; every bigint here is epoch milliseconds, well inside 2^53.
+// Set when this module loads, before any pool exists (a pool made elsewhere must read them too).
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
 export async function openDatabase(target: DatabaseTarget, options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<CoreTables>;
   let description: string;
@@ -81,11 +85,7 @@ export async function openDatabase(target: DatabaseTarget, options: StoreOptions
     db = new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     description = `sqlite:${target.path}`;
   } else {
-    const { default: pg } = await import('pg');
-    const { listenForJobsDue } = await import('./jobs-due-listener.ts');
-    // PostgreSQL returns int8 as strings; every bigint here is epoch milliseconds, well inside 2^53.
-    pg.types.setTypeParser(20, (v: string) => Number(v));
-    const connection: ClientConfig = {
+    const connection: pg.ClientConfig = {
       connectionString: target.url,
       connectionTimeoutMillis: 5000,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
