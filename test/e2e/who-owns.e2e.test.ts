@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
-import { k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts';
+import { eventually, k8sIoGroupsFiles } from '../access/helpers/k8s-io-files.ts';
 import { HOSTILE, unescapedHostile } from '../helpers/hostile.ts';
 import { startHarnessWith, type RotaHarness } from '../rota/helpers/rota-harness.ts';
 
@@ -11,8 +11,12 @@ describe('/k8s-infra who-owns through the Slack emulator', () => {
   let e2e: RotaHarness;
   let channelId: string;
   const ask = async (text: string, userId = 'U0AMEUKAM') => {
+    const before = e2e.slack.ephemerals(userId).length;
     const r = await e2e.slack.sendSlashCommand({ userId, channelId, text: `who-owns ${text}`.trim() });
     expect(r.ok).toBe(true);
+    expect(r.ackMs).toBeLessThan(3000);
+    // Acked at once; the answer follows through response_url.
+    await eventually(() => e2e.slack.ephemerals(userId).length > before, `an answer to who-owns ${text}`, 20_000);
     return e2e.slack.ephemerals(userId).at(-1)!;
   };
 
