@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import pg from 'pg';
 import type { CoreTables } from './core-tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -42,12 +43,16 @@ function redactUrl(url: string): string {
   }
 }
 
+// PostgreSQL returns int8 as strings; every bigint here is epoch milliseconds, well inside 2^53.
+// Set on import, not on open: code that reads with its own pg client relies on it too.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
 export async function openDatabase(target: DatabaseTarget): Promise<Store> {
   let db: Kysely<CoreTables>;
   let description: string;
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
-    // Each driver is imported only when selected: a bot on one database never loads the other.
+    // The SQLite driver (a native addon) is loaded only when selected.
     const { default: SqliteDatabase } = await import('better-sqlite3');
     const sqlite = new SqliteDatabase(target.path);
     sqlite.pragma('journal_mode = WAL');
@@ -56,9 +61,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<Store> {
     db = new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     description = `sqlite:${target.path}`;
   } else {
-    const { default: pg } = await import('pg');
-    // PostgreSQL returns int8 as strings; every bigint here is epoch milliseconds, well inside 2^53.
-    pg.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.Pool({
       connectionString: target.url,
       // The job runner keeps up to 32 jobs in flight; some hold a row lock while they notify.
