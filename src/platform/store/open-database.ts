@@ -76,7 +76,7 @@ export async function openDatabase(target: DatabaseTarget, options: StoreOptions
   const onError = options.onConnectionError ?? (() => undefined);
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
-    // Each driver is imported only when selected: a bot on one database never loads the other.
+    // The SQLite driver (a native addon) is loaded only when selected.
     const { default: SqliteDatabase } = await import('better-sqlite3');
     const sqlite = new SqliteDatabase(target.path);
     sqlite.pragma('journal_mode = WAL');
