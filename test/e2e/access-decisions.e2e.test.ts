@@ -87,6 +87,7 @@ describe('access: deny with a reason, list, PR closed unmerged, audit to the sin
     const message = await requestAndWait('closed.unmerged@example.com');
     await e2e.slack.clickButton({ userId: AMEUKAM, source: { messageTs: message.ts, channelId: channel().id }, actionId: ACCESS_IDS.actions.approve });
     const pr = await eventually(() => github.pullRequests(REPO).find((p) => p.title.includes('closed.unmerged')), 'the PR');
+    await e2e.botRecordedPr(pr.number);
     github.closePullRequest(REPO, pr.number);
     const res = await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr.number));
     expect(res.status).toBe(200);

@@ -46,6 +46,7 @@ describe('access end to end: reminders 7 and 1 days before, Extend and End now',
     const message = await eventually(() => e2e.slack.messages('wg-k8s-infra').find((m) => m.text?.includes(email)), 'the approval message');
     await e2e.slack.clickButton({ userId: AMEUKAM, source: { messageTs: message.ts, channelId: channel().id }, actionId: ACCESS_IDS.actions.approve });
     const pr = await eventually(() => prs().find((p) => p.title.includes(email)), 'the PR');
+    await e2e.botRecordedPr(pr.number);
     e2e.github.mergePullRequest(REPO, pr.number);
     expect((await e2e.githubWebhook('pull_request', e2e.github.pullRequestEvent(REPO, pr.number))).status).toBe(200);
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.startsWith(`Merged: ${email}`)), 'the merged DM');

@@ -65,6 +65,8 @@ describe('access trust: webhooks from forks, other workspaces, hostile text', ()
     const audited = await eventually(async () => (await e2e.audit.list({ action: 'access.github-event-ignored' })).find((a) => a.payload.pr === spoof.number), 'the ignored event audited');
     expect(audited.payload).toMatchObject({ headRepo: 'mallory/k8s.io', branch: pr.headRef, expectedPr: pr.number, expectedHeadRepo: REPO });
 
+    await e2e.botRecordedPr(pr.number);
+
     github.mergePullRequest(REPO, pr.number);
     expect((await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr.number))).status).toBe(200);
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.startsWith('Merged: fork.spoof@example.com')), 'the merged DM');

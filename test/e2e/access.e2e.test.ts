@@ -117,6 +117,8 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     const unsigned = JSON.stringify(github.pullRequestEvent(REPO, pr.number));
     expect((await unsignedWebhook(unsigned, { 'x-github-event': 'pull_request', 'x-hub-signature-256': signGithubWebhook('wrong', unsigned) })).status).toBe(401);
 
+    await e2e.botRecordedPr(pr.number);
+
     github.mergePullRequest(REPO, pr.number);
     const res = await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr.number));
     expect(res.status).toBe(200);
@@ -139,6 +141,7 @@ describe('access requests end to end (Slack emulator + local GitHub, the access 
     const pr = await eventually(() => github.pullRequests(REPO).find((p) => p.title.includes('temp.auditor@example.com')), 'the PR');
     expect(pr.title).toBe('groups: add temp.auditor@example.com to k8s-infra-gcp-auditors until 2022-02-01');
     expect(pr.body).toContain('**Temporary access:** until 2022-02-01');
+    await e2e.botRecordedPr(pr.number);
     github.mergePullRequest(REPO, pr.number);
     expect((await e2e.githubWebhook('pull_request', github.pullRequestEvent(REPO, pr.number))).status).toBe(200);
     await eventually(() => e2e.slack.dms(JIM).some((m) => m.text?.includes('Access ends after 2022-02-01')), 'the merged DM');

@@ -12,6 +12,11 @@ export interface AccessHarness extends Harness {
   integrations: AccessIntegrations;
   /** The bot's audit log, over the store the test opened. */
   audit: AuditLog;
+  /**
+   * Resolves once the bot has recorded the pull request it opened (GitHub shows it a moment
+   * before the job commits its number): a webhook for it sent earlier would be ignored.
+   */
+  botRecordedPr(number: number): Promise<void>;
 }
 
 /**
@@ -31,5 +36,15 @@ export async function startAccessHarness(
   const store = await openDatabase({ kind: 'sqlite', path: ':memory:' });
   const harness = await startHarness({ ...rest, store, capabilities: [access], github: { repos } });
   if (!integrations || !harness.github) throw new Error('the access capability did not start');
-  return { ...harness, github: harness.github, integrations, audit: new AuditLog(store.db) };
+  const audit = new AuditLog(store.db);
+  const botRecordedPr = async (number: number) => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const opened = await audit.list({ action: 'access.pr-opened' });
+      if (opened.some((a) => a.payload.pr === number)) return;
+      if (Date.now() > deadline) throw new Error(`the bot never recorded PR #${number}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { ...harness, github: harness.github, integrations, audit, botRecordedPr };
 }
