@@ -53,6 +53,7 @@ describe('access trust: webhooks from forks, other workspaces, hostile text', ()
     const message = await requestAndWait('fork.spoof@example.com');
     await e2e.slack.clickButton({ userId: AMEUKAM, source: { messageTs: message.ts, channelId: channel().id }, actionId: ACCESS_IDS.actions.approve });
     const pr = await eventually(() => github.pullRequests(REPO).find((p) => p.title.includes('fork.spoof')), 'the PR');
+    await e2e.botRecordedPr(pr.number);
 
     // Someone opens a PR from their fork on a branch of the same name, and closes it unmerged.
     const spoof = github.openPullRequestWith(REPO, { branch: pr.headRef, files: { [FILE]: BEFORE }, title: 'spoof', fromFork: 'mallory/k8s.io', author: 'mallory' });

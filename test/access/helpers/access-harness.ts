@@ -1,6 +1,8 @@
 import { accessModule } from '../../../src/access/capability.ts';
 import type { AccessIntegrations } from '../../../src/access/ports/access-integrations.ts';
 import type { AuditSink } from '../../../src/access/ports/audit-sink.ts';
+import type { AccessTables } from '../../../src/access/store/tables.ts';
+import { ManualClock } from '../../../src/core/clock.ts';
 import { AuditLog } from '../../../src/platform/store/audit-log.ts';
 import { openDatabase } from '../../../src/platform/store/open-database.ts';
 import type { FakeGithub } from '../../integrations/github/fake-github.ts';
@@ -37,11 +39,21 @@ export async function startAccessHarness(
   const harness = await startHarness({ ...rest, store, capabilities: [access], github: { repos } });
   if (!integrations || !harness.github) throw new Error('the access capability did not start');
   const audit = new AuditLog(store.db);
+  const requests = store.db.withTables<AccessTables>();
+  const clock = rest.clock;
   const botRecordedPr = async (number: number) => {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const opened = await audit.list({ action: 'access.pr-opened' });
-      if (opened.some((a) => a.payload.pr === number)) return;
+      const row = await requests.selectFrom('access_requests').select('id').where((eb) => eb.or([eb('pr_number', '=', number), eb('removal_pr_number', '=', number)])).executeTakeFirst();
+      if (row) return;
+      // A job that opened the PR while another job changed the request retries after its backoff
+      // (it finds its PR then); on a hand-driven clock that time has to be reached by hand.
+      const retry = await store.db.selectFrom('jobs').select('due_at').where('kind', '=', 'access.open-pr').where('status', '=', 'pending').where('last_error', 'is not', null).orderBy('due_at').executeTakeFirst();
+      if (retry && clock instanceof ManualClock && Number(retry.due_at) > clock.now().getTime()) {
+        clock.set(Number(retry.due_at));
+        await harness.drain();
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`the bot never recorded PR #${number}`);
       await new Promise((r) => setTimeout(r, 20));
     }
