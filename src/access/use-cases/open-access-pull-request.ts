@@ -199,24 +199,31 @@ export interface OpenPendingPullRequestDeps {
  * the request (the requester hears once) and rethrown for the runner to retry with backoff.
  */
 export async function openPendingPullRequest(deps: OpenPendingPullRequestDeps, requestId: string, job: JobContext): Promise<void> {
-  const request = await deps.requests.get(requestId);
-  if (!request) return;
-  let ownersApprovers: readonly string[] = request.approversAtRequest;
-  try {
-    ownersApprovers = (await deps.catalog.get()).find(request.group.emailId)?.nearestApprovers ?? ownersApprovers;
-  } catch {
-    // The approvers named in the PR are a courtesy; the request's own list will do.
+  let ownersApprovers: readonly string[] | undefined;
+  // Another job may change the request while the PR is being opened (its message refreshed, an
+  // effect delivered): then read it again and resume at once; the next pass finds the PR on
+  // GitHub instead of opening a second one. Only a request that keeps changing waits for a retry.
+  for (let pass = 0; pass < 3; pass++) {
+    const request = await deps.requests.get(requestId);
+    if (!request) return;
+    if (ownersApprovers === undefined) {
+      ownersApprovers = request.approversAtRequest;
+      try {
+        ownersApprovers = (await deps.catalog.get()).find(request.group.emailId)?.nearestApprovers ?? ownersApprovers;
+      } catch {
+        // The approvers named in the PR are a courtesy; the request's own list will do.
+      }
+    }
+    let transition: Transition;
+    try {
+      transition = await runOpenPrEffect(deps.codeHost(), request, { baseBranch: deps.baseBranch, ownersApprovers, clock: deps.clock });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      deps.log.warn({ request: requestId, err: message, attempt: job.job.attempts }, 'opening the access pull request failed; will retry');
+      await changeRequest(deps.requests, requestId, (r) => recordPullRequestAttemptFailed(r, message, deps.clock.now()));
+      throw err;
+    }
+    if (await deps.requests.save(request, withoutRetryNote(transition), { job })) return;
   }
-  let transition: Transition;
-  try {
-    transition = await runOpenPrEffect(deps.codeHost(), request, { baseBranch: deps.baseBranch, ownersApprovers, clock: deps.clock });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    deps.log.warn({ request: requestId, err: message, attempt: job.job.attempts }, 'opening the access pull request failed; will retry');
-    await changeRequest(deps.requests, requestId, (r) => recordPullRequestAttemptFailed(r, message, deps.clock.now()));
-    throw err;
-  }
-  const done = await deps.requests.save(request, withoutRetryNote(transition), { job });
-  // Someone changed the request meanwhile: retry; the next attempt finds the pull request and resumes.
-  if (!done) throw new Error(`access request ${requestId} changed while its pull request was opened`);
+  throw new Error(`access request ${requestId} kept changing while its pull request was opened`);
 }

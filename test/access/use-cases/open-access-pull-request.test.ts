@@ -172,9 +172,25 @@ describe('openPendingPullRequest (the open-pr job)', async () => {
     expect(inner.pullRequests).toHaveLength(1);
   });
 
-  it('the request changed while the pull request was opened: the job retries', async () => {
-    const d = deps(new InMemoryCodeHost({ [FILE]: before }));
+  it('the request changed while the pull request was opened: the job reads it again and records the PR it opened, without a second', async () => {
+    const inner = new InMemoryCodeHost({ [FILE]: before });
+    const d = deps(inner);
     d.requests.beforeNextSave = () => d.requests.put({ ...approved, version: approved.version + 1 });
-    await expect(openPendingPullRequest(d, approved.id, claimedJob('j'))).rejects.toThrow('changed while its pull request was opened');
+    await openPendingPullRequest(d, approved.id, claimedJob('j'));
+    expect(await d.requests.get(approved.id)).toMatchObject({ status: 'pr_opened', pullRequest: { number: 1 } });
+    expect(inner.pullRequests).toHaveLength(1);
+  });
+
+  it('a request that keeps changing while the pull request is opened: the job gives up for a retry later', async () => {
+    const inner = new InMemoryCodeHost({ [FILE]: before });
+    const d = deps(inner);
+    let version = approved.version;
+    const bump = () => {
+      d.requests.put({ ...approved, version: ++version });
+      d.requests.beforeNextSave = bump;
+    };
+    d.requests.beforeNextSave = bump;
+    await expect(openPendingPullRequest(d, approved.id, claimedJob('j'))).rejects.toThrow('kept changing while its pull request was opened');
+    expect(inner.pullRequests).toHaveLength(1);
   });
 });
