@@ -39,7 +39,16 @@ function twoOwnerConfig(): InfraConfig {
           ownersFiles: [{ repo: WEBSITE, path: 'OWNERS', list: 'reviewers', branch: 'main' }],
           groups: ['k8s-infra-staging-sig-docs@kubernetes.io'],
         },
-        'test-compute': { ownersAliases: [{ repo: REPO, path: 'OWNERS_ALIASES', alias: 'sig-testing-leads', branch: 'main' }], ownersFiles: [], groups: ['k8s-infra-staging-kind@kubernetes.io'] },
+        'test-compute': {
+          // The second alias does not exist: that line stays open on the checklist, with the reason; the others go ahead.
+          ownersAliases: [
+            { repo: REPO, path: 'OWNERS_ALIASES', alias: 'sig-testing-leads', branch: 'main' },
+            { repo: REPO, path: 'OWNERS_ALIASES', alias: 'sig-nope-leads', branch: 'main' },
+          ],
+          // BenTheElder is not in these reviewers (they are an alias): nothing to change there.
+          ownersFiles: [{ repo: REPO, path: 'groups/sig-testing/OWNERS', list: 'reviewers', branch: 'main' }],
+          groups: ['k8s-infra-staging-kind@kubernetes.io'],
+        },
       },
     },
   } as InfraConfig;
@@ -195,5 +204,7 @@ describe('nominating and offboarding owners end to end (Slack emulator, local Gi
     expect(ticked).toContain(`- [x] Pull request: remove bentheelder from \`owners:\` of test-compute in ${CONFIG_PATH} (#${pr.number})\n`);
     expect(ticked).toContain(`- [x] Pull request: remove @BenTheElder from the \`sig-testing-leads\` alias in kubernetes/k8s.io OWNERS_ALIASES (#${pr.number})\n`);
     expect(ticked).toContain(`- [x] Pull request: remove bentheelder@google.com from k8s-infra-staging-kind@kubernetes.io in groups.yaml (#${pr.number})\n`);
+    expect(ticked).toContain('- [ ] Pull request: remove @BenTheElder from the `sig-nope-leads` alias in kubernetes/k8s.io OWNERS_ALIASES (not done by the bot: OWNERS_ALIASES has no alias `sig-nope-leads`)\n');
+    expect(ticked).toContain('- [x] Pull request: remove @BenTheElder from `reviewers` in kubernetes/k8s.io groups/sig-testing/OWNERS (nothing to change)\n');
   });
 });
