@@ -51,7 +51,7 @@ function twoOwnerConfig(): InfraConfig {
         },
       },
     },
-  } as InfraConfig;
+  };
 }
 const CONFIG_TEXT = readFileSync('config/infra.yaml', 'utf8').replace('owners: [jimangel, nikhita, thockin]', 'owners: [jimangel, nikhita]');
 /** kubernetes/k8s.io groups/** and OWNERS_ALIASES, and this config where the bot's pull requests edit `owners:`. */
