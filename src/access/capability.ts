@@ -20,6 +20,7 @@ import { AccessRequestStore } from './store/access-request-store.ts';
 import { prometheusAccessMetrics } from './prometheus-access-metrics.ts';
 import * as m0004 from './store/migrations/0004-access.ts';
 import { homeAccess } from './use-cases/home-access.ts';
+import { membershipEdit } from './use-cases/membership-edit.ts';
 import { homeAccessBlocks } from './views/home-access.ts';
 
 export interface AccessOptions {
@@ -90,6 +91,7 @@ export function accessModule(options: AccessOptions = {}): CapabilityModule<type
           },
         api: {
           groups: async () => (await catalog.get()).groups.map((g) => ({ emailId: g.emailId, name: g.name, file: g.file, approvers: g.approvers })),
+          membershipEdit: (groupEmail, change) => membershipEdit({ catalog, repo: section.repo, branch: section.branch }, groupEmail, change),
         },
         github: (event, payload) =>
           handleGithubEvent({ closed: { requests, clock, policy, headRepo: section.headRepo ?? section.repo, audit: platform.audit }, catalog, repo: section.repo, branch: section.branch, log }, event, payload),

@@ -1,3 +1,4 @@
+import { ACCESS_API } from '../access/api.ts';
 import type { CapabilityModule } from '../platform/capability.ts';
 import { contactCommand } from '../handlers/owners/contact-command.ts';
 import { registerContactSubmission } from '../handlers/owners/contact-submission.ts';
@@ -54,6 +55,7 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
         github: octokit ? githubOwners(octokit, settings.repo) : undefined,
         notifier: platform.notifier,
         mention: (id) => people.mention(id),
+        groupEdit: (group, change) => platform.use(ACCESS_API)().membershipEdit(group, change),
       };
       return {
         commands: [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { configSection, type RawConfig } from '../platform/capability.ts';
-import { entries, type ConfigIssue } from '../platform/config/cross-references.ts';
+import { entries, idsOf, type ConfigIssue } from '../platform/config/cross-references.ts';
 import { routingKeyReader } from '../platform/config/env.ts';
 import { parseContactKeys } from './contact-keys.ts';
 
@@ -22,10 +22,26 @@ const ownersSchema = z
      * editing the subproject's `owners:` there. Unset: that edit is a manual step on the checklist.
      */
     configFile: z.strictObject({ repo: repoName, path: z.string().min(1), branch: z.string().min(1).default('main') }).optional(),
+    /**
+     * Per subproject id, what else a person edits when an owner joins or leaves, each opened by the
+     * bot as pull requests (one per repository, all its files in one commit): aliases in
+     * OWNERS_ALIASES, `approvers`/`reviewers` lists in OWNERS files (GitHub handles), and the
+     * subproject's Google groups (e-mails, in groups.yaml through the access capability).
+     */
+    subprojects: z
+      .record(
+        z.string(),
+        z.strictObject({
+          ownersAliases: z.array(z.strictObject({ repo: repoName, path: z.string().min(1).default('OWNERS_ALIASES'), alias: z.string().min(1), branch: z.string().min(1).default('main') })).default([]),
+          ownersFiles: z.array(z.strictObject({ repo: repoName, path: z.string().min(1), list: z.enum(['approvers', 'reviewers']), branch: z.string().min(1).default('main') })).default([]),
+          groups: z.array(z.email()).default([]),
+        }),
+      )
+      .default({}),
     /** Labels on the nomination issue. */
     labels: z.array(z.string().min(1)).default(['sig/k8s-infra', 'lazy-consensus']),
   })
-  .default({ repo: 'kubernetes/k8s.io', staffingChannel: 'wg-k8s-infra', consensusWorkingDays: 5, shadowDays: 14, labels: ['sig/k8s-infra', 'lazy-consensus'] });
+  .default({ repo: 'kubernetes/k8s.io', staffingChannel: 'wg-k8s-infra', consensusWorkingDays: 5, shadowDays: 14, subprojects: {}, labels: ['sig/k8s-infra', 'lazy-consensus'] });
 
 export type OwnersSettings = z.output<typeof ownersSchema>;
 
@@ -40,9 +56,21 @@ function contactDataInConfig(config: RawConfig): ConfigIssue[] {
   return issues;
 }
 
+/** Every subproject named under `owners.subprojects` exists. */
+function ownersReferences(config: RawConfig): ConfigIssue[] {
+  const section = config.owners;
+  const named = section && typeof section === 'object' && !Array.isArray(section) ? (section as Record<string, unknown>).subprojects : undefined;
+  if (!named || typeof named !== 'object' || Array.isArray(named)) return [];
+  const known = idsOf(config.subprojects);
+  return Object.keys(named)
+    .filter((id) => !known.has(id))
+    .map((id) => ({ path: ['owners', 'subprojects', id], message: `unknown subproject "${id}"` }));
+}
+
 export const ownersConfig = configSection({
   key: 'owners',
   schema: ownersSchema,
+  crossReferences: ownersReferences,
   warnings: contactDataInConfig,
   // check-config runs where the bot's environment is (a CI job, the pod): say whether the directory can work.
   notes: () => {

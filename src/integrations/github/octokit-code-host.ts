@@ -93,6 +93,22 @@ export class OctokitCodeHost implements CodeHost {
     return { commitSha: data.commit.sha ?? '' };
   }
 
+  /**
+   * One commit on top of `parentSha` changing several files (the Git Data API: a tree on the
+   * parent's, a commit, the branch moved to it), as a person commits a change spanning files.
+   */
+  async commitFiles(update: { branch: string; parentSha: string; files: readonly { path: string; content: string }[]; message: string }): Promise<{ commitSha: string }> {
+    const parent = await this.octokit.rest.git.getCommit({ ...this.head, commit_sha: update.parentSha });
+    const tree = await this.octokit.rest.git.createTree({
+      ...this.head,
+      base_tree: parent.data.tree.sha,
+      tree: update.files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
+    });
+    const commit = await this.octokit.rest.git.createCommit({ ...this.head, message: update.message, tree: tree.data.sha, parents: [update.parentSha] });
+    await this.resetBranch(update.branch, commit.data.sha);
+    return { commitSha: commit.data.sha };
+  }
+
   private toOpened(pr: PullLike): OpenedPullRequest {
     return { number: pr.number, url: pr.html_url, branch: pr.head.ref, headRepo: pr.head.repo?.full_name ?? `${this.head.owner}/${this.head.repo}`, state: pr.state === 'open' ? 'open' : 'closed', merged: Boolean(pr.merged_at) };
   }

@@ -4,12 +4,14 @@ import type { Kysely } from 'kysely';
 import type { StaffingPerson, StaffingSubproject } from '../domain/staffing.ts';
 import type { OwnersSettings } from '../config.ts';
 import type { OwnersDatabase } from '../store/tables.ts';
+import type { GroupMembershipEdit, MembershipChange } from '../../access/api.ts';
 import type { OwnersGithub } from './owners-github.ts';
 
 /** A person as nominations see them (config people). */
 export interface NominationPerson extends StaffingPerson {
   slack: string;
   github: string;
+  email?: string;
   workingHours: StaffingPerson['workingHours'];
 }
 
@@ -24,5 +26,7 @@ export interface NominationDeps {
   /** Undefined without GITHUB_TOKEN: nothing is filed, and the nominator is told. */
   github: OwnersGithub | undefined;
   notifier: Pick<Notifier, 'post' | 'dm'>;
+  /** A group's members edit through the access capability (undefined, or throwing, when it is not running). */
+  groupEdit?: (groupEmail: string, change: MembershipChange) => Promise<GroupMembershipEdit>;
   mention(personId: string): string;
 }

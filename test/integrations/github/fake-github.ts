@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A small GitHub REST API on a local port, for the real Octokit client (`baseUrl`): refs,
- * contents, trees, blobs, commits, pull requests (files, reviewers, merges), issues (labels,
+ * contents, trees, blobs, commits (read, and made through the Git Data API), pull requests (files, reviewers, merges), issues (labels,
  * comments, closing), and the issues list filtered the way the bot searches it. Repositories in
  * one fake share their objects, like a fork network. Issues and pull requests share one number
  * sequence per repository, as on GitHub. Faults can be injected per request to test retries,
@@ -112,7 +112,7 @@ export class FakeGithub {
   private readonly commits = new Map<string, Commit>();
   private readonly blobs = new Map<string, string>();
   /** tree sha → the commit and folder it lists */
-  private readonly trees = new Map<string, { commit: string; dir: string }>();
+  private readonly trees = new Map<string, { commit: string; dir: string } | { files: Map<string, string> }>();
   private faults: (FaultRule & { left: number })[] = [];
   private commitCounter = 0;
 
@@ -316,6 +316,13 @@ export class FakeGithub {
     return false;
   }
 
+  /** path → blob sha of a tree (a commit's root, or one a client made), paths from the repository root. */
+  private filesOfTree(tree: { commit: string; dir: string } | { files: Map<string, string> }): Map<string, string> {
+    if ('files' in tree) return tree.files;
+    if (tree.dir !== '') throw new HttpError(422, { message: 'base_tree must be a root tree' });
+    return this.commits.get(tree.commit)!.files;
+  }
+
   private treeSha(commit: string, dir: string): string {
     const sha = sha1(`tree ${commit} ${dir}`);
     this.trees.set(sha, { commit, dir });
@@ -453,7 +460,7 @@ export class FakeGithub {
     }
     if (method === 'GET' && (p = /^git\/trees\/([0-9a-f]{40})$/.exec(rest))) {
       const tree = this.trees.get(p[1]!);
-      if (!tree) throw notFound();
+      if (!tree || !('commit' in tree)) throw notFound();
       const recursive = q.has('recursive');
       const prefix = tree.dir === '' ? '' : `${tree.dir}/`;
       const entries = new Map<string, Record<string, unknown>>();
@@ -468,6 +475,31 @@ export class FakeGithub {
         if (recursive || parts.length === 1) entries.set(relative, { path: relative, mode: '100644', type: 'blob', sha: blob, size: Buffer.byteLength(this.blobs.get(blob)!) });
       }
       return [200, { sha: p[1], tree: [...entries.values()], truncated: false }];
+    }
+    if (method === 'POST' && rest === 'git/trees') {
+      // A tree made by the client: the base tree's files with entries replaced (content or blob sha) or deleted (sha null).
+      const baseTree = typeof input.base_tree === 'string' ? this.trees.get(input.base_tree) : undefined;
+      if (typeof input.base_tree === 'string' && !baseTree) throw new HttpError(422, { message: 'base_tree is not a valid tree' });
+      const files = new Map(baseTree ? this.filesOfTree(baseTree) : []);
+      for (const entry of Array.isArray(input.tree) ? (input.tree as Record<string, unknown>[]) : []) {
+        const path = String(entry.path ?? '');
+        if (entry.sha === null) files.delete(path);
+        else if (typeof entry.content === 'string') files.set(path, this.addBlob(entry.content));
+        else if (typeof entry.sha === 'string' && this.blobs.has(entry.sha)) files.set(path, entry.sha);
+        else throw new HttpError(422, { message: `tree entry ${path} has neither content nor a known sha` });
+      }
+      const sha = sha1(`tree ${[...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, blob]) => `${path}:${blob}`).join(',')}`);
+      this.trees.set(sha, { files });
+      return [201, { sha, truncated: false }];
+    }
+    if (method === 'POST' && rest === 'git/commits') {
+      const tree = typeof input.tree === 'string' ? this.trees.get(input.tree) : undefined;
+      if (!tree) throw new HttpError(422, { message: 'tree is not a valid tree' });
+      const parents = Array.isArray(input.parents) ? input.parents.map(String) : [];
+      if (parents.some((sha) => !this.commits.has(sha))) throw new HttpError(422, { message: 'parent is not a valid commit' });
+      if (typeof input.message !== 'string' || !input.message) throw new HttpError(422, { message: 'message is missing' });
+      const commit = this.addCommit(new Map(this.filesOfTree(tree)), input.message, parents);
+      return [201, { sha: commit.sha, message: commit.message, tree: { sha: input.tree }, parents: parents.map((sha) => ({ sha })) }];
     }
     if (method === 'GET' && (p = /^git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {
       const content = this.blobs.get(p[1]!);
