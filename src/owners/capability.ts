@@ -5,6 +5,7 @@ import { registerNominationActions } from '../handlers/owners/nomination-actions
 import { ownersCommand } from '../handlers/owners/owners-command.ts';
 import { registerRevealActions } from '../handlers/owners/reveal-actions.ts';
 import { createGithubClient } from '../integrations/github/create-github-client.ts';
+import { ROTA_API } from '../rota/api.ts';
 import { githubOwners } from './adapters/github-owners.ts';
 import { importContactsCommand, reencryptContactsCommand } from './cli/contact-cli.ts';
 import { ownersConfig } from './config.ts';
@@ -42,6 +43,7 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
     define(platform, settings) {
       const { config, people, env, log } = platform;
       const contacts = contactDirectory(platform);
+      const rota = platform.use(ROTA_API);
       if (!env.secrets.githubToken) log.warn('owners: no GITHUB_TOKEN, nominations and offboardings are not filed on GitHub');
       const octokit = env.secrets.githubToken ? createGithubClient({ token: env.secrets.githubToken, baseUrl: env.githubApiUrl, timeoutMs: options.githubTimeoutMs ?? 10_000 }) : undefined;
       const nominations: NominationDeps = {
@@ -54,6 +56,8 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
         github: octokit ? githubOwners(octokit, settings.repo) : undefined,
         notifier: platform.notifier,
         mention: (id) => people.mention(id),
+        // Only subprojects with rotations book shadows, and those need the rota running.
+        shadows: { book: (booking) => rota().bookShadow(booking) },
       };
       return {
         commands: [

@@ -5,6 +5,7 @@ import type { StaffingPerson, StaffingSubproject } from '../domain/staffing.ts';
 import type { OwnersSettings } from '../config.ts';
 import type { OwnersDatabase } from '../store/tables.ts';
 import type { OwnersGithub } from './owners-github.ts';
+import type { ShadowBookings } from './shadow-booking.ts';
 
 /** A person as nominations see them (config people). */
 export interface NominationPerson extends StaffingPerson {
@@ -25,4 +26,6 @@ export interface NominationDeps {
   github: OwnersGithub | undefined;
   notifier: Pick<Notifier, 'post' | 'dm'>;
   mention(personId: string): string;
+  /** The rota, for a new owner's shadow period (absent: no rota running, nothing booked). */
+  shadows?: ShadowBookings;
 }

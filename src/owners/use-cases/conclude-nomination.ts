@@ -2,6 +2,7 @@ import { decideNomination } from '../domain/nomination.ts';
 import type { NominationDeps } from '../ports/nomination-deps.ts';
 import { NominationStore } from '../store/nomination-store.ts';
 import { applyOwnershipChange } from './apply-ownership-change.ts';
+import { bookShadowShifts } from './book-shadow-shifts.ts';
 
 export type ConcludeResult = { kind: 'pending'; until: Date } | { kind: 'accepted' | 'rejected'; pullRequest?: string } | { kind: 'gone' };
 
@@ -30,6 +31,7 @@ export async function concludeNomination(deps: NominationDeps, nominationId: str
     return { kind: 'rejected' };
   }
   const applied = await applyOwnershipChange(deps, n);
+  await bookShadowShifts(deps, n, now, retry);
   const pr = applied.pullRequest ? ` Pull request: ${applied.pullRequest.url}` : '';
   if (n.issueNumber && deps.github) await deps.github.comment(n.issueNumber, `Accepted ${how}.${pr}\nThe checklist above tracks the remaining steps.`, `k8s-infra-bot:${n.id}:decided`);
   await deps.notifier.post(
