@@ -18,7 +18,9 @@ import { issueCommentJob } from './jobs/issue-comment.ts';
 import { tellPersonJob } from './jobs/tell-person.ts';
 import { nextStaffingSlot, staffingCheckRequest, weeklyStaffingCheckJob } from './jobs/weekly-staffing-check.ts';
 import type { NominationDeps } from './ports/nomination-deps.ts';
+import { homeNominations } from './use-cases/home-nominations.ts';
 import { staffingReports } from './use-cases/staffing-report.ts';
+import { homeNominationsBlocks } from './views/home-nominations.ts';
 import { ownersMessage } from './views/owners-report.ts';
 import * as m0009 from './store/migrations/0009-owners.ts';
 import type { OwnersTables } from './store/tables.ts';
@@ -58,6 +60,7 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
         mention: (id) => people.mention(id),
         // Only subprojects with rotations book shadows, and those need the rota running.
         shadows: { book: (booking) => rota().bookShadow(booking) },
+        home: platform.home,
       };
       return {
         commands: [
@@ -79,7 +82,7 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
         listeners: (app) => {
           registerContactSubmission(app, contacts);
           registerRevealActions(app, contacts);
-          registerNominationActions(app, { nominations, people, clock: platform.clock });
+          registerNominationActions(app, { nominations, people, clock: platform.clock, home: platform.home });
         },
         jobs: [
           tellPersonJob.bind({ notifier: platform.notifier }),
@@ -91,6 +94,14 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
         ],
         onReady: async (now) => {
           await platform.jobs.enqueue(staffingCheckRequest(nextStaffingSlot(now)));
+        },
+        home: {
+          title: 'Nominations',
+          seeMore: 'owners',
+          blocks: async (viewer, now) => {
+            const view = await homeNominations(nominations, viewer, now);
+            return view ? homeNominationsBlocks(view) : undefined;
+          },
         },
         reports: {
           staffing: async (ctx) => ownersMessage(staffingReports({ config }, { subprojectIds: config.subprojects.map((s) => s.id), now: ctx.now }), (id) => people.mention(id)),

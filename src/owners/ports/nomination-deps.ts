@@ -1,6 +1,7 @@
 import type { Notifier } from '../../core/notifier.ts';
 import type { CommitTransition } from '../../platform/outbox/commit-transition.ts';
 import type { Kysely } from 'kysely';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
 import type { StaffingPerson, StaffingSubproject } from '../domain/staffing.ts';
 import type { OwnersSettings } from '../config.ts';
 import type { OwnersDatabase } from '../store/tables.ts';
@@ -28,4 +29,6 @@ export interface NominationDeps {
   mention(personId: string): string;
   /** The rota, for a new owner's shadow period (absent: no rota running, nothing booked). */
   shadows?: ShadowBookings;
+  /** Republishes Home tabs a nomination shows on (its voters', its nominee's). */
+  home?: HomeRefresher;
 }
