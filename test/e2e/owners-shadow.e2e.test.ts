@@ -3,7 +3,7 @@ import { PAGING_IDS } from '../../src/escalation/ids.ts';
 import { OWNERS_IDS } from '../../src/owners/ids.ts';
 import { ROTA_API } from '../../src/rota/api.ts';
 import { pageDms } from '../escalation/paging-fixture.ts';
-import { startOwnersE2E, textOf, U, type OwnersRig } from '../owners/owners-e2e-fixture.ts';
+import { everyMessage, startOwnersE2E, textOf, U, type OwnersRig } from '../owners/owners-e2e-fixture.ts';
 
 const { actions: a, blocks: b } = OWNERS_IDS;
 const DAY = 86_400_000;
@@ -16,7 +16,7 @@ const DAY = 86_400_000;
 describe('a new owner shadows the rotation (Slack emulator, local GitHub)', () => {
   let rig: OwnersRig;
   beforeAll(async () => {
-    rig = await startOwnersE2E({ github: { repos: { 'kubernetes/k8s.io': { 'README.md': 'k8s.io\n' } } } });
+    rig = await startOwnersE2E({ homeDebounceMs: 20, github: { repos: { 'kubernetes/k8s.io': { 'README.md': 'k8s.io\n' } } } });
   });
   afterAll(async () => rig.stop());
 
@@ -69,6 +69,11 @@ describe('a new owner shadows the rotation (Slack emulator, local GitHub)', () =
     expect(onCall.shadows).toEqual(['hh']);
     expect(onCall.primary).not.toBe('hh');
     expect(textOf(await rig.command(U.dims, 'oncall storage'))).toContain(`shadowing: <@${U.hh}> until`);
+    // …and so do the Home tabs: the shadow's own, and an owner's of storage.
+    expect((await h.slack.openHome(U.hh))?.ok).toBe(true);
+    await h.slack.waitFor(() => JSON.stringify(h.slack.homeView(U.hh)?.blocks ?? []).includes('You are shadowing'));
+    expect((await h.slack.openHome(U.jimangel))?.ok).toBe(true);
+    await h.slack.waitFor(() => JSON.stringify(h.slack.homeView(U.jimangel)?.blocks ?? []).includes(`shadowing: <@${U.hh}> until`));
 
     // A page for storage during the shadow: the primary and hh, hh right after the primary.
     const primarySlack = slackOf(onCall.primary)!;
@@ -79,6 +84,8 @@ describe('a new owner shadows the rotation (Slack emulator, local GitHub)', () =
     const hhPage = await h.slack.waitFor(() => pageDms(h.slack, U.hh).length > hhBefore && pageDms(h.slack, U.hh).at(-1));
     await h.slack.waitFor(() => pageDms(h.slack, primarySlack).length > primaryBefore);
     expect(hhPage.text).toContain('bucket 403s from artifacts');
+    // The page's thread names hh as the primary's shadow.
+    await eventually(() => everyMessage(h.slack).find((m) => m.json.includes(`notified @hh, shadowing @${onCall.primary}`)));
     // hh is not an owner or participant of storage (yet): being notified is what lets them acknowledge.
     const click = await h.slack.clickButton({ userId: U.hh, source: { messageTs: hhPage.ts, channelId: hhPage.channel }, actionId: PAGING_IDS.actions.acknowledge });
     expect(click.ok).toBe(true);
