@@ -15,6 +15,7 @@ export function rotaDirectory(config: Pick<CoreConfig, 'people' | 'subprojects' 
       onCall: {
         primary: (id) => (id === subprojectId ? onCall.primary : undefined),
         secondary: (id) => (id === subprojectId ? onCall.secondary : undefined),
+        shadows: (id) => (id === subprojectId ? (onCall.shadows ?? []) : []),
       },
       owners: config.subprojects.find((s) => s.id === subprojectId)?.owners ?? [],
       leads: config.leads,

@@ -6,6 +6,7 @@ import { registerNominationActions } from '../handlers/owners/nomination-actions
 import { ownersCommand } from '../handlers/owners/owners-command.ts';
 import { registerRevealActions } from '../handlers/owners/reveal-actions.ts';
 import { createGithubClient } from '../integrations/github/create-github-client.ts';
+import { ROTA_API } from '../rota/api.ts';
 import { githubOwners } from './adapters/github-owners.ts';
 import { importContactsCommand, reencryptContactsCommand } from './cli/contact-cli.ts';
 import { ownersConfig } from './config.ts';
@@ -18,7 +19,9 @@ import { issueCommentJob } from './jobs/issue-comment.ts';
 import { tellPersonJob } from './jobs/tell-person.ts';
 import { nextStaffingSlot, staffingCheckRequest, weeklyStaffingCheckJob } from './jobs/weekly-staffing-check.ts';
 import type { NominationDeps } from './ports/nomination-deps.ts';
+import { homeNominations } from './use-cases/home-nominations.ts';
 import { staffingReports } from './use-cases/staffing-report.ts';
+import { homeNominationsBlocks } from './views/home-nominations.ts';
 import { ownersMessage } from './views/owners-report.ts';
 import * as m0009 from './store/migrations/0009-owners.ts';
 import type { OwnersTables } from './store/tables.ts';
@@ -43,6 +46,7 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
     define(platform, settings) {
       const { config, people, env, log } = platform;
       const contacts = contactDirectory(platform);
+      const rota = platform.use(ROTA_API);
       if (!env.secrets.githubToken) log.warn('owners: no GITHUB_TOKEN, nominations and offboardings are not filed on GitHub');
       const octokit = env.secrets.githubToken ? createGithubClient({ token: env.secrets.githubToken, baseUrl: env.githubApiUrl, timeoutMs: options.githubTimeoutMs ?? 10_000 }) : undefined;
       const nominations: NominationDeps = {
@@ -56,6 +60,9 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
         notifier: platform.notifier,
         mention: (id) => people.mention(id),
         groupEdit: (group, change) => platform.use(ACCESS_API)().membershipEdit(group, change),
+        // Only subprojects with rotations book shadows, and those need the rota running.
+        shadows: { book: (booking) => rota().bookShadow(booking) },
+        home: platform.home,
       };
       return {
         commands: [
@@ -77,7 +84,7 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
         listeners: (app) => {
           registerContactSubmission(app, contacts);
           registerRevealActions(app, contacts);
-          registerNominationActions(app, { nominations, people, clock: platform.clock });
+          registerNominationActions(app, { nominations, people, clock: platform.clock, home: platform.home });
         },
         jobs: [
           tellPersonJob.bind({ notifier: platform.notifier }),
@@ -89,6 +96,14 @@ export function ownersModule(options: OwnersModuleOptions = {}): CapabilityModul
         ],
         onReady: async (now) => {
           await platform.jobs.enqueue(staffingCheckRequest(nextStaffingSlot(now)));
+        },
+        home: {
+          title: 'Nominations',
+          seeMore: 'owners',
+          blocks: async (viewer, now) => {
+            const view = await homeNominations(nominations, viewer, now);
+            return view ? homeNominationsBlocks(view) : undefined;
+          },
         },
         reports: {
           staffing: async (ctx) => ownersMessage(staffingReports({ config }, { subprojectIds: config.subprojects.map((s) => s.id), now: ctx.now }), (id) => people.mention(id)),

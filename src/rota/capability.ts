@@ -17,7 +17,9 @@ import { createOnCallService } from './on-call-service.ts';
 import { RotaModel } from './rota-model.ts';
 import { DEFAULT_ROTA_SETTINGS, type RotaSettings } from './settings.ts';
 import * as m0002 from './store/migrations/0002-rota.ts';
+import * as m0112 from './store/migrations/0112-rota-shadows.ts';
 import { rotaStore } from './store/rota-store.ts';
+import { bookShadow } from './use-cases/book-shadow.ts';
 import { homeRota } from './use-cases/home-rota.ts';
 import { scheduleHandoffs } from './use-cases/schedule-handoffs.ts';
 import { homeRotaBlocks } from './views/home-rota.ts';
@@ -33,13 +35,13 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
   return {
     name: 'rota',
     config: rotaConfig,
-    migrations: { '0002-rota': m0002 },
+    migrations: { '0002-rota': m0002, '0112-rota-shadows': m0112 },
     ids: ROTA_IDS,
     reports: ['oncall-digest'],
     define(platform, rotations) {
       const { config, people, notifier, clock, log } = platform;
       const store = rotaStore(platform, config.subprojects);
-      const model = new RotaModel(rotations, config.subprojects, store.repository);
+      const model = new RotaModel(rotations, config.subprojects, store.repository, store.repository);
       const { commit, repository } = store;
       const handoffAt = handoffRequest;
       const refusals = {
@@ -85,11 +87,14 @@ export function rotaModule(options: Partial<RotaSettings> = {}): CapabilityModul
             const view = await homeRota({ model, people }, viewer, now);
             return view ? homeRotaBlocks(view) : undefined;
           },
-          },
+        },
         reports: {
           'oncall-digest': async (ctx) => oncallDigestMessage({ ...(await weeklyDigest({ model, people }, ctx)), timezone: ctx.timezone }),
         },
-        api: createOnCallService({ rotations, subprojects: config.subprojects }, repository),
+        api: {
+          ...createOnCallService({ rotations, subprojects: config.subprojects }, repository, repository),
+          bookShadow: (booking) => bookShadow({ model, shadows: repository, commit, home: platform.home }, booking),
+        },
       };
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { NewJob } from '../platform/jobs/jobs.ts';
 import type { TransitionResult } from '../platform/outbox/commit-transition.ts';
+import type { Shadow } from './domain/shadow.ts';
 import type { RotaChanges } from './domain/types.ts';
 
 export interface StoredOverride {
@@ -49,7 +50,13 @@ export interface RotaChangesSource {
   forRotation(rotationId: string, from: Date, to: Date): Promise<RotaChanges>;
 }
 
+/** The shadow shifts booked in some rotations that overlap [from, to). */
+export interface ShadowSource {
+  shadowsOf(rotationIds: readonly string[], from: Date, to: Date): Promise<Shadow[]>;
+}
+
 export interface RotaReads {
+  getShadow(key: string): Promise<Shadow | undefined>;
   getSwap(id: string): Promise<StoredSwap | undefined>;
   announcementAt(subprojectId: string, at: Date): Promise<AnnouncementRecord | undefined>;
   /** The latest handoff recorded before `before`: who the channel was last told about. */
@@ -64,6 +71,8 @@ export interface RotaWrites {
   insertSwap(swap: NewSwap, now: Date): Promise<boolean>;
   /** Decides a proposal once; a second decision gets the standing one. */
   decideSwap(id: string, decision: 'accepted' | 'declined', by: string, now: Date): Promise<DecideResult>;
+  /** False when a shadow with this key exists (a retried booking keeps the first). */
+  insertShadow(shadow: Shadow, now: Date): Promise<boolean>;
   /** False when that handoff was already recorded (a re-run). */
   recordAnnouncement(announcement: AnnouncementRecord, now: Date): Promise<boolean>;
 }

@@ -3,13 +3,15 @@ import { toRotation, type RotationConfig } from './config.ts';
 import { prepareLayers, type PreparedLayers } from './domain/layers.ts';
 import type { PreparedRotation } from './domain/prepare-rotation.ts';
 import { prepareRotation } from './domain/prepared-cache.ts';
+import { shadowsAt, type ActiveShadow } from './domain/shadow.ts';
 import type { RotaChanges, Rotation } from './domain/types.ts';
-import type { RotaChangesSource } from './ports.ts';
+import type { RotaChangesSource, ShadowSource } from './ports.ts';
 
 /** Changes older than this before the range asked about cannot matter (an override is at most a few weeks). */
 const CHANGES_LOOKBACK_MS = 90 * 86_400_000;
 
 const NO_CHANGES: RotaChangesSource = { forRotation: async () => ({}) };
+const NO_SHADOWS: ShadowSource = { shadowsOf: async () => [] };
 
 /**
  * The config's rotations as engine values (built once: the engine caches per object) and the
@@ -24,6 +26,7 @@ export class RotaModel {
     rotations: readonly RotationConfig[],
     private readonly subprojectList: readonly Subproject[],
     private readonly changes: RotaChangesSource = NO_CHANGES,
+    private readonly shadowSource: ShadowSource = NO_SHADOWS,
   ) {
     this.rotations = new Map(rotations.map((r) => [r.id, toRotation(r)] as const));
     this.subprojects = new Map(subprojectList.map((s) => [s.id, s] as const));
@@ -62,6 +65,16 @@ export class RotaModel {
     const named = layers.flatMap((r) => (typeof r.secondary === 'object' ? [this.rotations.get(r.secondary.rotation)] : [])).filter((r): r is Rotation => r !== undefined);
     const others = [...new Map([...layers, ...named].map((r) => [r.id, r] as const)).values()];
     return prepareLayers(layers, await this.changesOf(others.map((r) => r.id), from, to), others);
+  }
+
+  /**
+   * Who shadows a subproject at an instant: the shadows booked in any of its layers, without the
+   * people in `exclude` (whoever is primary or secondary then).
+   */
+  async shadowsAt(subprojectId: string, at: Date, exclude: readonly (string | undefined)[] = []): Promise<ActiveShadow[]> {
+    const ids = this.layerRotations(subprojectId).map((r) => r.id);
+    if (ids.length === 0) return [];
+    return shadowsAt(await this.shadowSource.shadowsOf(ids, at, new Date(at.getTime() + 1)), ids, at, exclude);
   }
 
   /** One rotation with the changes that can matter over [from, to). */

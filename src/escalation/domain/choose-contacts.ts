@@ -74,7 +74,8 @@ export function chooseContacts(input: ChooseContactsInput): ContactChoice {
   const alreadyNotified: AlreadyNotifiedDecision[] = [];
   const inside: { contact: Contact; via: string; clock: string }[] = [];
   const outside: { contact: Contact; via: string; clock: string }[] = [];
-  for (const { contact, via } of people) {
+  const shadows = people.filter((p) => p.shadowOf !== undefined);
+  for (const { contact, via } of people.filter((p) => p.shadowOf === undefined)) {
     const earlier = already.get(contact.id);
     if (earlier !== undefined) {
       alreadyNotified.push({
@@ -127,6 +128,38 @@ export function chooseContacts(input: ChooseContactsInput): ContactChoice {
         withinWorkingHours: false,
         localTime: clock,
         reason: `skipped @${contact.id}: ${clock}, severity ${severity}`,
+      });
+    }
+  }
+  // Shadows follow the primary they shadow: notified with them (inside their own working hours,
+  // or for a critical page), never when the primary is not, and never counted above, so a shadow
+  // awake while the primary sleeps neither stands in for the primary nor keeps them from being woken.
+  for (const { contact, via, shadowOf } of shadows) {
+    const earlier = already.get(contact.id);
+    if (earlier !== undefined) {
+      alreadyNotified.push({ action: 'already-notified', contact, via, notifiedAtStep: earlier, reason: `not re-notified @${contact.id}: already notified at step ${earlier} of this pass` });
+      continue;
+    }
+    const clock = localClock(contact, now);
+    const withPrimary = notify.some((n) => n.contact.id === shadowOf);
+    const awake = isWithinWorkingHours(contact.workingHours, contact.timezone, now);
+    if (withPrimary && (awake || severity === 'critical')) {
+      notify.push({
+        action: 'notify',
+        contact,
+        via,
+        withinWorkingHours: awake,
+        localTime: clock,
+        reason: `notified @${contact.id}, shadowing @${shadowOf}: ${clock}, ${awake ? 'working hours' : 'severity critical'}`,
+      });
+    } else {
+      skipped.push({
+        action: 'skip',
+        contact,
+        via,
+        withinWorkingHours: false,
+        localTime: clock,
+        reason: withPrimary ? `skipped shadow @${contact.id}: ${clock}, severity ${severity}` : `skipped shadow @${contact.id}: @${shadowOf} is not notified at step ${stepNumber}`,
       });
     }
   }

@@ -25,6 +25,11 @@ export interface Contact {
 export interface OnCallLookup {
   primary(subprojectId: string, now: Date): string | undefined;
   secondary(subprojectId: string, now: Date): string | undefined;
+  /**
+   * New owners shadowing the subproject's rotation now: notified with the primary, never in
+   * their place (absent: nobody shadows).
+   */
+  shadows?(subprojectId: string, now: Date): readonly string[];
 }
 
 /** Everything needed to turn a step's targets into people, built by the runner for one page. */

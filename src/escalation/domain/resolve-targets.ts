@@ -6,6 +6,8 @@ export interface ResolvedPerson {
   contact: Contact;
   /** The first target that named them (a person named twice in one step is notified once). */
   via: string;
+  /** Set for a shadow: the primary they are notified with (they never are in that primary's place). */
+  shadowOf?: string;
 }
 
 export interface ResolvedTargets {
@@ -14,7 +16,11 @@ export interface ResolvedTargets {
   notes: string[];
 }
 
-/** Turns a step's targets into distinct people, in target order, as of `now`. */
+/**
+ * Turns a step's targets into distinct people, in target order, as of `now`. A `primary` target
+ * brings the people shadowing the rotation right after the primary (`shadowOf` set); someone
+ * named by another target first (an owner, say) is that, not a shadow.
+ */
 export function resolveTargets(
   targets: readonly EscalationTarget[],
   subprojectId: string,
@@ -26,7 +32,7 @@ export function resolveTargets(
   const seen = new Set<string>();
   const notes: string[] = [];
 
-  const add = (ids: readonly string[], via: string): void => {
+  const add = (ids: readonly string[], via: string, shadowOf?: string): void => {
     for (const id of ids) {
       if (seen.has(id)) continue;
       const contact = byId.get(id);
@@ -35,7 +41,7 @@ export function resolveTargets(
         continue;
       }
       seen.add(id);
-      people.push({ contact, via });
+      people.push({ contact, via, ...(shadowOf !== undefined ? { shadowOf } : {}) });
     }
   };
 
@@ -51,6 +57,8 @@ export function resolveTargets(
         const id = directory.onCall[target](subprojectId, now);
         if (id === undefined) notes.push(`nobody on call as ${target} for ${subprojectId}`);
         else add([id], via);
+        // Shadows come with the primary only: with nobody on call they are not paged alone.
+        if (target === 'primary' && id !== undefined) add(directory.onCall.shadows?.(subprojectId, now) ?? [], `shadow of ${via}`, id);
         break;
       }
       case 'owners':

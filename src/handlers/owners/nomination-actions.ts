@@ -11,11 +11,14 @@ import { recordIntent } from '../../owners/use-cases/record-intent.ts';
 import { submitNomination } from '../../owners/use-cases/submit-nomination.ts';
 import { intentModal } from '../../owners/views/nomination-views.ts';
 import type { Clock } from '../../core/clock.ts';
+import type { HomeRefresher } from '../../platform/home/home-contract.ts';
 
 export interface NominationHandlerDeps {
   nominations: NominationDeps;
   people: Pick<PeopleDirectory, 'bySlackId' | 'isLead' | 'mention'>;
   clock: Clock;
+  /** Republishes the voter's (and nominee's) Home tab once their vote or statement is recorded. */
+  home?: HomeRefresher;
 }
 
 const { actions: a, blocks: b, callbacks: c } = OWNERS_IDS;
@@ -54,6 +57,7 @@ export function registerNominationActions(app: App, deps: NominationHandlerDeps)
     const r = await recordIntent(deps.nominations, { nominationId: meta.n, personId: deps.people.bySlackId(body.user.id)?.id, intent }, deps.clock.now());
     if (r.kind === 'refused') return ack({ response_action: 'errors', errors: { [b.intent]: r.message } });
     await ack();
+    deps.home?.refresh([body.user.id]);
     await client.chat.postMessage({ channel: body.user.id, text: 'Thank you: your statement of intent is on the nomination issue.' });
   });
 
@@ -66,6 +70,7 @@ export function registerNominationActions(app: App, deps: NominationHandlerDeps)
       const tell = (text: string) => tellEphemeral({ respond, client, channel: body.channel?.id, user: body.user.id }, text);
       const r = await castVote(deps.nominations, { nominationId: action.value ?? '', voter: deps.people.bySlackId(body.user.id)?.id, voterSlack: body.user.id, voterIsLead: deps.people.isLead(body.user.id), vote }, deps.clock.now());
       if (r.kind !== 'voted') return tell(r.message);
+      deps.home?.refresh([body.user.id]);
       return tell(r.changed ? `Recorded: you ${vote === 'support' ? 'support' : 'object to'} this nomination${r.previous ? ` (was ${r.previous})` : ''}.` : `Already recorded: you ${vote === 'support' ? 'support' : 'object to'} it.`);
     });
   }

@@ -18,6 +18,19 @@ export class NominationStore {
     return r ? toNomination(r) : undefined;
   }
 
+  /** Every open nomination (offboardings are decided at once, so never open), oldest first. */
+  async open(): Promise<Nomination[]> {
+    const rows = await this.db.selectFrom('owners_nominations').selectAll().where('status', '=', 'open').where('kind', '=', 'nominate').orderBy('created_at').orderBy('id').execute();
+    return rows.map(toNomination);
+  }
+
+  /** Of these nominations, the ones this person has voted on. */
+  async votedOn(voterId: string, nominationIds: readonly string[]): Promise<Set<string>> {
+    if (nominationIds.length === 0) return new Set();
+    const rows = await this.db.selectFrom('owners_votes').select('nomination_id').where('voter_id', '=', voterId).where('nomination_id', 'in', [...nominationIds]).execute();
+    return new Set(rows.map((r) => r.nomination_id));
+  }
+
   /** False when the id exists already (a retried submission). */
   async insert(n: Nomination): Promise<boolean> {
     const r = await this.db

@@ -2,6 +2,7 @@ import { decideNomination } from '../domain/nomination.ts';
 import type { NominationDeps } from '../ports/nomination-deps.ts';
 import { NominationStore } from '../store/nomination-store.ts';
 import { applyOwnershipChange } from './apply-ownership-change.ts';
+import { bookShadowShifts } from './book-shadow-shifts.ts';
 
 export type ConcludeResult = { kind: 'pending'; until: Date } | { kind: 'accepted' | 'rejected'; pullRequest?: string } | { kind: 'gone' };
 
@@ -29,6 +30,8 @@ export async function concludeNomination(deps: NominationDeps, nominationId: str
     await deps.notifier.post(deps.settings.staffingChannel, { text: `The nomination of ${deps.mention(n.personId)} for \`${n.subprojectId}\` was not accepted ${how}.` }, { key: `owners.decided:${n.id}`, checkFirst: retry });
     return { kind: 'rejected' };
   }
+  // Booked first, from the decision: a GitHub outage delaying the pull request does not delay it.
+  await bookShadowShifts(deps, n, now, retry);
   const applied = await applyOwnershipChange(deps, n);
   const pr = applied.pullRequest ? ` Pull request: ${applied.pullRequest.url}` : '';
   if (n.issueNumber && deps.github) await deps.github.comment(n.issueNumber, `Accepted ${how}.${pr}\nThe checklist above tracks the remaining steps.`, `k8s-infra-bot:${n.id}:decided`);

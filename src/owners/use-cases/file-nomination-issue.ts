@@ -22,4 +22,6 @@ export async function fileNominationIssue(deps: NominationDeps, nominationId: st
     n = { ...n, issueNumber: opened.number, issueUrl: opened.url };
   }
   await deps.notifier.post(deps.settings.staffingChannel, nominationMessage(n, { mention: deps.mention, effect }), { key: `owners.nomination-post:${n.id}`, checkFirst: retry });
+  // Its voters see it on their Home tab, the nominee their statement of intent.
+  deps.home?.refresh([...(deps.subprojects.find((s) => s.id === n.subprojectId)?.owners ?? []), ...deps.leads, n.personId]);
 }

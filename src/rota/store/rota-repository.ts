@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/store/executor.ts';
+import type { Shadow } from '../domain/shadow.ts';
 import type { Override, RotaChanges, Swap } from '../domain/types.ts';
-import type { AnnouncementRecord, DecideResult, NewOverride, NewSwap, RotaChangesSource, RotaReads, RotaWrites, StoredOverride, StoredSwap } from '../ports.ts';
+import type { AnnouncementRecord, DecideResult, NewOverride, NewSwap, RotaChangesSource, RotaReads, RotaWrites, ShadowSource, StoredOverride, StoredSwap } from '../ports.ts';
 import type { RotaDatabase } from './tables.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { RotaDatabase } from './tables.ts';
  * rota's commit builds one per transaction). Audit entries and jobs are not written here: they
  * are the effects the use cases return to `platform.commit`, applied in the same transaction.
  */
-export class RotaRepository implements RotaChangesSource, RotaReads, RotaWrites {
+export class RotaRepository implements RotaChangesSource, ShadowSource, RotaReads, RotaWrites {
   constructor(
     private readonly db: Executor<RotaDatabase>,
     /** Which subprojects use a rotation: their overrides apply to it. */
@@ -102,6 +103,43 @@ export class RotaRepository implements RotaChangesSource, RotaReads, RotaWrites 
     return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
+  async insertShadow(s: Shadow, now: Date): Promise<boolean> {
+    const r = await this.db
+      .insertInto('rota_shadows')
+      .values({
+        key: s.key,
+        rotation_id: s.rotationId,
+        person_id: s.personId,
+        from_at: s.from.getTime(),
+        until_at: s.until.getTime(),
+        reason: s.reason,
+        created_at: now.getTime(),
+      })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async getShadow(key: string): Promise<Shadow | undefined> {
+    const r = await this.db.selectFrom('rota_shadows').selectAll().where('key', '=', key).executeTakeFirst();
+    return r && toShadow(r);
+  }
+
+  /** Shadows of these rotations overlapping [from, to), earliest first. */
+  async shadowsOf(rotationIds: readonly string[], from: Date, to: Date): Promise<Shadow[]> {
+    if (rotationIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('rota_shadows')
+      .selectAll()
+      .where('rotation_id', 'in', [...rotationIds])
+      .where('until_at', '>', from.getTime())
+      .where('from_at', '<', to.getTime())
+      .orderBy('from_at', 'asc')
+      .orderBy('key', 'asc')
+      .execute();
+    return rows.map(toShadow);
+  }
+
   async getSwap(id: string): Promise<StoredSwap | undefined> {
     const r = await this.db.selectFrom('rota_swaps').selectAll().where('id', '=', id).executeTakeFirst();
     return r && toSwap(r);
@@ -174,6 +212,10 @@ function toSwap(r: RotaDatabase['rota_swaps']): StoredSwap {
     ...(r.decided_at != null ? { decidedAt: new Date(Number(r.decided_at)) } : {}),
     ...(r.decided_by != null ? { decidedBy: r.decided_by } : {}),
   };
+}
+
+function toShadow(r: RotaDatabase['rota_shadows']): Shadow {
+  return { key: r.key, rotationId: r.rotation_id, personId: r.person_id, from: new Date(Number(r.from_at)), until: new Date(Number(r.until_at)), reason: r.reason };
 }
 
 function toAnnouncement(r: RotaDatabase['rota_announcements']): AnnouncementRecord {

@@ -38,8 +38,20 @@ export type RotaAnnouncementsTable = {
   created_at: number;
 };
 
+/** Shadow shifts (domain/shadow.ts): notified with the primary, never primary; one row per booking key. */
+export type RotaShadowsTable = {
+  key: string;
+  rotation_id: string;
+  person_id: string;
+  from_at: number;
+  until_at: number;
+  reason: string;
+  created_at: number;
+};
+
 export type RotaTables = {
   rota_overrides: RotaOverridesTable;
+  rota_shadows: RotaShadowsTable;
   rota_swaps: RotaSwapsTable;
   rota_announcements: RotaAnnouncementsTable;
 };

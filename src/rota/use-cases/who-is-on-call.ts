@@ -6,13 +6,14 @@ import type { RotaModel } from '../rota-model.ts';
 import type { OnCallEntryView, OnCallPersonView } from '../views/rota-oncall.ts';
 
 export interface WhoIsOnCallDeps {
-  model: Pick<RotaModel, 'subproject' | 'layerRotations' | 'layers'>;
+  model: Pick<RotaModel, 'subproject' | 'layerRotations' | 'layers' | 'shadowsAt'>;
   people: Pick<PeopleDirectory, 'person' | 'mention'>;
 }
 
 /**
  * `/k8s-infra oncall`: for each subproject, who is on call now (with their wall clock and whether
- * they are within working hours), the secondary, and the next handoff.
+ * they are within working hours), the secondary, who shadows them and until when, and the next
+ * handoff.
  */
 export async function whoIsOnCall(deps: WhoIsOnCallDeps, query: { subprojectIds: readonly string[]; now: Date }): Promise<OnCallEntryView[]> {
   const { now } = query;
@@ -36,11 +37,13 @@ export async function whoIsOnCall(deps: WhoIsOnCallDeps, query: { subprojectIds:
     const layers = await deps.model.layers(id, now, new Date(now.getTime() + HANDOFF_LOOKAHEAD_MS));
     const onCall = onCallAt(layers, now);
     const next = layers.nextHandoff(now, HANDOFF_LOOKAHEAD_MS);
+    const shadows = await deps.model.shadowsAt(id, now, [onCall.primary, onCall.secondary]);
     entries.push({
       subprojectId: id,
       name,
       ...(onCall.primary ? { primary: person(onCall.primary) } : {}),
       ...(onCall.secondary ? { secondary: deps.people.mention(onCall.secondary) } : {}),
+      ...(shadows.length > 0 ? { shadows: shadows.map((x) => ({ mention: deps.people.mention(x.personId), until: x.until })) } : {}),
       ...(next ? { nextAt: next.at, ...(next.to ? { next: deps.people.mention(next.to) } : {}) } : {}),
     });
   }

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { escapeInline } from '../../core/mrkdwn.ts';
 import { context, section } from '../../platform/slack/blocks.ts';
 import { formatWhen } from './rota-format.ts';
+import { shadowingText, type ShadowView } from './rota-oncall.ts';
 
 export interface HomeShiftView {
   subprojectId: string;
@@ -21,6 +22,15 @@ export interface HomeOnCallNowView {
   /** A Slack mention, or "you". */
   primary?: string;
   secondary?: string;
+  /** Others shadowing it now. */
+  shadows?: ShadowView[];
+}
+
+/** A subproject the person shadows now: notified with its primary until `until`. */
+export interface HomeShadowingView {
+  subprojectId: string;
+  name: string;
+  until: Date;
 }
 
 export interface HomeRotaView {
@@ -28,6 +38,8 @@ export interface HomeRotaView {
   zone: string;
   shifts: HomeShiftView[];
   onCallNow: HomeOnCallNowView[];
+  /** Absent in views built before shadows existed: none. */
+  shadowing?: HomeShadowingView[];
 }
 
 function shiftLine(s: HomeShiftView, zone: string): string {
@@ -46,10 +58,13 @@ export function homeRotaBlocks(view: HomeRotaView): KnownBlock[] {
       : section(`*Your shifts this week* (${escapeInline(view.zone)})`),
   );
   for (const s of view.shifts) blocks.push(section(shiftLine(s, view.zone)));
+  for (const s of view.shadowing ?? [])
+    blocks.push(section(`:eyes: *You are shadowing ${escapeInline(s.name)}* (\`${escapeInline(s.subprojectId)}\`) until ${formatWhen(s.until, view.zone)}: pages reach you with its primary, who answers for them.`));
   if (view.onCallNow.length > 0) {
     const lines = view.onCallNow.map((o) => {
       const who = o.primary ?? '_nobody_';
-      return `• *${escapeInline(o.name)}* (\`${escapeInline(o.subprojectId)}\`): ${who}${o.secondary ? ` · secondary ${o.secondary}` : ''}`;
+      const shadows = o.shadows?.length ? ` · ${shadowingText(o.shadows, view.zone)}` : '';
+      return `• *${escapeInline(o.name)}* (\`${escapeInline(o.subprojectId)}\`): ${who}${o.secondary ? ` · secondary ${o.secondary}` : ''}${shadows}`;
     });
     blocks.push(section(`*On call now for your subprojects*\n${lines.join('\n')}`));
   }

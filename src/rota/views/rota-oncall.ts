@@ -10,11 +10,23 @@ export interface OnCallPersonView {
   withinWorkingHours: boolean;
 }
 
+export interface ShadowView {
+  mention: string;
+  until: Date;
+}
+
+/** "shadowing: @hh until Tue 8 Dec 09:00", several joined by commas. */
+export function shadowingText(shadows: readonly ShadowView[], zone: string): string {
+  return `shadowing: ${shadows.map((s) => `${s.mention} until ${formatWhen(s.until, zone)}`).join(', ')}`;
+}
+
 export interface OnCallEntryView {
   subprojectId: string;
   name: string;
   primary?: OnCallPersonView;
   secondary?: string;
+  /** New owners shadowing the rotation now: notified with the primary until `until`. */
+  shadows?: ShadowView[];
   /** The next handoff, if one is known. */
   nextAt?: Date;
   /** Mention of the incoming person; undefined when nobody is on call after it. */
@@ -34,6 +46,7 @@ function entryText(e: OnCallEntryView, viewerZone: string): string {
     lines.push(`On call now: ${e.primary.mention} (their time ${e.primary.localTime} ${e.primary.zone}, ${hours})`);
   } else lines.push('On call now: nobody');
   if (e.secondary) lines.push(`Secondary: ${e.secondary}`);
+  if (e.shadows?.length) lines.push(`:eyes: ${shadowingText(e.shadows, viewerZone)} (notified with the primary)`);
   if (e.nextAt) lines.push(`Next: ${e.next ?? 'nobody'} from ${formatWhen(e.nextAt, viewerZone)}`);
   return lines.join('\n');
 }

@@ -123,4 +123,54 @@ describe('chooseContacts at 2026-11-24T03:12Z', () => {
       'skipped @lucy: 01:04 in America/Los_Angeles, severity info',
     ]);
   });
+
+  describe('shadows (new owners learning the rotation)', () => {
+    it('are notified with the primary, right after them, and named as shadows on the timeline', () => {
+      // priya primary (08:42, working hours), sam shadowing (14:12 in Sydney, working hours).
+      const choice = chooseContacts({ ...base, stepNumber: 1, step: step(['primary']), severity: 'warning', directory: directory({ primary: 'priya', shadows: ['sam'] }) });
+      expect(choice.notify.map((d) => [d.contact.id, d.via])).toEqual([
+        ['priya', 'primary'],
+        ['sam', 'shadow of primary'],
+      ]);
+      expect(choice.notify[1]!.reason).toBe('notified @sam, shadowing @priya: 14:12 in Australia/Sydney, working hours');
+    });
+
+    it('are never paged alone: with nobody on call, or a primary skipped for the hour, the shadow is not notified', () => {
+      const nobody = chooseContacts({ ...base, stepNumber: 1, step: step(['primary']), severity: 'critical', directory: directory({ shadows: ['sam'] }) });
+      expect(nobody.notify).toEqual([]);
+      expect(nobody.notes).toEqual(['nobody on call as primary for registry']);
+      // lucy (19:12) is primary, priya an owner awake: lucy is skipped for a warning, so is sam.
+      const skipped = chooseContacts({ ...base, stepNumber: 1, step: step(['primary', 'owners']), severity: 'warning', directory: directory({ primary: 'lucy', owners: ['priya'], shadows: ['sam'] }) });
+      expect(skipped.notify.map((d) => d.contact.id)).toEqual(['priya']);
+      expect(skipped.decisions.map((d) => d.reason)).toContain('skipped shadow @sam: @lucy is not notified at step 1');
+    });
+
+    it('do not count for "somebody awake": an asleep primary with an awake shadow is still woken, with the shadow', () => {
+      const choice = chooseContacts({ ...base, stepNumber: 1, step: step(['primary']), severity: 'warning', directory: directory({ primary: 'lucy', shadows: ['sam'] }) });
+      expect(choice.notify.map((d) => d.contact.id)).toEqual(['lucy', 'sam']);
+      expect(choice.notify[0]!.reason).toContain('nobody at step 1 is within working hours');
+    });
+
+    it('keep their own working hours unless the page is critical, and are not re-notified in the same pass', () => {
+      const asleep = chooseContacts({ ...base, stepNumber: 1, step: step(['primary']), severity: 'warning', directory: directory({ primary: 'priya', shadows: ['bernd'] }) });
+      expect(asleep.notify.map((d) => d.contact.id)).toEqual(['priya']);
+      expect(asleep.decisions.map((d) => d.reason)).toContain('skipped shadow @bernd: 04:12 in Europe/Berlin, severity warning');
+      const critical = chooseContacts({ ...base, stepNumber: 1, step: step(['primary']), severity: 'critical', directory: directory({ primary: 'priya', shadows: ['bernd'] }) });
+      expect(critical.notify.map((d) => [d.contact.id, d.withinWorkingHours])).toEqual([
+        ['priya', true],
+        ['bernd', false],
+      ]);
+      const again = chooseContacts({ ...base, step: step(['primary']), severity: 'critical', directory: directory({ primary: 'priya', shadows: ['bernd'] }), alreadyNotified: new Map([['priya', 1], ['bernd', 1]]) });
+      expect(again.notify).toEqual([]);
+      expect(again.decisions.map((d) => d.action)).toEqual(['already-notified', 'already-notified']);
+    });
+
+    it('named by another target first (an owner) are that, not a shadow', () => {
+      const choice = chooseContacts({ ...base, stepNumber: 1, step: step(['owners', 'primary']), severity: 'warning', directory: directory({ primary: 'priya', owners: ['sam'], shadows: ['sam'] }) });
+      expect(choice.notify.map((d) => [d.contact.id, d.via])).toEqual([
+        ['sam', 'owners'],
+        ['priya', 'primary'],
+      ]);
+    });
+  });
 });

@@ -26,6 +26,8 @@ export const people: Contact[] = [
 export interface DirectoryOverrides {
   primary?: string;
   secondary?: string;
+  /** Shadowing the primary's rotation. */
+  shadows?: string[];
   owners?: string[];
   leads?: string[];
 }
@@ -44,6 +46,7 @@ export function directory(o: DirectoryOverrides = {}): EscalationDirectory & { c
         calls.push({ role: 'secondary', subprojectId, now: now.toISOString() });
         return o.secondary;
       },
+      shadows: () => o.shadows ?? [],
     },
     owners: o.owners ?? [],
     leads: o.leads ?? [],

@@ -3,6 +3,7 @@ import { ManualClock } from '../../../src/core/clock.ts';
 import { PeopleDirectory } from '../../../src/platform/config/people-directory.ts';
 import type { InfraConfig } from '../../../src/platform/config/schema.ts';
 import type { Effect } from '../../../src/platform/outbox/effects.ts';
+import type { Shadow } from '../../../src/rota/domain/shadow.ts';
 import type { RotaChanges } from '../../../src/rota/domain/types.ts';
 import { handoffRequest } from '../../../src/rota/jobs/handoff-job.ts';
 import type {
@@ -15,6 +16,7 @@ import type {
   RotaCommit,
   RotaReads,
   RotaWrites,
+  ShadowSource,
   StoredOverride,
   StoredSwap,
 } from '../../../src/rota/ports.ts';
@@ -26,8 +28,9 @@ import { testConfig } from '../../helpers/test-config.ts';
  * The rota's ports in memory: overrides, swaps and handoff records in arrays, and a commit that
  * applies the writes and keeps the effects it was given (what platform.commit would write).
  */
-export class MemoryRota implements RotaChangesSource, RotaReads, RotaWrites {
+export class MemoryRota implements RotaChangesSource, ShadowSource, RotaReads, RotaWrites {
   readonly overrides: StoredOverride[] = [];
+  readonly shadows: Shadow[] = [];
   readonly swaps: StoredSwap[] = [];
   readonly announcements: AnnouncementRecord[] = [];
   readonly effects: Effect[] = [];
@@ -63,6 +66,20 @@ export class MemoryRota implements RotaChangesSource, RotaReads, RotaWrites {
     if (this.swaps.some((x) => x.id === s.id)) return false;
     this.swaps.push({ ...s, status: 'proposed', createdAt: now });
     return true;
+  }
+
+  async insertShadow(s: Shadow): Promise<boolean> {
+    if (this.shadows.some((x) => x.key === s.key)) return false;
+    this.shadows.push(s);
+    return true;
+  }
+
+  async getShadow(key: string): Promise<Shadow | undefined> {
+    return this.shadows.find((s) => s.key === key);
+  }
+
+  async shadowsOf(rotationIds: readonly string[], from: Date, to: Date): Promise<Shadow[]> {
+    return this.shadows.filter((s) => rotationIds.includes(s.rotationId) && s.until > from && s.from < to);
   }
 
   async getSwap(id: string): Promise<StoredSwap | undefined> {
@@ -146,7 +163,7 @@ export function memoryRotaDeps(now: string, config: InfraConfig = testConfig()) 
   const deps = {
     config,
     people: new PeopleDirectory(config),
-    model: new RotaModel(config.rotations, config.subprojects, store),
+    model: new RotaModel(config.rotations, config.subprojects, store, store),
     settings: DEFAULT_ROTA_SETTINGS,
     commit: store.commit,
     handoffAt: handoffRequest,

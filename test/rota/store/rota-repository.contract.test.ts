@@ -114,3 +114,58 @@ describe.each(testDatabases)('RotaRepository on $name', (database) => {
     expect(await repo.announcementAt('dns', at(1))).toMatchObject({ person: 'ameukam' });
   });
 });
+
+describe.each(testDatabases)('RotaRepository shadows on $name', (database) => {
+  let store: Store;
+  let repo: RotaRepository;
+  let commit: RotaCommit;
+  beforeEach(async () => {
+    store = await database.open();
+    const audit = new AuditLog(store.db);
+    const jobs = new Jobs(store.db, store.dialect);
+    const rota = rotaStore({ db: store.db, commit: createCommitTransition({ jobs, audit, clock: new ManualClock(T0), wake: () => undefined }) }, SUBPROJECTS);
+    repo = rota.repository;
+    commit = rota.commit;
+  });
+  afterEach(async () => store.close());
+
+  const book = (s: { key: string; rotationId: string; personId: string; from: Date; until: Date }) =>
+    commit(async (tx, now) => ({ result: await tx.insertShadow({ ...s, reason: 'new owner of registry' }, now), effects: [] }));
+
+  it('stores a shadow once per key: a second booking keeps the first period', async () => {
+    expect(await book({ key: 'owners.shadow:n1:registry-emea', rotationId: 'registry-emea', personId: 'hh', from: at(0), until: at(14 * 24) })).toBe(true);
+    expect(await book({ key: 'owners.shadow:n1:registry-emea', rotationId: 'registry-emea', personId: 'hh', from: at(5), until: at(30 * 24) })).toBe(false);
+    expect(await repo.getShadow('owners.shadow:n1:registry-emea')).toEqual({
+      key: 'owners.shadow:n1:registry-emea',
+      rotationId: 'registry-emea',
+      personId: 'hh',
+      from: at(0),
+      until: at(14 * 24),
+      reason: 'new owner of registry',
+    });
+    expect(await repo.getShadow('nope')).toBeUndefined();
+  });
+
+  it('finds the shadows of some rotations overlapping a range, earliest first; the end is exclusive', async () => {
+    await book({ key: 'b', rotationId: 'registry-fallback', personId: 'nikhita', from: at(2), until: at(10) });
+    await book({ key: 'a', rotationId: 'registry-emea', personId: 'hh', from: at(1), until: at(5) });
+    await book({ key: 'c', rotationId: 'dns-primary', personId: 'dims', from: at(0), until: at(48) });
+    const registry = await repo.shadowsOf(['registry-emea', 'registry-fallback'], at(0), at(24));
+    expect(registry.map((s) => s.key)).toEqual(['a', 'b']);
+    expect((await repo.shadowsOf(['registry-emea', 'registry-fallback'], at(5), at(6))).map((s) => s.key)).toEqual(['b']);
+    expect(await repo.shadowsOf(['registry-emea'], at(5), at(6))).toEqual([]);
+    expect(await repo.shadowsOf(['registry-emea'], at(0), at(1))).toEqual([]);
+    expect(await repo.shadowsOf([], at(0), at(100))).toEqual([]);
+    expect((await repo.shadowsOf(['dns-primary'], at(47), at(47.5)))[0]).toMatchObject({ personId: 'dims', from: at(0), until: at(48) });
+  });
+
+  it('rolls a booking back with its transaction', async () => {
+    await expect(
+      commit(async (tx, now) => {
+        await tx.insertShadow({ key: 'x', rotationId: 'dns-primary', personId: 'dims', from: at(0), until: at(1), reason: 'r' }, now);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await repo.getShadow('x')).toBeUndefined();
+  });
+});

@@ -31,4 +31,16 @@ describe('whoIsOnCall', () => {
     // upodroid keeps it through his own week: the next handoff is to xmudrii on 21 Dec.
     expect(dns).toMatchObject({ primary: { mention: `<@${SLACK.upodroid}>` }, secondary: `<@${SLACK.xmudrii}>`, nextAt: new Date('2026-12-21T08:00:00Z'), next: `<@${SLACK.xmudrii}>` });
   });
+
+  it('names who shadows the rotation now and until when; at the shadow’s end they are gone', async () => {
+    const { deps, store, clock } = memoryRotaDeps(T0);
+    const until = new Date('2026-12-08T03:12:00Z');
+    await store.insertShadow({ key: 's1', rotationId: 'dns-primary', personId: 'hh', from: new Date('2026-11-24T00:00:00Z'), until, reason: 'new owner of dns' });
+    // Someone on call is not listed as shadowing too.
+    await store.insertShadow({ key: 's2', rotationId: 'dns-primary', personId: 'xmudrii', from: new Date('2026-11-24T00:00:00Z'), until, reason: 'r' });
+    const [dns] = await whoIsOnCall(deps, { subprojectIds: ['dns'], now: clock.now() });
+    expect(dns).toMatchObject({ primary: { mention: `<@${SLACK.xmudrii}>` }, shadows: [{ mention: `<@${SLACK.hh}>`, until }] });
+    const [after] = await whoIsOnCall(deps, { subprojectIds: ['dns'], now: until });
+    expect(after?.shadows).toBeUndefined();
+  });
 });

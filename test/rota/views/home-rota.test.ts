@@ -26,6 +26,20 @@ describe('rota Home section', () => {
     expect(checkBlocks(blocks, 'home')).toEqual([]);
   });
 
+  it('who shadows my subprojects, and what I shadow myself, until when in my zone', () => {
+    const blocks = homeRotaBlocks({
+      ...view,
+      onCallNow: [{ subprojectId: 'dns', name: 'DNS', primary: 'you', shadows: [{ mention: '<@U0HHHHHHH>', until: new Date('2026-12-08T03:12:00Z') }] }],
+      shadowing: [{ subprojectId: 'storage', name: HOSTILE, until: new Date('2026-12-08T03:12:00Z') }],
+    });
+    expect(blocks).toMatchSnapshot();
+    const text = JSON.stringify(blocks);
+    expect(text).toContain('*DNS* (`dns`): you · shadowing: <@U0HHHHHHH> until Tue 8 Dec 04:12 GMT+1');
+    expect(text).toContain('until Tue 8 Dec 04:12 GMT+1: pages reach you with its primary');
+    expect(unescapedHostile(text)).toEqual([]);
+    expect(checkBlocks(blocks, 'home')).toEqual([]);
+  });
+
   it('says so when I have no shift; escapes names from the config', () => {
     const blocks = homeRotaBlocks({ zone: 'UTC', shifts: [{ ...view.shifts[1]!, rotationName: HOSTILE }], onCallNow: [{ subprojectId: 'x', name: HOSTILE }] });
     expect(unescapedHostile(blocks)).toEqual([]);

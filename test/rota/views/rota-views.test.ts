@@ -22,6 +22,15 @@ describe('rota views', () => {
     ).toMatchSnapshot();
   });
 
+  it('oncall message with someone shadowing, the end shown in the reader’s zone', () => {
+    const m = onCallMessage(
+      [{ subprojectId: 'storage', name: 'GCS', primary: { mention: '<@U1>', localTime: '09:12', zone: 'America/Chicago', withinWorkingHours: true }, shadows: [{ mention: '<@U0HHHHHHH>', until: new Date('2026-12-08T03:12:00Z') }] }],
+      'Europe/Berlin',
+    );
+    expect(m).toMatchSnapshot();
+    expect(JSON.stringify(m.blocks)).toContain('shadowing: <@U0HHHHHHH> until Tue 8 Dec 04:12 GMT+1 (notified with the primary)');
+  });
+
   it('handoff announcement and DM', () => {
     const h = { subprojectName: 'GCR', person: '<@UALICE>', until: new Date('2026-11-30T09:00:00Z'), next: '<@UBOB>' };
     expect(handoffAnnouncement(h).text).toBe(':pager: On call for GCR: <@UALICE>, until Mon 30 Nov 09:00 UTC, next <@UBOB>');
