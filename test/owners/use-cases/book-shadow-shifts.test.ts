@@ -30,7 +30,7 @@ describe('bookShadowShifts (an accepted nomination)', () => {
     const shadows = memoryBookings();
     const dms: { user: string; text: string; key?: string }[] = [];
     const deps = {
-      settings: { repo: 'kubernetes/k8s.io', staffingChannel: 'wg-k8s-infra', consensusWorkingDays: 5, shadowDays: 14, labels: [] },
+      settings: { repo: 'kubernetes/k8s.io', staffingChannel: 'wg-k8s-infra', consensusWorkingDays: 5, shadowDays: 14, labels: [], subprojects: {} },
       subprojects: config.subprojects,
       people: config.people.map((p) => ({ ...p, affiliation: p.affiliation ?? '' })),
       notifier: {
