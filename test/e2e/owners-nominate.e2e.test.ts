@@ -176,8 +176,12 @@ describe('nominating and offboarding owners end to end (Slack emulator, local Gi
     expect(ticked).toContain(`- [x] ${steps[3]} (#${pr.number})\n`);
     expect(ticked).toContain("- [ ] Review and merge the bot's pull requests");
     expect(ticked).toContain("- [ ] Add hh in the subproject's Slack user group and mailing lists");
-    await h.slack.waitFor(() => github.issue(REPO, issue.number)!.comments.some((c) => c.includes('Accepted by lazy consensus')));
-    await h.slack.waitFor(() => h.slack.messages('wg-k8s-infra').find((m) => m.text.includes('is accepted as an owner of `website`')));
+    const decided = await h.slack.waitFor(() => github.issue(REPO, issue.number)!.comments.find((c) => c.includes('Accepted by lazy consensus')));
+    const url = (repo: string, n: number) => `https://github.com/${repo}/pull/${n}`;
+    expect(decided).toContain(`Pull requests: ${url(REPO, pr.number)}, ${url(WEBSITE, websitePr.number)}`);
+    const accepted = await h.slack.waitFor(() => h.slack.messages('wg-k8s-infra').find((m) => m.text.includes('is accepted as an owner of `website`')));
+    // Both pull requests, each named by its repository.
+    expect(accepted.text).toContain(`<${url(REPO, pr.number)}|${REPO}#${pr.number}>, <${url(WEBSITE, websitePr.number)}|${WEBSITE}#${websitePr.number}>`);
   });
 
   it('an offboarding that would leave 2 owners is refused, explaining why; a lead may confirm it', async () => {

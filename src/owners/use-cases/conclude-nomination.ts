@@ -33,11 +33,15 @@ export async function concludeNomination(deps: NominationDeps, nominationId: str
   // Booked first, from the decision: a GitHub outage delaying the pull request does not delay it.
   await bookShadowShifts(deps, n, now, retry);
   const applied = await applyOwnershipChange(deps, n);
-  const pr = applied.pullRequest ? ` Pull request: ${applied.pullRequest.url}` : '';
+  // Every pull request opened, one per repository (the config repository's first).
+  const prs = applied.pullRequests ?? (applied.pullRequest ? [{ repo: '', ...applied.pullRequest }] : []);
+  const listed = prs.map((p) => p.url).join(', ');
+  const pr = prs.length ? ` Pull request${prs.length > 1 ? 's' : ''}: ${listed}` : '';
   if (n.issueNumber && deps.github) await deps.github.comment(n.issueNumber, `Accepted ${how}.${pr}\nThe checklist above tracks the remaining steps.`, `k8s-infra-bot:${n.id}:decided`);
+  const links = prs.map((p) => `<${p.url}|${p.repo ? `${p.repo}#${p.number}` : `Pull request #${p.number}`}>`).join(', ');
   await deps.notifier.post(
     deps.settings.staffingChannel,
-    { text: `:tada: ${deps.mention(n.personId)} is accepted as an owner of \`${n.subprojectId}\` ${how}.${applied.pullRequest ? ` <${applied.pullRequest.url}|Pull request #${applied.pullRequest.number}>` : ''}` },
+    { text: `:tada: ${deps.mention(n.personId)} is accepted as an owner of \`${n.subprojectId}\` ${how}.${links ? ` ${links}` : ''}` },
     { key: `owners.decided:${n.id}`, checkFirst: retry },
   );
   return { kind: 'accepted', ...(applied.pullRequest ? { pullRequest: applied.pullRequest.url } : {}) };
