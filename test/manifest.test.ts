@@ -5,6 +5,8 @@ import type { App } from '@slack/bolt';
 import type { IdTable } from '../src/platform/capability.ts';
 import { CAPABILITIES } from '../src/platform/capabilities.ts';
 import { startTestBot } from './helpers/start-test-bot.ts';
+import { ListenerTable } from '../src/platform/slack/listener-table.ts';
+import { registerAppHomeListener } from '../src/platform/home/app-home-listener.ts';
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string }[]; app_home?: { home_tab_enabled?: boolean } };
@@ -33,7 +35,14 @@ async function registeredListeners() {
   } as unknown as App;
   const bot = await startTestBot();
   try {
-    for (const { capability } of bot.capabilities) capability.listeners?.(recorder);
+    // The capabilities' listeners on the table the bot mounts (the home tab's is the platform's own).
+    const table = new ListenerTable();
+    for (const { capability } of bot.capabilities) capability.listeners?.(table);
+    registerAppHomeListener(table, { publisher: { publish: async () => undefined }, log: { warn: () => undefined } });
+    seen.actions.push(...table.ids('action'));
+    seen.views.push(...table.ids('view'));
+    seen.options.push(...table.ids('options'));
+    seen.events.push(...table.ids('event'));
     bot.router.register(recorder);
   } finally {
     await bot.stop();

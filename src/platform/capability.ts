@@ -6,7 +6,7 @@
  * migrator and the manifest test can read it without starting anything; `define` builds the
  * running capability from the platform's services and the module's own config section.
  */
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from './slack/listener-table.ts';
 import type { Router } from 'express';
 import type { Kysely, Migration } from 'kysely';
 import type { Logger } from 'pino';
@@ -152,7 +152,7 @@ export type ReportBuilder = (ctx: ReportContext) => Promise<ReportMessage>;
 export interface Capability<Api = undefined> {
   commands?: readonly Subcommand[];
   /** Registers the capability's thin Slack listeners (actions, views, options, events). */
-  listeners?: (app: App) => void;
+  listeners?: (app: SlackListeners) => void;
   /** Mounts HTTP routes (webhooks, pages, feeds) on the bot's server. */
   routes?: (router: Router) => void;
   jobs?: readonly BoundJob[];

@@ -28,6 +28,7 @@ import { SlackHttpReceiver } from './slack/slack-http-receiver.ts';
 import { socketWorkspaceGuard } from './slack/socket-workspace-guard.ts';
 import type { ApiKey, Capability, CapabilityModule, Platform, ReportBuilder } from './capability.ts';
 import { CAPABILITIES } from './capabilities.ts';
+import { ListenerTable } from './slack/listener-table.ts';
 import { registerAppHomeListener } from './home/app-home-listener.ts';
 import { HomePublisher } from './home/home-publisher.ts';
 import type { HomeContribution } from './home/home-contract.ts';
@@ -272,15 +273,17 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }
 
   homeContributions = capabilities.flatMap(({ capability }) => (capability.home ? [capability.home] : []));
-  registerAppHomeListener(app, { publisher: home, log: log.child({ component: 'home' }) });
+  const listeners = new ListenerTable();
+  registerAppHomeListener(listeners, { publisher: home, log: log.child({ component: 'home' }) });
 
   const router = new CommandRouter({ clock, log, metrics, isReady: () => ready }, buildCatalog(capabilities.flatMap((c) => c.capability.commands ?? [])));
   for (const { capability } of capabilities) {
     for (const command of capability.commands ?? []) router.on(command.name, command.handler, command.whenUnavailable);
-    capability.listeners?.(app);
+    capability.listeners?.(listeners);
     for (const job of capability.jobs ?? []) jobRunner.add(job);
   }
   router.register(app);
+  listeners.mount(app);
   app.error(async (err) => {
     const code = (err as { code?: string }).code;
     const data = (err as { data?: { error?: string } }).data;

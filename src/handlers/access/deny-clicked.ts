@@ -1,11 +1,12 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { ACCESS_IDS } from '../../access/ids.ts';
 import { beginDenyAccess, type BeginDenyAccessDeps } from '../../access/use-cases/begin-deny-access.ts';
 import { accessDenyModal } from '../../access/views/access-request-modal.ts';
 import { tellEphemeral } from '../../platform/slack/ephemeral.ts';
 
 /** Deny on the approval message: a refusal at once, or the modal that asks for the reason. */
-export function registerDenyClicked(app: App, deps: BeginDenyAccessDeps): void {
+export function registerDenyClicked(app: SlackListeners, deps: BeginDenyAccessDeps): void {
   app.action<BlockAction<ButtonAction>>(ACCESS_IDS.actions.deny, async ({ ack, action, body, respond, client }) => {
     await ack();
     const started = await beginDenyAccess(deps, { requestId: action.value ?? '', userId: body.user.id });

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import type { Logger } from 'pino';
 import type { Notifier } from '../../core/notifier.ts';
 import { ACCESS_IDS } from '../../access/ids.ts';
@@ -12,7 +12,7 @@ const REASON = ACCESS_IDS.blocks.denyReason;
  * The reason modal submitted: a missing reason or a refusal stays in the modal; when someone
  * decided first the modal closes and the denier hears it in a DM (the modal has no channel).
  */
-export function registerDenySubmitted(app: App, deps: DenyAccessDeps, notifier: Notifier, log: Logger): void {
+export function registerDenySubmitted(app: SlackListeners, deps: DenyAccessDeps, notifier: Notifier, log: Logger): void {
   app.view(ACCESS_IDS.callbacks.deny, async ({ ack, view, body }) => {
     const reason = onlyTextIn(view.state.values, REASON).trim();
     if (!reason) return void (await ack({ response_action: 'errors', errors: { [REASON]: 'Give the requester a reason.' } }));

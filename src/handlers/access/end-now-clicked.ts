@@ -1,11 +1,12 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import type { Logger } from 'pino';
 import { ACCESS_IDS } from '../../access/ids.ts';
 import { endAccessNow, type EndAccessNowDeps } from '../../access/use-cases/end-access-now.ts';
 import { tellEphemeral } from '../../platform/slack/ephemeral.ts';
 
 /** End now on a reminder: ack, ask the domain (requester or approvers), answer only the clicker. */
-export function registerEndNowClicked(app: App, deps: EndAccessNowDeps, log: Logger): void {
+export function registerEndNowClicked(app: SlackListeners, deps: EndAccessNowDeps, log: Logger): void {
   app.action<BlockAction<ButtonAction>>(ACCESS_IDS.actions.endNow, async ({ ack, action, body, respond, client }) => {
     await ack();
     const target = { respond, client, channel: body.channel?.id, user: body.user.id };

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { ACCESS_IDS } from '../../access/ids.ts';
 import { requestExtension, type ExtendAccessDeps } from '../../access/use-cases/extend-access.ts';
 import { extendModalRequestId } from '../../access/views/extend-access-modal.ts';
@@ -8,7 +8,7 @@ import { selectedDate, textValue } from '../../platform/slack/view-values.ts';
 const { actions: A, blocks: B } = ACCESS_IDS;
 
 /** The Extend modal submitted: errors inline, or the extension request made (posted from the outbox). */
-export function registerExtendSubmitted(app: App, deps: ExtendAccessDeps): void {
+export function registerExtendSubmitted(app: SlackListeners, deps: ExtendAccessDeps): void {
   app.view(ACCESS_IDS.callbacks.extend, async ({ ack, view, body }) => {
     const originalId = extendModalRequestId.safeParse(view.private_metadata);
     if (!originalId.success) return void (await ack({ response_action: 'errors', errors: { [B.extendUntil]: 'This form is not one the bot opened; start again from the reminder.' } }));

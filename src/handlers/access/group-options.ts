@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { ACCESS_IDS } from '../../access/ids.ts';
 import { suggestGroups, type SuggestGroupsDeps } from '../../access/use-cases/suggest-groups.ts';
 import { groupOptions } from '../../access/views/access-request-modal.ts';
@@ -7,7 +7,7 @@ import { groupOptions } from '../../access/views/access-request-modal.ts';
 const OPTIONS_WAIT_MS = 2500;
 
 /** The request modal's group picker, searched as the person types. */
-export function registerGroupOptions(app: App, deps: SuggestGroupsDeps): void {
+export function registerGroupOptions(app: SlackListeners, deps: SuggestGroupsDeps): void {
   app.options(ACCESS_IDS.actions.groupSelect, async ({ ack, options }) => {
     await ack({ options: groupOptions(await suggestGroups(deps, options.value ?? '', OPTIONS_WAIT_MS)) });
   });

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import type { Logger } from 'pino';
 import type { Notifier } from '../../core/notifier.ts';
 import type { ApproveAccessDeps } from '../../access/use-cases/approve-access.ts';
@@ -33,7 +33,7 @@ export interface AccessListenerDeps {
 }
 
 /** The access listeners: the request modal and its group picker, Approve, Deny and the reason modal, Withdraw, and End now / Extend on the reminders before expiry. */
-export function registerAccessListeners(app: App, deps: AccessListenerDeps): void {
+export function registerAccessListeners(app: SlackListeners, deps: AccessListenerDeps): void {
   registerGroupOptions(app, deps.suggest);
   registerRequestSubmitted(app, deps.request);
   registerApproveClicked(app, deps.approve, deps.log);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { ACCESS_IDS } from '../../access/ids.ts';
 import { requestAccess, type AccessRequestForm, type RequestAccessDeps } from '../../access/use-cases/request-access.ts';
 import { stableId } from '../../platform/slack/stable-id.ts';
@@ -21,7 +21,7 @@ function readAccessModal(values: ViewValues): AccessRequestForm {
 }
 
 /** The request modal submitted: errors inline in the modal, or the request made (posted from the outbox). */
-export function registerRequestSubmitted(app: App, deps: RequestAccessDeps): void {
+export function registerRequestSubmitted(app: SlackListeners, deps: RequestAccessDeps): void {
   app.view(C.request, async ({ ack, view, body }) => {
     // Same modal submission, same id: a retried view_submission finds the request it made.
     const id = stableId('ar-', `${view.id}:${body.user.id}`);

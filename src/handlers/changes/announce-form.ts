@@ -1,4 +1,5 @@
-import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { escapeMrkdwn } from '../../core/mrkdwn.ts';
 import { checkAnnouncement, tierFloor, type AnnouncementErrors } from '../../changes/domain/announce.ts';
 import { parsePrUrl } from '../../changes/domain/pr-url.ts';
@@ -48,7 +49,7 @@ function formOf(deps: ChangeHandlerDeps, metadata: AnnounceMetadata, values: Vie
  * the PR (the form updates when it is read). On submit, every problem is shown on its field; a
  * good form closes at once and the change is announced after.
  */
-export function registerAnnounceForm(app: App, deps: ChangeHandlerDeps): void {
+export function registerAnnounceForm(app: SlackListeners, deps: ChangeHandlerDeps): void {
   for (const actionId of DISPATCHING) {
     app.action<BlockAction>({ action_id: actionId }, async ({ ack, body, client }) => {
       await ack();

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { checkNoticeUrl } from '../../changes/domain/consensus-steps.ts';
 import { mayDecide, mayFinish, mayRecordNotice, mayWithdraw } from '../../changes/domain/review-policy.ts';
 import { CHANGE_BLOCKS as B, CHANGES_IDS } from '../../changes/ids.ts';
@@ -24,7 +25,7 @@ function answer(r: StepOutcome, done: string): string {
 }
 
 /** A button whose click is checked by `policy`, then done by `act`; the person hears the outcome. */
-function onClick(app: App, deps: ChangeHandlerDeps, actionId: string, what: string, policy: (change: Change, user: string, now: Date) => Permission, act: (changeId: string, user: string) => Promise<StepOutcome>, done: string): void {
+function onClick(app: SlackListeners, deps: ChangeHandlerDeps, actionId: string, what: string, policy: (change: Change, user: string, now: Date) => Permission, act: (changeId: string, user: string) => Promise<StepOutcome>, done: string): void {
   app.action<BlockAction>({ action_id: actionId }, async ({ ack, body, respond, client }) => {
     await ack();
     const clicked = clickedChange(body);
@@ -39,7 +40,7 @@ function onClick(app: App, deps: ChangeHandlerDeps, actionId: string, what: stri
 }
 
 /** The author's and the leads' buttons: done, rolled back, withdraw, the notice link; the reviewers' decision. */
-export function registerAuthorActions(app: App, deps: ChangeHandlerDeps): void {
+export function registerAuthorActions(app: SlackListeners, deps: ChangeHandlerDeps): void {
   const rules = deps.directory.rules;
   onClick(app, deps, A.done, 'done', (c, u, now) => mayFinish(c, u, now, rules), (id, u) => finishChange(deps, id, 'done', u), 'Marked done.');
   onClick(app, deps, A.rolledBack, 'rolled-back', (c, u, now) => mayFinish(c, u, now, rules), (id, u) => finishChange(deps, id, 'rolled-back', u), 'Marked rolled back.');

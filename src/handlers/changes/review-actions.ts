@@ -1,4 +1,5 @@
-import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { mayApprove, mayObject } from '../../changes/domain/review-policy.ts';
 import { CHANGE_BLOCKS as B, CHANGES_IDS } from '../../changes/ids.ts';
 import { readChange } from '../../changes/use-cases/read-change.ts';
@@ -13,7 +14,7 @@ import { refuse, tell } from './refuse.ts';
 const A = CHANGES_IDS.actions;
 
 /** Approve (one click) and Object (a form asking why), in the channel, the SIG channels and DMs. */
-export function registerReviewActions(app: App, deps: ChangeHandlerDeps): void {
+export function registerReviewActions(app: SlackListeners, deps: ChangeHandlerDeps): void {
   app.action<BlockAction>({ action_id: A.approve }, async ({ ack, body, respond, client }) => {
     await ack();
     const clicked = clickedChange(body);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import type { Logger } from 'pino';
 import type { Notifier } from '../../core/notifier.ts';
 import { validateDeclare } from '../../incidents/domain/incident-lifecycle.ts';
@@ -26,7 +26,7 @@ const FIELD_BLOCKS: Record<string, string> = { title: B.title, description: B.de
  * user (a crafted submission) is shown inline; otherwise ack at once (closing the modal) and
  * declare after. Anyone in the workspace may declare.
  */
-export function registerIncidentDeclareView(app: App, deps: DeclareViewDeps): void {
+export function registerIncidentDeclareView(app: SlackListeners, deps: DeclareViewDeps): void {
   app.view(INCIDENTS_IDS.callbacks.declare, async ({ ack, view, body }) => {
     const v = view.state.values;
     const title = textValue(v, B.title, A.title);

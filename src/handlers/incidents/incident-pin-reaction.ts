@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import type { Logger } from 'pino';
 import type { IncidentDirectory } from '../../incidents/incident-directory.ts';
 import { authoriseIncidentAction, recordRefusal, type AuthoriseDeps } from '../../incidents/use-cases/authorise-incident-action.ts';
@@ -16,7 +16,7 @@ export type PinReactionDeps = PinMessageDeps &
  * when the policy lets the person add to it. A reaction has no response_url: a refusal, or a
  * pin that could not be recorded, is told to the person with chat.postEphemeral.
  */
-export function registerIncidentPinReaction(app: App, deps: PinReactionDeps): void {
+export function registerIncidentPinReaction(app: SlackListeners, deps: PinReactionDeps): void {
   app.event('reaction_added', async ({ event, client }) => {
     if (event.reaction !== 'pushpin' || event.item.type !== 'message') return;
     const channel = event.item.channel;

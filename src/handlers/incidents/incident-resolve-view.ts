@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import type { Notifier } from '../../core/notifier.ts';
 import { tooLong } from '../../incidents/domain/incident-lifecycle.ts';
 import { INCIDENT_TEXT_LIMITS } from '../../incidents/domain/user-text.ts';
@@ -21,7 +21,7 @@ export type ResolveViewDeps = ResolveIncidentDeps &
   };
 
 /** The resolve form: only the stored commander or a lead, told inline (and audited); a refusal after the ack comes as a DM. */
-export function registerIncidentResolveView(app: App, deps: ResolveViewDeps): void {
+export function registerIncidentResolveView(app: SlackListeners, deps: ResolveViewDeps): void {
   app.view(INCIDENTS_IDS.callbacks.resolve, async ({ ack, view, body }) => {
     const incidentId = readMetadata(resolveMetadata, view.private_metadata)?.incidentId;
     const summary = textValue(view.state.values, B.resolution, A.resolution);

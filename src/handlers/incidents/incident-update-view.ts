@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import type { Notifier } from '../../core/notifier.ts';
 import { tooLong } from '../../incidents/domain/incident-lifecycle.ts';
 import { parseStatus } from '../../incidents/domain/incident.ts';
@@ -25,7 +25,7 @@ export type UpdateViewDeps = PostUpdateDeps &
  * The update form: missing or too long fields, and a person the policy refuses, are told inline
  * (the form stays open); a refusal after the ack (the incident changed meanwhile) comes as a DM.
  */
-export function registerIncidentUpdateView(app: App, deps: UpdateViewDeps): void {
+export function registerIncidentUpdateView(app: SlackListeners, deps: UpdateViewDeps): void {
   app.view(INCIDENTS_IDS.callbacks.update, async ({ ack, view, body }) => {
     const v = view.state.values;
     const incidentId = readMetadata(updateMetadata, view.private_metadata)?.incidentId ?? selectedValue(v, B.incident, A.incident);

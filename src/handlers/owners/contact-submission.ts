@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { selectedValues, textValue } from '../../platform/slack/view-values.ts';
 import { DIRECTORY_NOT_CONFIGURED } from '../../owners/contact-keys.ts';
 import type { ContactField } from '../../owners/domain/contact.ts';
@@ -10,7 +10,7 @@ const { actions: a, blocks: b } = OWNERS_IDS;
 const BLOCK_OF: Record<ContactField, string> = { phone: b.phone, alternateEmails: b.alternateEmails, timezone: b.timezone, hours: b.start, order: b.order };
 
 /** The contact modal: errors inline on their fields; saved, the person gets a DM saying what is on file (not the values). */
-export function registerContactSubmission(app: App, deps: ContactHandlerDeps): void {
+export function registerContactSubmission(app: SlackListeners, deps: ContactHandlerDeps): void {
   app.view(OWNERS_IDS.callbacks.contact, async ({ ack, view, body, client }) => {
     const person = deps.people.bySlackId(body.user.id);
     if (!person) return ack({ response_action: 'errors', errors: { [b.phone]: 'Only people listed in the config keep contact details here.' } });

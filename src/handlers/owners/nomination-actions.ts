@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { z } from 'zod';
 import type { PeopleDirectory } from '../../platform/config/people-directory.ts';
 import { tellEphemeral } from '../../platform/slack/ephemeral.ts';
@@ -26,7 +27,7 @@ const nominateMeta = z.object({ s: z.string(), p: z.string() });
 const intentMeta = z.object({ n: z.string() });
 
 /** The nomination form, the nominee's statement of intent, and the Support / Object buttons. */
-export function registerNominationActions(app: App, deps: NominationHandlerDeps): void {
+export function registerNominationActions(app: SlackListeners, deps: NominationHandlerDeps): void {
   app.view(c.nominate, async ({ ack, view, body, client }) => {
     const meta = readMetadata(nominateMeta, view.private_metadata);
     const credentials = textValue(view.state.values, b.credentials, a.credentials).trim();

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { z } from 'zod';
 import { input, modal, textInput } from '../../platform/slack/blocks.ts';
 import { tellEphemeral } from '../../platform/slack/ephemeral.ts';
@@ -29,7 +30,7 @@ async function reveal(deps: ContactHandlerDeps, request: RevealContactInput, tel
 }
 
 /** The Reveal contact button, a lead's "Reveal with a reason" and its reason modal. */
-export function registerRevealActions(app: App, deps: ContactHandlerDeps): void {
+export function registerRevealActions(app: SlackListeners, deps: ContactHandlerDeps): void {
   app.action<BlockAction<ButtonAction>>(OWNERS_IDS.actions.reveal, async ({ ack, action, body, respond, client }) => {
     await ack();
     const value = parse(buttonValue, action.value);

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { PAGING_IDS } from '../../escalation/ids.ts';
 import { acknowledgeButton, type AcknowledgeButtonDeps } from './acknowledge-button.ts';
 import { escalateButton, type EscalateButtonDeps } from './escalate-button.ts';
@@ -8,7 +9,7 @@ import { resolveButton, type ResolveButtonDeps } from './resolve-button.ts';
 export type PagingListenerDeps = AcknowledgeButtonDeps & EscalateButtonDeps & ResolveButtonDeps & PageModalSubmitDeps;
 
 /** Acknowledge / Escalate now / Resolve on any message of a page (channel or DM), and the create-page form. */
-export function registerPagingListeners(app: App, deps: PagingListenerDeps): void {
+export function registerPagingListeners(app: SlackListeners, deps: PagingListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(PAGING_IDS.actions.acknowledge, acknowledgeButton(deps));
   app.action<BlockAction<ButtonAction>>(PAGING_IDS.actions.escalate, escalateButton(deps));
   app.action<BlockAction<ButtonAction>>(PAGING_IDS.actions.resolve, resolveButton(deps));

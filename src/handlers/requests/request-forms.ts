@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { z } from 'zod';
 import { escapeMrkdwn } from '../../core/mrkdwn.ts';
 import { checkDnsRequest, fqdnOf, type DnsField, type DnsForm } from '../../requests/domain/dns-request.ts';
@@ -39,7 +40,7 @@ const STALE = 'This form is from another version of the bot: close it and run /k
  * whole with every problem on its field (nothing filed); a good one closes at once and is filed
  * after, the requester told in a DM at each step.
  */
-export function registerRequestForms(app: App, deps: RequestDeps): void {
+export function registerRequestForms(app: SlackListeners, deps: RequestDeps): void {
   app.view<ViewSubmitAction>(C.chooseKind, async ({ ack, view }) => {
     const metadata = readMetadata(metadataSchema, view.private_metadata);
     if (!metadata) return void (await ack({ response_action: 'errors', errors: { [B.kind]: STALE } }));

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { selectedDateTime, selectedUser, selectedValue } from '../../platform/slack/view-values.ts';
 import type { OverrideFormErrors } from '../../rota/domain/override-form.ts';
 import { hasErrors } from '../../rota/domain/validate-override.ts';
@@ -14,7 +14,7 @@ function instant(seconds: number | undefined): Date | undefined {
 }
 
 /** The override modal: errors inline on the fields, else the override is created after the ack. */
-export function registerOverrideSubmission(app: App, deps: CreateOverrideDeps): void {
+export function registerOverrideSubmission(app: SlackListeners, deps: CreateOverrideDeps): void {
   app.view(ROTA_IDS.callbacks.override, async ({ ack, view, body }) => {
     const v = view.state.values;
     const submission = {

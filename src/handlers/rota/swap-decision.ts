@@ -1,10 +1,11 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { tellEphemeral } from '../../platform/slack/ephemeral.ts';
 import { ROTA_IDS } from '../../rota/ids.ts';
 import { decideSwap, type DecideSwapDeps } from '../../rota/use-cases/decide-swap.ts';
 
 /** Accept and Decline on a swap proposal (the button's value is the swap id). Ack first: deciding reads and writes the database. */
-export function registerSwapDecision(app: App, deps: DecideSwapDeps): void {
+export function registerSwapDecision(app: SlackListeners, deps: DecideSwapDeps): void {
   for (const [actionId, decision] of [
     [ROTA_IDS.actions.swapAccept, 'accepted'],
     [ROTA_IDS.actions.swapDecline, 'declined'],

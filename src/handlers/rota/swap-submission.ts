@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from '../../platform/slack/listener-table.ts';
 import { selectedUser, selectedValue } from '../../platform/slack/view-values.ts';
 import { hasErrors } from '../../rota/domain/validate-override.ts';
 import type { SwapErrors } from '../../rota/domain/validate-swap.ts';
@@ -14,7 +14,7 @@ const FIELD_BLOCKS = [
 ] as const;
 
 /** The swap modal: errors inline on the fields, else the proposal is stored and sent after the ack. */
-export function registerSwapSubmission(app: App, deps: ProposeSwapDeps): void {
+export function registerSwapSubmission(app: SlackListeners, deps: ProposeSwapDeps): void {
   app.view(ROTA_IDS.callbacks.swap, async ({ ack, view, body }) => {
     const v = view.state.values;
     const submission = {
