@@ -2,7 +2,7 @@
  * Runtime benchmark: the compiled bot (`node dist/main.js`) against the previous way of starting it
  * (`tsx src/main.ts`), in the same run, each a separate process in HTTP mode with signed requests:
  * start to /readyz 200, the first command's ack, idle RSS, and RSS after 20,000 slash commands
- * (a leak shows as growth over idle). Figures and ratios against the goals are printed.
+ * once the burst is over (a leak shows as growth over idle). Figures and ratios against the goals are printed.
  */
 import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,8 @@ const SECRET = 'runtime-bench-signing-secret-01';
 const COMMANDS = Number(process.env.BENCH_RUNTIME_COMMANDS ?? 20_000);
 const CONCURRENCY = 50;
 const GOALS = { idleRssMb: 110, growth: 0.15, readyMs: 800, firstAckMs: 50 };
+/** From the end of the burst to the RSS the goal is checked on. */
+const SETTLE_MS = 30_000;
 
 if (!distIsFresh()) {
   console.log('runtime: dist/ missing or stale; building');
@@ -52,7 +54,7 @@ function send(url: string, agent: Agent | undefined, i: number): Promise<{ ok: b
   });
 }
 
-interface Figures { readyMs: number; firstAckMs: number; idleMb: number; afterMb: number; idleHeapMb: number; afterHeapMb: number; load: string }
+interface Figures { readyMs: number; firstAckMs: number; idleMb: number; burstMb: number; afterMb: number; idleHeapMb: number; afterHeapMb: number; load: string }
 
 /** V8's used heap from the bot's own /metrics: RSS that grows while this stays flat is the allocator keeping pages, not a leak. */
 async function heapUsedMb(url: string): Promise<number> {
@@ -77,11 +79,15 @@ async function measure(label: string, args: string[]): Promise<Figures> {
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const load = await runLoad(COMMANDS, CONCURRENCY, async (i) => (await send(bot.url, agent, i + 1)).ok);
     agent.destroy();
-    // Settled: give the collector a few idle seconds, as a real quiet spell after a burst would.
+    // Right after the burst V8 still holds the heap it grew to; its memory reducer gives it back
+    // once allocation has been low for some seconds (about 8 s), as in any quiet spell after a
+    // burst. Both are reported; the goal is about what stays, i.e. a leak.
     await new Promise((r) => setTimeout(r, 5000));
+    const burstMb = rssMb(bot.child.pid!);
+    await new Promise((r) => setTimeout(r, SETTLE_MS - 5000));
     const afterMb = rssMb(bot.child.pid!);
     const afterHeapMb = await heapUsedMb(bot.url);
-    return { readyMs, firstAckMs: first.ms, idleMb, afterMb, idleHeapMb, afterHeapMb, load: fmt(load) };
+    return { readyMs, firstAckMs: first.ms, idleMb, burstMb, afterMb, idleHeapMb, afterHeapMb, load: fmt(load) };
   } finally {
     bot.kill('SIGTERM');
     await bot.exited;
@@ -104,6 +110,7 @@ row('start to /readyz', before.readyMs, after.readyMs, 'ms', `< ${GOALS.readyMs}
 row('first command ack', before.firstAckMs, after.firstAckMs, 'ms', `< ${GOALS.firstAckMs} ms`, after.firstAckMs < GOALS.firstAckMs);
 row('idle RSS', before.idleMb, after.idleMb, 'MB', `< ${GOALS.idleRssMb} MB`, after.idleMb < GOALS.idleRssMb);
 const growth = after.afterMb / after.idleMb - 1;
-row(`RSS after ${COMMANDS} commands`, before.afterMb, after.afterMb, 'MB', `within ${GOALS.growth * 100}% of idle: ${(growth * 100).toFixed(1)}%`, growth <= GOALS.growth);
+console.log(`runtime: RSS 5 s after the burst     tsx ${before.burstMb.toFixed(0).padStart(6)} MB  dist ${after.burstMb.toFixed(0).padStart(6)} MB  (${((after.burstMb / after.idleMb - 1) * 100).toFixed(1)}% over idle, before V8 gives the heap back)`);
+row(`RSS ${SETTLE_MS / 1000} s after ${COMMANDS} cmds`, before.afterMb, after.afterMb, 'MB', `within ${GOALS.growth * 100}% of idle: ${(growth * 100).toFixed(1)}%`, growth <= GOALS.growth);
 console.log(`runtime: V8 heap used idle -> after load: tsx ${before.idleHeapMb.toFixed(0)} -> ${before.afterHeapMb.toFixed(0)} MB, dist ${after.idleHeapMb.toFixed(0)} -> ${after.afterHeapMb.toFixed(0)} MB`);
 process.exit(0);
