@@ -68,5 +68,12 @@ describe('nominations on the Home tab (Slack emulator)', () => {
     await h.slack.submitView({ userId: U.xmudrii, viewId: intent.id, values: { [b.intent]: { [a.intent]: 'I will keep the previews green and take the EMEA website shifts.' } } });
     expect((await h.bot.audit.list({ action: 'owners.intent_recorded' })).map((e) => e.actor)).toEqual(['xmudrii']);
     await homeOf(U.xmudrii, (v) => !text(v).includes('Your statement of intent'));
+
+    // At the deadline it is decided, and leaves the tab of a lead who never voted without them reopening it.
+    expect(text(h.slack.homeView(U.dims))).toContain('Nominations waiting for your vote');
+    rig.clock.advance(14 * 86_400_000);
+    await h.drain();
+    await h.slack.waitFor(() => h.slack.messages('wg-k8s-infra').find((m) => m.text.includes('is accepted as an owner of `website`')));
+    await homeOf(U.dims, (v) => !text(v).includes('Nominations waiting for your vote'));
   });
 });

@@ -2,6 +2,7 @@ import { decideNomination } from '../domain/nomination.ts';
 import type { NominationDeps } from '../ports/nomination-deps.ts';
 import { NominationStore } from '../store/nomination-store.ts';
 import { applyOwnershipChange } from './apply-ownership-change.ts';
+import { homeAudience } from './nomination-context.ts';
 import { bookShadowShifts } from './book-shadow-shifts.ts';
 
 export type ConcludeResult = { kind: 'pending'; until: Date } | { kind: 'accepted' | 'rejected'; pullRequest?: string } | { kind: 'gone' };
@@ -22,6 +23,8 @@ export async function concludeNomination(deps: NominationDeps, nominationId: str
     if (decision.kind === 'pending') return { kind: 'pending', until: n.deadlineAt };
     status = decision.kind;
     await store.decide(n.id, decision.kind, {}, now);
+    // Decided: it leaves the tabs that showed it waiting for a vote or a statement.
+    deps.home?.refresh(homeAudience(deps, n));
   }
   const tally = `${votes.filter((v) => v.vote === 'support').length} support, ${votes.filter((v) => v.vote === 'object').length} object`;
   const how = decision.kind === 'accepted' && decision.by === 'lazy-consensus' ? 'by lazy consensus (no objection by the deadline)' : `by the votes cast (${tally})`;

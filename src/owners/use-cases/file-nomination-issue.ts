@@ -1,7 +1,7 @@
 import { NominationStore } from '../store/nomination-store.ts';
 import type { NominationDeps } from '../ports/nomination-deps.ts';
 import { nominationIssue, nominationMessage } from '../views/nomination-views.ts';
-import { checklist, effectOf } from './nomination-context.ts';
+import { checklist, effectOf, homeAudience } from './nomination-context.ts';
 
 const githubOf = (deps: Pick<NominationDeps, 'people'>) => (id: string) => deps.people.find((p) => p.id === id)?.github ?? id;
 
@@ -23,5 +23,5 @@ export async function fileNominationIssue(deps: NominationDeps, nominationId: st
   }
   await deps.notifier.post(deps.settings.staffingChannel, nominationMessage(n, { mention: deps.mention, effect }), { key: `owners.nomination-post:${n.id}`, checkFirst: retry });
   // Its voters see it on their Home tab, the nominee their statement of intent.
-  deps.home?.refresh([...(deps.subprojects.find((s) => s.id === n.subprojectId)?.owners ?? []), ...deps.leads, n.personId]);
+  deps.home?.refresh(homeAudience(deps, n));
 }

@@ -36,3 +36,8 @@ export function checklist(deps: Pick<NominationDeps, 'settings' | 'subprojects' 
     `${verb} ${personId} in the subproject's Slack user group and mailing lists`,
   ];
 }
+
+/** Whose Home tab shows a nomination: the subproject's owners and the leads (to vote), and the nominee. */
+export function homeAudience(deps: Pick<NominationDeps, 'subprojects' | 'leads'>, n: { subprojectId: string; personId: string }): string[] {
+  return [...(deps.subprojects.find((s) => s.id === n.subprojectId)?.owners ?? []), ...deps.leads, n.personId];
+}
