@@ -81,16 +81,9 @@ export class Jobs {
   async claimDue(worker: string, now: Date, limit: number, leaseMs: number): Promise<Job[]> {
     const nowMs = now.getTime();
     const lockUntil = nowMs + leaseMs;
-    const skipLocked = this.dialect === 'postgres' ? sql`for update skip locked` : sql``;
     const result = await sql<{ id: string; kind: string; due_at: number; payload: string; attempts: number; priority: number }>`
       update jobs set locked_by = ${worker}, locked_until = ${lockUntil}, attempts = attempts + 1, updated_at = ${nowMs}
-      where id in (
-        select id from jobs
-        where status = 'pending' and due_at <= ${nowMs} and (locked_until is null or locked_until < ${nowMs})
-        order by due_at + priority
-        limit ${limit}
-        ${skipLocked}
-      )
+      where id in (${claimCandidates(this.dialect, nowMs, limit)})
       returning id, kind, due_at, payload, attempts, priority`.execute(this.db);
     // RETURNING gives no order: put the claimed rows back in the claim's.
     return result.rows
@@ -178,4 +171,18 @@ export class Jobs {
     const rows = await q.execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
+}
+
+/**
+ * The rows a claim takes: due, not leased, the most urgent first. It reads them in the order of
+ * the index `jobs_pending_claim_order` (migration 0113), so its cost does not grow with the backlog.
+ */
+export function claimCandidates(dialect: Dialect, nowMs: number, limit: number) {
+  const skipLocked = dialect === 'postgres' ? sql`for update skip locked` : sql``;
+  return sql<{ id: string }>`
+    select id from jobs
+    where status = 'pending' and due_at <= ${nowMs} and (locked_until is null or locked_until < ${nowMs})
+    order by due_at + priority
+    limit ${limit}
+    ${skipLocked}`;
 }

@@ -1,9 +1,10 @@
 import type { Migration } from 'kysely';
 import * as core from './migrations/0001-core.ts';
 import * as jobPriority from './migrations/0102-job-priority.ts';
+import * as jobClaimOrder from './migrations/0113-job-claim-order.ts';
 
 /** The platform's own tables: jobs, audit log, leases, processed keys. */
-export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-core': core, '0102-job-priority': jobPriority };
+export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-core': core, '0102-job-priority': jobPriority, '0113-job-claim-order': jobClaimOrder };
 
 /**
  * Every migration of the platform and the given capabilities, ordered by name. A name is
