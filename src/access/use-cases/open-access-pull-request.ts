@@ -182,6 +182,9 @@ export async function runOpenPrEffect(
   }
 }
 
+/** Reads of a request that another job changed meanwhile, before the job waits for a retry. */
+const OPEN_PR_PASSES = 10;
+
 export interface OpenPendingPullRequestDeps {
   requests: AccessRequests;
   catalog: GroupsCatalog;
@@ -202,8 +205,10 @@ export async function openPendingPullRequest(deps: OpenPendingPullRequestDeps, r
   let ownersApprovers: readonly string[] | undefined;
   // Another job may change the request while the PR is being opened (its message refreshed, an
   // effect delivered): then read it again and resume at once; the next pass finds the PR on
-  // GitHub instead of opening a second one. Only a request that keeps changing waits for a retry.
-  for (let pass = 0; pass < 3; pass++) {
+  // GitHub instead of opening a second one. An approval fans out into several such jobs at once,
+  // so a pass first lets theirs commit. Only a request that keeps changing waits for a retry.
+  for (let pass = 0; pass < OPEN_PR_PASSES; pass++) {
+    if (pass > 0) await new Promise((resolve) => setImmediate(resolve));
     const request = await deps.requests.get(requestId);
     if (!request) return;
     if (ownersApprovers === undefined) {
