@@ -54,6 +54,19 @@ function localClock(contact: Contact, now: Date): string {
   return `${day}${local.clock} in ${contact.timezone}`;
 }
 
+/** Someone this step may notify, with their local time (for the reason and the decision). */
+type Candidate = { contact: Contact; via: string; clock: string };
+
+const notifyOf = ({ contact, via, clock }: Candidate, withinWorkingHours: boolean, reason: string): NotifyDecision => ({ action: 'notify', contact, via, withinWorkingHours, localTime: clock, reason });
+const skipOf = ({ contact, via, clock }: Candidate, reason: string): SkipDecision => ({ action: 'skip', contact, via, withinWorkingHours: false, localTime: clock, reason });
+const alreadyOf = (contact: Contact, via: string, earlier: number): AlreadyNotifiedDecision => ({
+  action: 'already-notified',
+  contact,
+  via,
+  notifiedAtStep: earlier,
+  reason: `not re-notified @${contact.id}: already notified at step ${earlier} of this pass`,
+});
+
 /**
  * Decides who a step notifies. People inside their working hours go first. People outside them
  * are woken only for `critical` pages, or when none of the people this step would newly notify
@@ -72,19 +85,13 @@ export function chooseContacts(input: ChooseContactsInput): ContactChoice {
   const { people, notes } = resolveTargets(step.targets, subprojectId, now, directory);
 
   const alreadyNotified: AlreadyNotifiedDecision[] = [];
-  const inside: { contact: Contact; via: string; clock: string }[] = [];
-  const outside: { contact: Contact; via: string; clock: string }[] = [];
+  const inside: Candidate[] = [];
+  const outside: Candidate[] = [];
   const shadows = people.filter((p) => p.shadowOf !== undefined);
   for (const { contact, via } of people.filter((p) => p.shadowOf === undefined)) {
     const earlier = already.get(contact.id);
     if (earlier !== undefined) {
-      alreadyNotified.push({
-        action: 'already-notified',
-        contact,
-        via,
-        notifiedAtStep: earlier,
-        reason: `not re-notified @${contact.id}: already notified at step ${earlier} of this pass`,
-      });
+      alreadyNotified.push(alreadyOf(contact, via, earlier));
       continue;
     }
     const entry = { contact, via, clock: localClock(contact, now) };
@@ -92,44 +99,12 @@ export function chooseContacts(input: ChooseContactsInput): ContactChoice {
     else outside.push(entry);
   }
 
-  const notify: NotifyDecision[] = inside.map(({ contact, via, clock }) => ({
-    action: 'notify',
-    contact,
-    via,
-    withinWorkingHours: true,
-    localTime: clock,
-    reason: `notified @${contact.id}: ${clock}, working hours`,
-  }));
+  const notify: NotifyDecision[] = inside.map((c) => notifyOf(c, true, `notified @${c.contact.id}: ${c.clock}, working hours`));
   const skipped: SkipDecision[] = [];
-  for (const { contact, via, clock } of outside) {
-    if (severity === 'critical') {
-      notify.push({
-        action: 'notify',
-        contact,
-        via,
-        withinWorkingHours: false,
-        localTime: clock,
-        reason: `notified @${contact.id} outside working hours: ${clock}, severity critical`,
-      });
-    } else if (inside.length === 0) {
-      notify.push({
-        action: 'notify',
-        contact,
-        via,
-        withinWorkingHours: false,
-        localTime: clock,
-        reason: `notified @${contact.id} outside working hours: nobody at step ${stepNumber} is within working hours (${clock})`,
-      });
-    } else {
-      skipped.push({
-        action: 'skip',
-        contact,
-        via,
-        withinWorkingHours: false,
-        localTime: clock,
-        reason: `skipped @${contact.id}: ${clock}, severity ${severity}`,
-      });
-    }
+  for (const c of outside) {
+    if (severity === 'critical') notify.push(notifyOf(c, false, `notified @${c.contact.id} outside working hours: ${c.clock}, severity critical`));
+    else if (inside.length === 0) notify.push(notifyOf(c, false, `notified @${c.contact.id} outside working hours: nobody at step ${stepNumber} is within working hours (${c.clock})`));
+    else skipped.push(skipOf(c, `skipped @${c.contact.id}: ${c.clock}, severity ${severity}`));
   }
   // Shadows follow the primary they shadow: notified with them (inside their own working hours,
   // or for a critical page), never when the primary is not, and never counted above, so a shadow
@@ -137,31 +112,14 @@ export function chooseContacts(input: ChooseContactsInput): ContactChoice {
   for (const { contact, via, shadowOf } of shadows) {
     const earlier = already.get(contact.id);
     if (earlier !== undefined) {
-      alreadyNotified.push({ action: 'already-notified', contact, via, notifiedAtStep: earlier, reason: `not re-notified @${contact.id}: already notified at step ${earlier} of this pass` });
+      alreadyNotified.push(alreadyOf(contact, via, earlier));
       continue;
     }
-    const clock = localClock(contact, now);
+    const c = { contact, via, clock: localClock(contact, now) };
     const withPrimary = notify.some((n) => n.contact.id === shadowOf);
     const awake = isWithinWorkingHours(contact.workingHours, contact.timezone, now);
-    if (withPrimary && (awake || severity === 'critical')) {
-      notify.push({
-        action: 'notify',
-        contact,
-        via,
-        withinWorkingHours: awake,
-        localTime: clock,
-        reason: `notified @${contact.id}, shadowing @${shadowOf}: ${clock}, ${awake ? 'working hours' : 'severity critical'}`,
-      });
-    } else {
-      skipped.push({
-        action: 'skip',
-        contact,
-        via,
-        withinWorkingHours: false,
-        localTime: clock,
-        reason: withPrimary ? `skipped shadow @${contact.id}: ${clock}, severity ${severity}` : `skipped shadow @${contact.id}: @${shadowOf} is not notified at step ${stepNumber}`,
-      });
-    }
+    if (withPrimary && (awake || severity === 'critical')) notify.push(notifyOf(c, awake, `notified @${contact.id}, shadowing @${shadowOf}: ${c.clock}, ${awake ? 'working hours' : 'severity critical'}`));
+    else skipped.push(skipOf(c, withPrimary ? `skipped shadow @${contact.id}: ${c.clock}, severity ${severity}` : `skipped shadow @${contact.id}: @${shadowOf} is not notified at step ${stepNumber}`));
   }
   return { notify, decisions: [...notify, ...skipped, ...alreadyNotified], notes };
 }
