@@ -210,5 +210,7 @@ describe('nominating and offboarding owners end to end (Slack emulator, local Gi
     expect(ticked).toContain(`- [x] Pull request: remove bentheelder@google.com from k8s-infra-staging-kind@kubernetes.io in groups.yaml (#${pr.number})\n`);
     expect(ticked).toContain('- [ ] Pull request: remove @BenTheElder from the `sig-nope-leads` alias in kubernetes/k8s.io OWNERS_ALIASES (not done by the bot: OWNERS_ALIASES has no alias `sig-nope-leads`)\n');
     expect(ticked).toContain('- [x] Pull request: remove @BenTheElder from `reviewers` in kubernetes/k8s.io groups/sig-testing/OWNERS (nothing to change)\n');
+    const post = await h.slack.waitFor(() => h.slack.messages('wg-k8s-infra').find((m) => m.text.includes('from the owners of `test-compute`')));
+    expect(post.text).toContain(`<https://github.com/${REPO}/pull/${pr.number}|${REPO}#${pr.number}>`);
   });
 });

@@ -1,7 +1,7 @@
 import type { NominationDeps } from '../ports/nomination-deps.ts';
 import { NominationStore } from '../store/nomination-store.ts';
-import { offboardIssue } from '../views/nomination-views.ts';
-import { applyOwnershipChange } from './apply-ownership-change.ts';
+import { offboardIssue, pullRequestLinks } from '../views/nomination-views.ts';
+import { applyOwnershipChange, openedPullRequests } from './apply-ownership-change.ts';
 import { checklist, effectOf } from './nomination-context.ts';
 
 /** After an offboarding committed: its issue with the checklist, the pull request, and a line in the channel. */
@@ -18,9 +18,10 @@ export async function applyOffboarding(deps: NominationDeps, nominationId: strin
     n = { ...n, issueNumber: opened.number, issueUrl: opened.url };
   }
   const applied = await applyOwnershipChange(deps, n);
+  const links = pullRequestLinks(openedPullRequests(applied));
   await deps.notifier.post(
     deps.settings.staffingChannel,
-    { text: `${deps.mention(n.nominatorId)} offboarded ${deps.mention(n.personId)} from the owners of \`${n.subprojectId}\`.${n.issueUrl ? ` <${n.issueUrl}|Issue #${n.issueNumber}>` : ''}${applied.pullRequest ? `, <${applied.pullRequest.url}|pull request #${applied.pullRequest.number}>` : ''}` },
+    { text: `${deps.mention(n.nominatorId)} offboarded ${deps.mention(n.personId)} from the owners of \`${n.subprojectId}\`.${n.issueUrl ? ` <${n.issueUrl}|Issue #${n.issueNumber}>` : ''}${links ? `, ${links}` : ''}` },
     { key: `owners.offboarded:${n.id}`, checkFirst: retry },
   );
 }

@@ -22,6 +22,11 @@ export interface AppliedChange {
   skipped?: string[];
 }
 
+/** Every pull request a change opened (an outcome stored before they were listed holds only the first). */
+export function openedPullRequests(applied: AppliedChange): OpenedChange[] {
+  return applied.pullRequests ?? (applied.pullRequest ? [{ repo: '', ...applied.pullRequest }] : []);
+}
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 interface Planned {

@@ -1,7 +1,8 @@
 import { decideNomination } from '../domain/nomination.ts';
 import type { NominationDeps } from '../ports/nomination-deps.ts';
 import { NominationStore } from '../store/nomination-store.ts';
-import { applyOwnershipChange } from './apply-ownership-change.ts';
+import { applyOwnershipChange, openedPullRequests } from './apply-ownership-change.ts';
+import { pullRequestLinks } from '../views/nomination-views.ts';
 import { homeAudience } from './nomination-context.ts';
 import { bookShadowShifts } from './book-shadow-shifts.ts';
 
@@ -37,11 +38,11 @@ export async function concludeNomination(deps: NominationDeps, nominationId: str
   await bookShadowShifts(deps, n, now, retry);
   const applied = await applyOwnershipChange(deps, n);
   // Every pull request opened, one per repository (the config repository's first).
-  const prs = applied.pullRequests ?? (applied.pullRequest ? [{ repo: '', ...applied.pullRequest }] : []);
+  const prs = openedPullRequests(applied);
   const listed = prs.map((p) => p.url).join(', ');
   const pr = prs.length ? ` Pull request${prs.length > 1 ? 's' : ''}: ${listed}` : '';
   if (n.issueNumber && deps.github) await deps.github.comment(n.issueNumber, `Accepted ${how}.${pr}\nThe checklist above tracks the remaining steps.`, `k8s-infra-bot:${n.id}:decided`);
-  const links = prs.map((p) => `<${p.url}|${p.repo ? `${p.repo}#${p.number}` : `Pull request #${p.number}`}>`).join(', ');
+  const links = pullRequestLinks(prs);
   await deps.notifier.post(
     deps.settings.staffingChannel,
     { text: `:tada: ${deps.mention(n.personId)} is accepted as an owner of \`${n.subprojectId}\` ${how}.${links ? ` ${links}` : ''}` },

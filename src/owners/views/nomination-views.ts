@@ -119,3 +119,8 @@ export function offboardIssue(input_: { subprojectId: string; person: string; by
     ].join('\n'),
   };
 }
+
+/** Pull requests as Slack links, each named by its repository (`kubernetes/k8s.io#12`). */
+export function pullRequestLinks(prs: readonly { repo: string; number: number; url: string }[]): string {
+  return prs.map((p) => `<${p.url}|${p.repo ? `${p.repo}#${p.number}` : `Pull request #${p.number}`}>`).join(', ');
+}
